@@ -1,0 +1,46 @@
+import express, { type Express } from 'express'
+import { fromRoot } from './project-root.js'
+import type { Services } from './services/index.js'
+import { paths } from './paths.js'
+import { setUpViewEngine } from './view-engine.js'
+import { setUpWebSecurity } from './middleware/set-up-web-security.js'
+import { setUpRequestLogging } from './middleware/set-up-request-logging.js'
+import { setUpWebSession } from './middleware/set-up-web-session.js'
+import { setUpCsrf } from './middleware/set-up-csrf.js'
+import { errorHandler, notFound } from './middleware/error-handler.js'
+import { viewHelpers } from './views/helpers.js'
+import { healthRoutes } from './routes/health/index.js'
+import { routes } from './routes/index.js'
+import type pg from 'pg'
+
+export interface AppDependencies {
+  services: Services
+  pool: pg.Pool
+}
+
+/** Builds the Express app. It never listens: server.ts does that, and tests use supertest. */
+export function createApp({ services, pool }: AppDependencies): Express {
+  const { config, logger } = services
+  const app = express()
+  app.disable('x-powered-by')
+  if (config.isProduction) app.set('trust proxy', 1)
+  setUpViewEngine(app)
+  app.set('view cache', config.isProduction)
+
+  app.use(healthRoutes(services))
+  app.use(setUpRequestLogging(logger))
+  app.use(setUpWebSecurity())
+  app.use('/assets', express.static(fromRoot('node_modules', 'govuk-frontend', 'dist', 'govuk', 'assets'), { maxAge: '1d' }))
+  app.use('/public', express.static(fromRoot('public'), { maxAge: config.isProduction ? '1d' : 0 }))
+  app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }))
+  app.use(setUpWebSession(config, pool))
+  app.use(setUpCsrf())
+  app.use((req, res, next) => {
+    Object.assign(res.locals, viewHelpers, { paths, serviceName: config.serviceName, currentPath: req.path, isProduction: config.isProduction })
+    next()
+  })
+  app.use(routes(services))
+  app.use(notFound())
+  app.use(errorHandler(logger))
+  return app
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod'
+
+/**
+ * The only module that reads process.env. Every setting is checked at start-up: a wrong value
+ * stops the process with one line naming the variable and what it expects (see loadConfig).
+ * .env.example documents each one.
+ */
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+const port = z.coerce.number({ error: 'a whole number from 1 to 65535' }).int('a whole number from 1 to 65535').min(1, 'a whole number from 1 to 65535').max(65535, 'a whole number from 1 to 65535')
+const hours = (fallback: number) => z.coerce.number({ error: 'a number of hours' }).positive('a positive number of hours').default(fallback)
+const hourOfDay = (fallback: number) => z.coerce.number().int().min(0, 'an hour from 0 to 23').max(23, 'an hour from 0 to 23').default(fallback)
+const postgresUrl = optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
+  message: 'a PostgreSQL URL such as postgres://user:password@localhost:5432/family_hubs',
+})
+const httpUrl = optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), { message: 'an http(s) URL' })
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production'], { error: 'one of development, test, production' }).default('development'),
+    PORT: port.default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    BASE_URL: httpUrl,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'a pino level such as info' }).default('info'),
+    DATABASE_URL: postgresUrl,
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1, 'at least 1').max(100, 'at most 100').default(10),
+    DATA_DIR: z.string().min(1).default('./data'),
+    SEED_DEMO_DATA: booleanFlag.optional(),
+    SESSION_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, { message: 'at least 32 characters' }),
+    SERVICE_NAME: z.string().min(1).default('Book a family hub course'),
+    SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\/[^\s]+$/.test(v), { message: 'an smtp:// or smtps:// URL' }),
+    MAIL_FROM: z.string().default('Family Hubs <bookings@familyhubs.example>'),
+    TWILIO_ACCOUNT_SID: optionalString.refine((v) => v === undefined || /^AC[0-9a-fA-F]{32}$/.test(v), { message: 'an account SID: AC followed by 32 hex digits' }),
+    TWILIO_AUTH_TOKEN: optionalString,
+    TWILIO_FROM: optionalString,
+    TWILIO_MESSAGING_SERVICE_SID: optionalString.refine((v) => v === undefined || /^MG[0-9a-fA-F]{32}$/.test(v), { message: 'a Messaging Service SID: MG followed by 32 hex digits' }),
+    // Only for tests and local fakes: where the twilio client sends its API calls.
+    TWILIO_API_BASE_URL: httpUrl,
+    OFFER_HOURS: hours(24),
+    OFFER_MIN_HOURS_BEFORE_START: hours(2),
+    REMINDER_EMAIL_HOURS_BEFORE: hours(48),
+    REMINDER_SMS_HOURS_BEFORE: hours(3),
+    QUIET_HOURS_START: hourOfDay(21),
+    QUIET_HOURS_END: hourOfDay(8),
+    JOB_POLL_SECONDS: z.coerce.number().positive().default(5),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'required in production (at least 32 characters)' })
+    }
+    if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_AUTH_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['TWILIO_AUTH_TOKEN'], message: 'required when TWILIO_ACCOUNT_SID is set' })
+    }
+    if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_FROM && !env.TWILIO_MESSAGING_SERVICE_SID) {
+      ctx.addIssue({ code: 'custom', path: ['TWILIO_FROM'], message: 'TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID is required when TWILIO_ACCOUNT_SID is set' })
+    }
+  })
+
+type Env = z.infer<typeof schema>
+
+export interface Config {
+  env: Env['NODE_ENV']
+  isProduction: boolean
+  port: number
+  host: string
+  baseUrl: string
+  logLevel: Env['LOG_LEVEL']
+  serviceName: string
+  database: { url: string | undefined; poolSize: number; dataDir: string; seedDemoData: boolean | undefined }
+  sessionSecret: string
+  mail: { smtpUrl: string | undefined; from: string }
+  twilio:
+    | { accountSid: string; authToken: string; from: string | undefined; messagingServiceSid: string | undefined; apiBaseUrl: string | undefined }
+    | undefined
+  waitingList: { offerHours: number; minHoursBeforeStart: number }
+  reminders: { emailHoursBefore: number; smsHoursBefore: number; quietHoursStart: number; quietHoursEnd: number }
+  jobs: { pollSeconds: number }
+}
+
+export class ConfigError extends Error {}
+
+/** Parses an environment (process.env by default) into a Config, or throws ConfigError with one line. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(source)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const name = String(issue.path[0] ?? 'environment')
+    throw new ConfigError(`Invalid setting ${name}: expected ${issue.message}`)
+  }
+  const env = parsed.data
+  return {
+    env: env.NODE_ENV,
+    isProduction: env.NODE_ENV === 'production',
+    port: env.PORT,
+    host: env.HOST,
+    baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    logLevel: env.LOG_LEVEL,
+    serviceName: env.SERVICE_NAME,
+    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, dataDir: env.DATA_DIR, seedDemoData: env.SEED_DEMO_DATA },
+    // Outside production a fixed secret keeps sessions across restarts of a developer's app.
+    sessionSecret: env.SESSION_SECRET ?? 'development-only-session-secret-not-for-production',
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    twilio: env.TWILIO_ACCOUNT_SID
+      ? {
+          accountSid: env.TWILIO_ACCOUNT_SID,
+          authToken: env.TWILIO_AUTH_TOKEN!,
+          from: env.TWILIO_FROM,
+          messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID,
+          apiBaseUrl: env.TWILIO_API_BASE_URL,
+        }
+      : undefined,
+    waitingList: { offerHours: env.OFFER_HOURS, minHoursBeforeStart: env.OFFER_MIN_HOURS_BEFORE_START },
+    reminders: {
+      emailHoursBefore: env.REMINDER_EMAIL_HOURS_BEFORE,
+      smsHoursBefore: env.REMINDER_SMS_HOURS_BEFORE,
+      quietHoursStart: env.QUIET_HOURS_START,
+      quietHoursEnd: env.QUIET_HOURS_END,
+    },
+    jobs: { pollSeconds: env.JOB_POLL_SECONDS },
+  }
+}

@@ -1,0 +1,90 @@
+import { sql } from 'drizzle-orm'
+import { boolean, check, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { courses, sessions } from './catalogue.js'
+import { families } from './families.js'
+
+/**
+ * confirmed and offered hold a place (counted in courses.places_taken by the capacity trigger);
+ * waiting is in the queue; the rest are ended.
+ */
+export const bookingStatuses = ['confirmed', 'offered', 'waiting', 'cancelled', 'declined', 'expired', 'left_waiting_list'] as const
+export type BookingStatus = (typeof bookingStatuses)[number]
+export const placeHoldingStatuses: readonly BookingStatus[] = ['confirmed', 'offered']
+export const activeStatuses: readonly BookingStatus[] = ['confirmed', 'offered', 'waiting']
+
+export const bookingSources = ['online', 'reception', 'walk_in', 'text_message'] as const
+export type BookingSource = (typeof bookingSources)[number]
+
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: serial('id').primaryKey(),
+    // Short reference read out on the phone, e.g. FH-7K3P-Q9 (no 0/O or 1/I).
+    reference: text('reference').notNull().unique(),
+    courseId: integer('course_id').notNull().references(() => courses.id),
+    familyId: integer('family_id').notNull().references(() => families.id),
+    status: text('status', { enum: bookingStatuses }).notNull(),
+    source: text('source', { enum: bookingSources }).notNull().default('online'),
+    // Copied from the family at booking time: the unique indexes below stop the same person
+    // holding two places (or two queue entries) on one course, even under concurrent requests.
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
+    // The form's one-time key: a double click or a resubmitted confirm page makes one booking.
+    requestKey: text('request_key').unique(),
+    // The private manage link's token is HMAC(secret, manage_nonce): 128+ random bits per booking,
+    // never stored itself, yet re-creatable by the worker for every email. Look-ups use its
+    // SHA-256 (see services/tokens.ts).
+    manageNonce: text('manage_nonce').notNull(),
+    manageTokenHash: text('manage_token_hash').notNull().unique(),
+    waitlistJoinedAt: timestamp('waitlist_joined_at', { withTimezone: true }),
+    offeredAt: timestamp('offered_at', { withTimezone: true }),
+    offerExpiresAt: timestamp('offer_expires_at', { withTimezone: true }),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    cancelReason: text('cancel_reason'),
+    overbooked: boolean('overbooked').notNull().default(false),
+    overbookReason: text('overbook_reason'),
+    createdByStaffId: integer('created_by_staff_id'),
+    // Goes up with every change the family's calendar must hear about (SEQUENCE of the invite).
+    calendarSequence: integer('calendar_sequence').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('booking_offer_has_expiry', sql`${t.status} <> 'offered' or ${t.offerExpiresAt} is not null`),
+    check('booking_overbook_has_reason', sql`not ${t.overbooked} or ${t.overbookReason} is not null`),
+    uniqueIndex('bookings_one_active_per_email')
+      .on(t.courseId, t.contactEmail)
+      .where(sql`${t.status} in ('confirmed', 'offered', 'waiting') and ${t.contactEmail} is not null`),
+    uniqueIndex('bookings_one_active_per_phone')
+      .on(t.courseId, t.contactPhone)
+      .where(sql`${t.status} in ('confirmed', 'offered', 'waiting') and ${t.contactPhone} is not null`),
+    index('bookings_course_status_idx').on(t.courseId, t.status),
+    index('bookings_family_idx').on(t.familyId),
+    index('bookings_offer_expiry_idx').on(t.offerExpiresAt).where(sql`${t.status} = 'offered'`),
+  ],
+)
+
+/** A "find my bookings" link: lists every booking for one email address, for a short time. */
+export const accessLinks = pgTable('access_links', {
+  tokenHash: text('token_hash').primaryKey(),
+  email: text('email').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+export const attendanceStatuses = ['attended', 'did_not_attend', 'cancelled_late'] as const
+export type AttendanceStatus = (typeof attendanceStatuses)[number]
+
+/** Who came to each session, as recorded by the facilitator. */
+export const attendance = pgTable(
+  'attendance',
+  {
+    bookingId: integer('booking_id').notNull().references(() => bookings.id, { onDelete: 'cascade' }),
+    sessionId: integer('session_id').notNull().references(() => sessions.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: attendanceStatuses }).notNull(),
+    recordedBy: integer('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.bookingId, t.sessionId] }), index('attendance_session_idx').on(t.sessionId)],
+)

@@ -1,0 +1,5 @@
+export * from './catalogue.js'
+export * from './families.js'
+export * from './bookings.js'
+export * from './notifications.js'
+export * from './staff.js'

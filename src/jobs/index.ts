@@ -1,0 +1,11 @@
+import type { Agenda } from 'agenda'
+import type { Services } from '../services/index.js'
+
+/**
+ * Every job the worker runs, one file each. A job is thin: it takes ids from its data, calls one
+ * service method that re-reads the database, and is safe to run twice.
+ */
+export async function defineJobs(agenda: Agenda, services: Services): Promise<void> {
+  void agenda
+  void services
+}

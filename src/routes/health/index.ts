@@ -1,0 +1,16 @@
+import { Router } from 'express'
+import { paths } from '../../paths.js'
+import type { Services } from '../../services/index.js'
+
+/** Liveness and readiness for load balancers; mounted before logging and sessions. */
+export function healthRoutes(services: Services): Router {
+  const router = Router()
+  router.get(paths.healthz, (_req, res) => {
+    res.json({ status: 'ok' })
+  })
+  router.get(paths.readyz, async (_req, res) => {
+    const ready = await services.health.databaseReachable()
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'database unreachable' })
+  })
+  return router
+}
