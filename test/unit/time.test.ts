@@ -1,0 +1,25 @@
+import { expect } from 'chai'
+import { formatTime, londonTime, partOfDay } from '../../src/time.js'
+
+describe('London times', () => {
+  it('reads 10:00 London in winter as 10:00 UTC and in summer as 09:00 UTC', () => {
+    expect(londonTime('2026-01-15', '10:00').toISOString()).to.equal('2026-01-15T10:00:00.000Z')
+    expect(londonTime('2026-07-15', '10:00').toISOString()).to.equal('2026-07-15T09:00:00.000Z')
+  })
+
+  it('keeps 10am on the day after the clocks go forward and back', () => {
+    // Clocks go forward on 29 March 2026 and back on 25 October 2026.
+    const afterSpring = londonTime('2026-03-30', '10:00')
+    const afterAutumn = londonTime('2026-10-26', '10:00')
+    expect(afterSpring.toISOString()).to.equal('2026-03-30T09:00:00.000Z')
+    expect(afterAutumn.toISOString()).to.equal('2026-10-26T10:00:00.000Z')
+    expect(formatTime(afterSpring)).to.equal('10am')
+    expect(formatTime(afterAutumn)).to.equal('10am')
+  })
+
+  it('names the part of the day by London time', () => {
+    expect(partOfDay(londonTime('2026-07-15', '11:30'))).to.equal('morning')
+    expect(partOfDay(londonTime('2026-07-15', '13:00'))).to.equal('afternoon')
+    expect(partOfDay(londonTime('2026-07-15', '18:00'))).to.equal('evening')
+  })
+})
