@@ -16,6 +16,20 @@ export const paths = {
     pattern: '/courses/:courseId',
     show: (courseId: number) => `/courses/${courseId}`,
   },
+  booking: {
+    // The parent's booking journey for a course or drop-in (a place, or the waiting list when full).
+    startPattern: '/courses/:courseId/book',
+    start: (courseId: number) => `/courses/${courseId}/book`,
+  },
+  manage: {
+    // The private manage link in every confirmation: view, cancel, accept or decline an offer.
+    pattern: '/manage/:token',
+    show: (token: string) => `/manage/${token}`,
+    findMyBookings: '/find-my-bookings',
+  },
+  staff: {
+    home: '/staff',
+  },
   hubs: {
     index: '/hubs',
     pattern: '/hubs/:slug',

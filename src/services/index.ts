@@ -2,6 +2,7 @@ import type { DataAccess } from '../data/index.js'
 import { CatalogueService } from './catalogue-service.js'
 import { HealthService } from './health-service.js'
 import type { JobQueue } from '../jobs/job-queue.js'
+import { OutboxNotifier } from './notifications/outbox-notifier.js'
 
 /** Composition root for business rules. Services never see req/res. */
 export function services(data: DataAccess, jobs: JobQueue) {
@@ -11,6 +12,7 @@ export function services(data: DataAccess, jobs: JobQueue) {
     jobs,
     health: new HealthService(data.database),
     catalogue: new CatalogueService(data.catalogue),
+    notifier: new OutboxNotifier(jobs),
   }
 }
 

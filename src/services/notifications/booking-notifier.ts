@@ -15,9 +15,18 @@ export const bookingMessageKinds = [
 ] as const
 export type BookingMessageKind = (typeof bookingMessageKinds)[number]
 
+/** Messages about a session that changed after families booked it. */
+export const sessionChangeKinds = ['session_moved', 'session_cancelled'] as const
+export type SessionChangeKind = (typeof sessionChangeKinds)[number]
+
 export interface BookingNotifier {
   /** Inside the booking transaction: write the notification rows for this event. */
   record(tx: Tx, kind: BookingMessageKind, bookingId: number): Promise<void>
+  /**
+   * Inside the transaction that moved or cancelled a session: a message to every family holding a
+   * place on its course (and, for a cancelled session, the course's waiting list).
+   */
+  recordSessionChange(tx: Tx, kind: SessionChangeKind, sessionId: number): Promise<void>
   /** After commit: put a delivery job on the queue (safe to call when nothing was recorded). */
   afterCommit(): Promise<void>
 }

@@ -1,0 +1,65 @@
+import { and, eq, inArray } from 'drizzle-orm'
+import type { Tx } from '../../db/database.js'
+import { bookings, families, notifications, sessions, smsOptOuts } from '../../db/schema/index.js'
+import type { JobQueue } from '../../jobs/job-queue.js'
+import type { BookingMessageKind, BookingNotifier, SessionChangeKind } from './booking-notifier.js'
+
+export const DELIVER_DUE_NOTIFICATIONS = 'deliver-due-notifications'
+
+/**
+ * Writes one notifications row per channel the family agreed to. The dedupe key includes the
+ * booking's calendar sequence so that a second change makes a second message, while the same event
+ * recorded twice (a retried transaction) makes one.
+ */
+export class OutboxNotifier implements BookingNotifier {
+  constructor(private readonly jobs: JobQueue) {}
+
+  async record(tx: Tx, kind: BookingMessageKind, bookingId: number): Promise<void> {
+    const [row] = await tx
+      .select({ booking: bookings, family: families })
+      .from(bookings)
+      .innerJoin(families, eq(bookings.familyId, families.id))
+      .where(eq(bookings.id, bookingId))
+    if (!row) throw new Error(`No booking ${bookingId}`)
+    await this.insertFor(tx, kind, row.booking, row.family, null, `${kind}:${bookingId}:${row.booking.calendarSequence}`)
+  }
+
+  async recordSessionChange(tx: Tx, kind: SessionChangeKind, sessionId: number): Promise<void> {
+    const [session] = await tx.select().from(sessions).where(eq(sessions.id, sessionId))
+    if (!session) throw new Error(`No session ${sessionId}`)
+    const statuses = kind === 'session_cancelled' ? (['confirmed', 'offered', 'waiting'] as const) : (['confirmed', 'offered'] as const)
+    const rows = await tx
+      .select({ booking: bookings, family: families })
+      .from(bookings)
+      .innerJoin(families, eq(bookings.familyId, families.id))
+      .where(and(eq(bookings.courseId, session.courseId), inArray(bookings.status, [...statuses])))
+    for (const row of rows) {
+      await this.insertFor(tx, kind, row.booking, row.family, sessionId, `${kind}:${row.booking.id}:${sessionId}:${session.sequence}`)
+    }
+  }
+
+  async afterCommit(): Promise<void> {
+    await this.jobs.now(DELIVER_DUE_NOTIFICATIONS, {})
+  }
+
+  private async insertFor(
+    tx: Tx,
+    kind: string,
+    booking: typeof bookings.$inferSelect,
+    family: typeof families.$inferSelect,
+    sessionId: number | null,
+    key: string,
+  ): Promise<void> {
+    const values: (typeof notifications.$inferInsert)[] = []
+    if (family.contactByEmail && family.email) {
+      values.push({ dedupeKey: `${key}:email`, bookingId: booking.id, sessionId, channel: 'email', kind, recipient: family.email, payload: { calendarSequence: booking.calendarSequence } })
+    }
+    if (family.contactBySms && family.phone) {
+      const [optedOut] = await tx.select().from(smsOptOuts).where(eq(smsOptOuts.phone, family.phone))
+      if (!optedOut) {
+        values.push({ dedupeKey: `${key}:sms`, bookingId: booking.id, sessionId, channel: 'sms', kind, recipient: family.phone, payload: { calendarSequence: booking.calendarSequence } })
+      }
+    }
+    if (values.length > 0) await tx.insert(notifications).values(values).onConflictDoNothing({ target: notifications.dedupeKey })
+  }
+}
