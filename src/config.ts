@@ -46,6 +46,9 @@ const schema = z
     QUIET_HOURS_START: hourOfDay(21),
     QUIET_HOURS_END: hourOfDay(8),
     JOB_POLL_SECONDS: z.coerce.number().positive().default(5),
+    // Per client address: booking form posts per 15 minutes, and "find my bookings" requests per hour.
+    RATE_LIMIT_BOOKING_POSTS: z.coerce.number().int().min(1, 'a whole number, at least 1').default(60),
+    RATE_LIMIT_FIND_MY_BOOKINGS: z.coerce.number().int().min(1, 'a whole number, at least 1').default(10),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -78,6 +81,7 @@ export interface Config {
   waitingList: { offerHours: number; minHoursBeforeStart: number }
   reminders: { emailHoursBefore: number; smsHoursBefore: number; quietHoursStart: number; quietHoursEnd: number }
   jobs: { pollSeconds: number }
+  rateLimits: { bookingPostsPer15Minutes: number; findMyBookingsPerHour: number }
 }
 
 export class ConfigError extends Error {}
@@ -120,5 +124,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       quietHoursEnd: env.QUIET_HOURS_END,
     },
     jobs: { pollSeconds: env.JOB_POLL_SECONDS },
+    rateLimits: { bookingPostsPer15Minutes: env.RATE_LIMIT_BOOKING_POSTS, findMyBookingsPerHour: env.RATE_LIMIT_FIND_MY_BOOKINGS },
   }
 }

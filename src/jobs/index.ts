@@ -1,5 +1,6 @@
 import type { Agenda } from 'agenda'
 import type { Services } from '../services/index.js'
+import { defineOfferJobs } from './offer-expiry.js'
 
 /**
  * Every job the worker runs, one file each. A job is thin: it takes ids from its data, calls one
@@ -8,4 +9,5 @@ import type { Services } from '../services/index.js'
 export async function defineJobs(agenda: Agenda, services: Services): Promise<void> {
   void agenda
   void services
+  await defineOfferJobs(agenda, services)
 }

@@ -1,9 +1,173 @@
-import type { CatalogueRepository } from '../data/catalogue-repository.js'
+import type { CatalogueRepository, Course, Hub, Programme, SessionWithHub } from '../data/catalogue-repository.js'
+import { ageBands, type AgeBand } from './catalogue/age-bands.js'
+import { courseStatus, deliveryLabels, kindLabels, whenText, whoItIsFor, type CourseStatus } from './catalogue/describe.js'
+import { daysOfWeek, parseFilters, type CatalogueFilters, type FilterValues } from './catalogue/filters.js'
+import { toListings, type Listing } from './catalogue/listings.js'
+import { topicLabel } from './catalogue/topics.js'
 
+export type { Listing } from './catalogue/listings.js'
+export type { CourseStatus } from './catalogue/describe.js'
+
+export interface Choice {
+  value: string
+  label: string
+}
+
+/** The choices the catalogue's filter form offers. */
+export interface FilterOptions {
+  topics: Choice[]
+  hubs: Choice[]
+  ages: readonly AgeBand[]
+  days: Choice[]
+  times: Choice[]
+  deliveries: Choice[]
+  languages: Choice[]
+}
+
+export interface SearchResult {
+  listings: Listing[]
+  total: number
+  /** Not `page`: views use that name for the object they share with the layout. */
+  pageNumber: number
+  totalPages: number
+  values: FilterValues
+  ignored: string[]
+  options: FilterOptions
+}
+
+export interface CourseDetails {
+  course: Course
+  programme: Programme
+  hub: Hub | null
+  /** Every session, cancelled ones included, in time order. */
+  sessions: SessionWithHub[]
+  kindLabel: string
+  when: string
+  whoFor: string
+  topics: string[]
+  delivery: string
+  online: boolean
+  status: CourseStatus
+}
+
+export interface ProgrammeDetails {
+  programme: Programme
+  topics: string[]
+  whoFor: string
+  delivery: string
+  listings: Listing[]
+}
+
+export interface HubDetails {
+  hub: Hub
+  listings: Listing[]
+  total: number
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
+/**
+ * The public catalogue: what is on, where and for whom, and whether a parent can book it now.
+ * Only courses that are not cancelled and have a session still to come are listed.
+ */
 export class CatalogueService {
-  constructor(private readonly repository: CatalogueRepository) {}
+  constructor(
+    private readonly repository: CatalogueRepository,
+    readonly pageSize = 10,
+  ) {}
 
-  upcoming(now = new Date()) {
-    return this.repository.upcomingSessions(now)
+  async filterOptions(): Promise<FilterOptions> {
+    const [topics, hubs, languages] = await Promise.all([this.repository.topicsInUse(), this.repository.allHubs(), this.repository.languagesInUse()])
+    return {
+      topics: topics.map((value) => ({ value, label: topicLabel(value) })).sort((a, b) => a.label.localeCompare(b.label)),
+      hubs: hubs.map((hub) => ({ value: String(hub.id), label: hub.name })),
+      ages: ageBands,
+      days: daysOfWeek.map((day) => ({ value: day, label: capitalise(day) })),
+      times: [
+        { value: 'morning', label: 'Morning (before 12pm)' },
+        { value: 'afternoon', label: 'Afternoon (12pm to 5pm)' },
+        { value: 'evening', label: 'Evening (after 5pm)' },
+      ],
+      deliveries: [
+        { value: 'in_person', label: 'In person at a family hub' },
+        { value: 'online', label: 'Online' },
+      ],
+      languages: languages.map((value) => ({ value, label: value })),
+    }
+  }
+
+  /** The catalogue page: reads the filter form (ignoring what it does not recognise) and one page of results. */
+  async search(query: Record<string, unknown>, now = new Date()): Promise<SearchResult> {
+    const options = await this.filterOptions()
+    const { filters, values, page: askedPage, ignored } = parseFilters(query, {
+      topics: options.topics.map((t) => t.value),
+      hubIds: options.hubs.map((h) => Number(h.value)),
+      languages: options.languages.map((l) => l.value),
+    })
+    const total = await this.repository.countListings(filters, now)
+    const totalPages = Math.max(1, Math.ceil(total / this.pageSize))
+    // A page past the end (an old link, a hand-edited URL) shows the last page rather than nothing.
+    const page = Math.min(askedPage, totalPages)
+    const listings = await this.listings(filters, now, this.pageSize, (page - 1) * this.pageSize)
+    return { listings, total, pageNumber: page, totalPages, values, ignored, options }
+  }
+
+  async course(courseId: number, now = new Date()): Promise<CourseDetails | undefined> {
+    const found = await this.repository.findCourse(courseId)
+    if (!found) return undefined
+    const { course, programme, hub } = found
+    const sessions = await this.repository.sessionsOf(course.id)
+    const on = sessions.filter((s) => s.cancelledAt === null)
+    return {
+      course,
+      programme,
+      hub,
+      sessions,
+      kindLabel: kindLabels[course.kind],
+      when: whenText(course.kind, on, now),
+      whoFor: whoItIsFor(programme),
+      topics: programme.topics.map(topicLabel),
+      delivery: deliveryLabels[programme.delivery],
+      online: course.hubId === null,
+      status: courseStatus({
+        capacity: course.capacity,
+        placesTaken: course.placesTaken,
+        bookingOpen: course.bookingOpen,
+        bookingMode: programme.bookingMode,
+        cancelled: course.cancelledAt !== null,
+        finished: !on.some((s) => s.startsAt.getTime() > now.getTime()),
+      }),
+    }
+  }
+
+  async programme(slug: string, now = new Date()): Promise<ProgrammeDetails | undefined> {
+    const programme = await this.repository.findProgrammeBySlug(slug)
+    if (!programme) return undefined
+    return {
+      programme,
+      topics: programme.topics.map(topicLabel),
+      whoFor: whoItIsFor(programme),
+      delivery: deliveryLabels[programme.delivery],
+      listings: await this.listings({ programmeId: programme.id }, now, 100, 0),
+    }
+  }
+
+  hubs(): Promise<Hub[]> {
+    return this.repository.allHubs()
+  }
+
+  /** A hub and the first `limit` things on there (the catalogue filtered by the hub shows the rest). */
+  async hub(slug: string, now = new Date(), limit = 20): Promise<HubDetails | undefined> {
+    const hub = await this.repository.findHubBySlug(slug)
+    if (!hub) return undefined
+    const filters = { hubId: hub.id }
+    const [listings, total] = await Promise.all([this.listings(filters, now, limit, 0), this.repository.countListings(filters, now)])
+    return { hub, listings, total }
+  }
+
+  private async listings(filters: CatalogueFilters, now: Date, limit: number, offset: number): Promise<Listing[]> {
+    const rows = await this.repository.findListings(filters, now, { limit, offset })
+    const sessionsOn = await this.repository.sessionsOnFor(rows.map((row) => row.course.id))
+    return toListings(rows, sessionsOn, now)
   }
 }

@@ -3,17 +3,32 @@ import { CatalogueService } from './catalogue-service.js'
 import { HealthService } from './health-service.js'
 import type { JobQueue } from '../jobs/job-queue.js'
 import { OutboxNotifier } from './notifications/outbox-notifier.js'
+import { staffServices } from './staff/index.js'
+import { demoLogins } from './staff/demo-logins.js'
+import { bookingServices } from './booking/index.js'
+import { reminderScheduler, twilioWebhookServices } from './reminders/index.js'
+import { notifierWithReminders } from './reminders/notifier-with-reminders.js'
 
 /** Composition root for business rules. Services never see req/res. */
 export function services(data: DataAccess, jobs: JobQueue) {
-  return {
+  const core = {
     config: data.config,
     logger: data.logger,
     jobs,
     health: new HealthService(data.database),
     catalogue: new CatalogueService(data.catalogue),
     notifier: new OutboxNotifier(jobs),
+    // Reminder rows: planned, moved and cancelled inside booking and session transactions.
+    reminders: reminderScheduler(data),
   }
+  // Every booking confirmed or cancelled and every session moved also updates its reminders.
+  core.notifier = notifierWithReminders(core.notifier, core.reminders)
+  // services.booking (the booking rules), services.findMyBookings, services.rateLimits.
+  const withBooking = { ...core, ...bookingServices(data, jobs, core.notifier) }
+  // Twilio's signed webhooks: text replies (CANCEL, YES, STOP) and delivery reports.
+  const twilioWebhooks = twilioWebhookServices(data, { reminders: core.reminders, booking: withBooking.booking, notifier: core.notifier })
+  // Staff services use the booking service and notifier above, so they are built after them.
+  return { ...withBooking, twilioWebhooks, staff: staffServices(data, withBooking), demoLogins: () => demoLogins(data) }
 }
 
 export type Services = ReturnType<typeof services>

@@ -24,9 +24,11 @@ export interface BookingNotifier {
   record(tx: Tx, kind: BookingMessageKind, bookingId: number): Promise<void>
   /**
    * Inside the transaction that moved or cancelled a session: a message to every family holding a
-   * place on its course (and, for a cancelled session, the course's waiting list).
+   * place on its course (and, for a cancelled session, the course's waiting list). Call it after
+   * raising sessions.sequence (the invite's SEQUENCE); pass when a moved session used to start so
+   * the message can say so.
    */
-  recordSessionChange(tx: Tx, kind: SessionChangeKind, sessionId: number): Promise<void>
+  recordSessionChange(tx: Tx, kind: SessionChangeKind, sessionId: number, details?: { previousStartsAt?: Date }): Promise<void>
   /** After commit: put a delivery job on the queue (safe to call when nothing was recorded). */
   afterCommit(): Promise<void>
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import type { Tx } from '../../db/database.js'
 import { bookings, families, notifications, sessions, smsOptOuts } from '../../db/schema/index.js'
 import type { JobQueue } from '../../jobs/job-queue.js'
@@ -21,10 +21,16 @@ export class OutboxNotifier implements BookingNotifier {
       .innerJoin(families, eq(bookings.familyId, families.id))
       .where(eq(bookings.id, bookingId))
     if (!row) throw new Error(`No booking ${bookingId}`)
-    await this.insertFor(tx, kind, row.booking, row.family, null, `${kind}:${bookingId}:${row.booking.calendarSequence}`)
+    // The position as it was on joining: the message says the same whenever it goes.
+    const extra = kind === 'waitlist_joined' ? { waitlistPosition: await this.waitlistPosition(tx, row.booking) } : {}
+    await this.insertFor(tx, kind, row.booking, row.family, null, `${kind}:${bookingId}:${row.booking.calendarSequence}`, extra)
   }
 
-  async recordSessionChange(tx: Tx, kind: SessionChangeKind, sessionId: number): Promise<void> {
+  /**
+   * `details.previousStartsAt`: when a moved session used to start, so the message can say
+   * "was Tue 3 Mar, 10am, now ...". Optional.
+   */
+  async recordSessionChange(tx: Tx, kind: SessionChangeKind, sessionId: number, details: { previousStartsAt?: Date } = {}): Promise<void> {
     const [session] = await tx.select().from(sessions).where(eq(sessions.id, sessionId))
     if (!session) throw new Error(`No session ${sessionId}`)
     const statuses = kind === 'session_cancelled' ? (['confirmed', 'offered', 'waiting'] as const) : (['confirmed', 'offered'] as const)
@@ -33,9 +39,23 @@ export class OutboxNotifier implements BookingNotifier {
       .from(bookings)
       .innerJoin(families, eq(bookings.familyId, families.id))
       .where(and(eq(bookings.courseId, session.courseId), inArray(bookings.status, [...statuses])))
+    const extra = { sessionSequence: session.sequence, ...(details.previousStartsAt ? { previousStartsAt: details.previousStartsAt.toISOString() } : {}) }
     for (const row of rows) {
-      await this.insertFor(tx, kind, row.booking, row.family, sessionId, `${kind}:${row.booking.id}:${sessionId}:${session.sequence}`)
+      await this.insertFor(tx, kind, row.booking, row.family, sessionId, `${kind}:${row.booking.id}:${sessionId}:${session.sequence}`, extra)
     }
+  }
+
+  /** 1 for the first in line: priority families first, then by time joined (the offer order). */
+  private async waitlistPosition(tx: Tx, booking: typeof bookings.$inferSelect): Promise<number | undefined> {
+    if (booking.status !== 'waiting') return undefined
+    const queue = await tx
+      .select({ id: bookings.id })
+      .from(bookings)
+      .innerJoin(families, eq(bookings.familyId, families.id))
+      .where(and(eq(bookings.courseId, booking.courseId), eq(bookings.status, 'waiting')))
+      .orderBy(desc(families.priority), asc(bookings.waitlistJoinedAt), asc(bookings.id))
+    const index = queue.findIndex((entry) => entry.id === booking.id)
+    return index === -1 ? undefined : index + 1
   }
 
   async afterCommit(): Promise<void> {
@@ -49,15 +69,17 @@ export class OutboxNotifier implements BookingNotifier {
     family: typeof families.$inferSelect,
     sessionId: number | null,
     key: string,
+    extra: Record<string, unknown> = {},
   ): Promise<void> {
     const values: (typeof notifications.$inferInsert)[] = []
+    const payload = { calendarSequence: booking.calendarSequence, ...extra }
     if (family.contactByEmail && family.email) {
-      values.push({ dedupeKey: `${key}:email`, bookingId: booking.id, sessionId, channel: 'email', kind, recipient: family.email, payload: { calendarSequence: booking.calendarSequence } })
+      values.push({ dedupeKey: `${key}:email`, bookingId: booking.id, sessionId, channel: 'email', kind, recipient: family.email, payload })
     }
     if (family.contactBySms && family.phone) {
       const [optedOut] = await tx.select().from(smsOptOuts).where(eq(smsOptOuts.phone, family.phone))
       if (!optedOut) {
-        values.push({ dedupeKey: `${key}:sms`, bookingId: booking.id, sessionId, channel: 'sms', kind, recipient: family.phone, payload: { calendarSequence: booking.calendarSequence } })
+        values.push({ dedupeKey: `${key}:sms`, bookingId: booking.id, sessionId, channel: 'sms', kind, recipient: family.phone, payload })
       }
     }
     if (values.length > 0) await tx.insert(notifications).values(values).onConflictDoNothing({ target: notifications.dedupeKey })

@@ -1,0 +1,28 @@
+import type { RequestHandler } from 'express'
+import { paths } from '../../paths.js'
+import type { Services } from '../../services/index.js'
+import { hasFilters, searchQueryString } from '../../services/catalogue/filters.js'
+import { paginationView } from './pagination.js'
+
+const fieldNames: Record<string, string> = {
+  topic: 'topic',
+  hub: 'family hub',
+  age: "child's age",
+  day: 'day',
+  time: 'time of day',
+  delivery: 'in person or online',
+  language: 'language',
+}
+
+/** The home page: the catalogue of courses and drop-ins, filtered by a GET form. */
+export const searchController =
+  (services: Services): RequestHandler =>
+  async (req, res) => {
+    const result = await services.catalogue.search(req.query as Record<string, unknown>)
+    res.render('pages/catalogue/index', {
+      ...result,
+      filtered: hasFilters(result.values),
+      ignoredNames: result.ignored.map((field) => fieldNames[field] ?? field),
+      pagination: paginationView(result.pageNumber, result.totalPages, (page) => `${paths.home}${searchQueryString(result.values, page)}`),
+    })
+  }

@@ -1,0 +1,37 @@
+import type { Request, Response } from 'express'
+import { paths } from '../../../paths.js'
+import type { Services } from '../../../services/index.js'
+
+const WRONG = 'Enter a correct email address and password'
+
+/** Staff sign-in. The message never says whether the email or the password was wrong. */
+export function signInController(services: Services) {
+  const { auth } = services.staff
+  return {
+    view(_req: Request, res: Response) {
+      if (res.locals.staffUser) return res.redirect(paths.staff.home)
+      res.render('pages/staff/auth/sign-in', { values: {}, errors: {} })
+    },
+
+    async submit(req: Request, res: Response) {
+      const email = String(req.body.email ?? '').trim()
+      const password = String(req.body.password ?? '')
+      const result = email && password ? await auth.signIn(email, password, req.ip ?? 'unknown') : ({ ok: false, reason: 'wrong' } as const)
+      if (!result.ok) {
+        const message = result.reason === 'locked' ? `Too many attempts to sign in. Try again in ${result.minutes} ${result.minutes === 1 ? 'minute' : 'minutes'}.` : WRONG
+        return res.status(result.reason === 'locked' ? 429 : 200).render('pages/staff/auth/sign-in', { values: { email }, errors: { email: message } })
+      }
+      const returnTo = safeReturnTo(req.session.staffReturnTo)
+      // A new session id at sign-in: an id planted before sign-in (session fixation) is worthless.
+      await new Promise<void>((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())))
+      req.session.staff = result.session
+      await new Promise<void>((resolve, reject) => req.session.save((error) => (error ? reject(error) : resolve())))
+      res.redirect(returnTo)
+    },
+  }
+}
+
+/** Only a staff page on this site: never an absolute or protocol-relative URL. */
+function safeReturnTo(value: string | undefined): string {
+  return value && /^\/staff(\/|$|\?)/.test(value) && !value.startsWith('//') ? value : paths.staff.home
+}

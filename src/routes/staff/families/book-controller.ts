@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto'
+import type { Request, Response } from 'express'
+import { paths } from '../../../paths.js'
+import type { Services } from '../../../services/index.js'
+import { currentStaff } from '../../../middleware/auth.js'
+import { assertCan } from '../../../middleware/require-permission.js'
+import { can } from '../../../services/staff/policy.js'
+import { HttpError } from '../../../middleware/error-handler.js'
+import { body, idParam, notFoundUnless, text } from '../form-values.js'
+
+const REQUEST_KEY = /^[0-9a-f-]{36}$/
+
+/**
+ * Reception books for a family: pick a course or drop-in, then a place, the waiting list, or (for
+ * hub managers and admins, at a full course) a place over capacity with a reason. The booking
+ * service decides; this page only says what it decided.
+ */
+export function bookController(services: Services) {
+  const { families, bookings } = services.staff
+  return {
+    async choose(req: Request, res: Response) {
+      const family = notFoundUnless((await families.record(idParam(req, 'familyId')))?.family)
+      const user = currentStaff(res)
+      const q = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 100) : ''
+      const courses = await bookings.bookable({ text: q || undefined, hubIds: user.role === 'hub_manager' ? user.hubIds : undefined })
+      res.render('pages/staff/families/book', { family, courses, q, requestKey: randomUUID() })
+    },
+
+    async submit(req: Request, res: Response) {
+      const familyId = idParam(req, 'familyId')
+      const family = notFoundUnless((await families.record(familyId))?.family)
+      const form = body(req)
+      const courseId = Number(text(form, 'courseId', 9))
+      const course = notFoundUnless(Number.isInteger(courseId) && courseId > 0 ? await bookings.courseSummary(courseId) : undefined)
+      const hub = { hubId: course.course.hubId }
+      assertCan(res, 'bookings.manage', hub)
+      const user = currentStaff(res)
+      const action = text(form, 'action', 20)
+      const key = text(form, 'requestKey', 36)
+      const requestKey = REQUEST_KEY.test(key) ? key : undefined
+      const overbookReason = text(form, 'overbookReason', 500)
+      if (action === 'overbook') {
+        assertCan(res, 'bookings.overbook', hub)
+        if (!overbookReason) return res.render('pages/staff/families/full', { family, course, canOverbook: true, requestKey: randomUUID(), errors: { overbookReason: 'Enter why this family needs a place over the limit' } })
+      }
+      const result =
+        action === 'waiting'
+          ? await bookings.joinWaitingList(user, familyId, courseId, { ...(requestKey ? { requestKey } : {}) })
+          : await bookings.book(user, familyId, courseId, { ...(requestKey ? { requestKey } : {}), ...(action === 'overbook' ? { overbookReason } : {}) })
+      switch (result.outcome) {
+        case 'confirmed':
+          req.session.staffFlash = `Place booked: ${result.booking.reference}`
+          return res.redirect(paths.staff.bookings.show(result.booking.id))
+        case 'waiting':
+          req.session.staffFlash = `Added to the waiting list (number ${result.position} in line): ${result.booking.reference}`
+          return res.redirect(paths.staff.bookings.show(result.booking.id))
+        case 'full':
+          return res.render('pages/staff/families/full', { family, course, canOverbook: can(user, 'bookings.overbook', hub), requestKey: randomUUID(), errors: {} })
+        case 'already_booked':
+          return res.render('pages/staff/families/already-booked', { family, course, booking: result.booking })
+        case 'closed':
+        case 'referral_only':
+          return res.status(409).render('pages/errors/client-error', { status: 409, message: 'Booking for this course or drop-in is closed.' })
+        case 'no_such_course':
+          throw new HttpError(404, 'Not found')
+      }
+    },
+  }
+}

@@ -1,0 +1,161 @@
+import type { Tx } from '../../db/database.js'
+import type { BookingRow, LockedCourse } from '../../data/booking-repository.js'
+import { freePlaces, type BookingContext } from './booking-context.js'
+import type { AcceptResult, CancelResult, DeclineResult, ExpireResult, LeaveResult, PlaceOffer, PromoteResult } from './booking-types.js'
+import { offerExpiry } from './offer-timing.js'
+import type { Effects } from './unit-of-work.js'
+
+/**
+ * Everything that happens to a booking after it is made: cancelling, leaving the queue, and the
+ * waiting-list offers. Each runs in one transaction that locks the course row first, so a freed
+ * place and the offer of it commit together, and two changes to one course never interleave.
+ */
+export class BookingChanges {
+  constructor(private readonly ctx: BookingContext) {}
+
+  cancel(bookingId: number, options: { reason?: string | null; now?: Date } = {}): Promise<CancelResult> {
+    const now = options.now ?? new Date()
+    return this.change(bookingId, async (tx, effects, booking) => {
+      if (booking.status !== 'confirmed' && booking.status !== 'offered') return { outcome: 'not_allowed', booking }
+      const cancelled = await this.ctx.bookings.update(tx, booking.id, {
+        status: 'cancelled',
+        endedAt: now,
+        cancelReason: options.reason?.trim() || null,
+        // The family's calendar must hear of it: the cancelling invite needs a higher SEQUENCE.
+        calendarSequence: booking.calendarSequence + (booking.status === 'confirmed' ? 1 : 0),
+      })
+      await this.ctx.record(tx, effects, 'booking_cancelled', booking.id)
+      await this.offerInto(tx, effects, booking.courseId, now)
+      return { outcome: 'cancelled', booking: cancelled }
+    })
+  }
+
+  /** Leaving the queue; an open offer counts as declined (the place goes to the next in line). */
+  leaveWaitingList(bookingId: number, options: { now?: Date } = {}): Promise<LeaveResult> {
+    const now = options.now ?? new Date()
+    return this.change(bookingId, async (tx, effects, booking) => {
+      if (booking.status !== 'waiting' && booking.status !== 'offered') return { outcome: 'not_allowed', booking }
+      const left = await this.ctx.bookings.update(tx, booking.id, { status: booking.status === 'offered' ? 'declined' : 'left_waiting_list', endedAt: now })
+      await this.ctx.record(tx, effects, 'waitlist_left', booking.id)
+      if (booking.status === 'offered') await this.offerInto(tx, effects, booking.courseId, now)
+      return { outcome: 'left', booking: left }
+    })
+  }
+
+  /** Accepting twice is harmless: the second answer is the same confirmation. */
+  acceptOffer(bookingId: number, options: { now?: Date } = {}): Promise<AcceptResult> {
+    const now = options.now ?? new Date()
+    return this.change(bookingId, async (tx, effects, booking) => {
+      if (booking.status === 'confirmed') return { outcome: 'confirmed', booking, manageToken: this.ctx.manageTokenFor(booking) }
+      if (booking.status !== 'offered') return { outcome: 'not_allowed', booking }
+      if (booking.offerExpiresAt! <= now) {
+        // Too late, though the expiry job has not run yet: do its work now rather than hold the place.
+        return { outcome: 'offer_expired', booking: await this.expire(tx, effects, booking, now) }
+      }
+      const confirmed = await this.ctx.bookings.update(tx, booking.id, { status: 'confirmed', confirmedAt: now })
+      await this.ctx.record(tx, effects, 'booking_confirmed', booking.id)
+      return { outcome: 'confirmed', booking: confirmed, manageToken: this.ctx.manageTokenFor(confirmed) }
+    })
+  }
+
+  declineOffer(bookingId: number, options: { now?: Date } = {}): Promise<DeclineResult> {
+    const now = options.now ?? new Date()
+    return this.change(bookingId, async (tx, effects, booking) => {
+      if (booking.status !== 'offered') return { outcome: 'not_allowed', booking }
+      const declined = await this.ctx.bookings.update(tx, booking.id, { status: 'declined', endedAt: now })
+      await this.ctx.record(tx, effects, 'waitlist_left', booking.id)
+      await this.offerInto(tx, effects, booking.courseId, now)
+      return { outcome: 'declined', booking: declined }
+    })
+  }
+
+  /** The expiry job's work. Re-reads the booking: only an offer still open and past its time ends. */
+  expireOffer(bookingId: number, options: { now?: Date } = {}): Promise<ExpireResult> {
+    const now = options.now ?? new Date()
+    return this.change(bookingId, async (tx, effects, booking): Promise<ExpireResult> => {
+      if (booking.status !== 'offered' || booking.offerExpiresAt! > now) return { outcome: 'not_due' }
+      return { outcome: 'expired', booking: await this.expire(tx, effects, booking, now) }
+    })
+  }
+
+  /**
+   * Staff move a family from the queue into a place, out of turn if they choose, under the normal
+   * capacity rule (or over it with a recorded reason, where the caller allows over-booking).
+   */
+  promoteFromWaitingList(bookingId: number, options: { staffUserId?: number; overbookReason?: string; now?: Date } = {}): Promise<PromoteResult> {
+    const now = options.now ?? new Date()
+    return this.change(bookingId, async (tx, effects, booking, course) => {
+      if (booking.status !== 'waiting' && booking.status !== 'offered') return { outcome: 'not_allowed', booking }
+      // An offered booking already holds its place; a waiting one needs a free place.
+      const overbook = booking.status === 'waiting' && freePlaces(course) <= 0
+      if (overbook && !options.overbookReason) return { outcome: 'full' }
+      if (overbook) await this.ctx.bookings.setOverbookedPlaces(tx, course.course.id, Math.max(course.course.overbookedPlaces, course.course.placesTaken + 1 - course.course.capacity))
+      const confirmed = await this.ctx.bookings.update(tx, booking.id, {
+        status: 'confirmed',
+        confirmedAt: now,
+        ...(overbook ? { overbooked: true, overbookReason: options.overbookReason!.trim() } : {}),
+      })
+      await this.ctx.record(tx, effects, 'booking_confirmed', booking.id)
+      return { outcome: 'confirmed', booking: confirmed, manageToken: this.ctx.manageTokenFor(confirmed) }
+    })
+  }
+
+  /**
+   * Offers every free place on the course to the next families in line, holding each place until
+   * the offer ends. Call it, in the same transaction, after anything that frees places or raises
+   * the capacity. An offer that cannot end at least minHoursBeforeStart before the first session
+   * is not made: the place stays open to anyone who books, and the families stay in the queue
+   * (staff see them on the register and can still move them into a place).
+   */
+  async offerFreedPlaces(tx: Tx, courseId: number, now = new Date()): Promise<PlaceOffer[]> {
+    const locked = await this.ctx.bookings.lockCourse(tx, courseId)
+    if (!locked || !takesOffers(locked, now)) return []
+    await this.releaseUnusedOverbooking(tx, locked)
+    const free = freePlaces(locked)
+    if (free <= 0) return []
+    const expiresAt = offerExpiry(now, locked.firstStartsAt, this.ctx.config.waitingList)
+    if (!expiresAt) return []
+    const offers: PlaceOffer[] = []
+    for (const entry of await this.ctx.bookings.waitingList(tx, courseId, free)) {
+      await this.ctx.bookings.update(tx, entry.id, { status: 'offered', offeredAt: now, offerExpiresAt: expiresAt })
+      await this.ctx.notifier.record(tx, 'place_offered', entry.id)
+      offers.push({ bookingId: entry.id, courseId, expiresAt })
+    }
+    return offers
+  }
+
+  private async offerInto(tx: Tx, effects: Effects, courseId: number, now: Date): Promise<void> {
+    const offers = await this.offerFreedPlaces(tx, courseId, now)
+    effects.offers.push(...offers)
+    if (offers.length > 0) effects.notified = true
+  }
+
+  private async expire(tx: Tx, effects: Effects, booking: BookingRow, now: Date): Promise<BookingRow> {
+    const expired = await this.ctx.bookings.update(tx, booking.id, { status: 'expired', endedAt: now })
+    await this.ctx.record(tx, effects, 'offer_expired', booking.id)
+    await this.offerInto(tx, effects, booking.courseId, now)
+    return expired
+  }
+
+  /**
+   * Once an over-booked course has fewer families than its raised limit, lower the limit again,
+   * so that the database's capacity check stays as tight as it can be.
+   */
+  private async releaseUnusedOverbooking(tx: Tx, locked: LockedCourse): Promise<void> {
+    const needed = Math.max(0, locked.course.placesTaken - locked.course.capacity)
+    if (locked.course.overbookedPlaces > needed) await this.ctx.bookings.setOverbookedPlaces(tx, locked.course.id, needed)
+  }
+
+  private change<T>(bookingId: number, work: (tx: Tx, effects: Effects, booking: BookingRow, course: LockedCourse) => Promise<T>) {
+    return this.ctx.unitOfWork.run(async (tx, effects): Promise<T | { outcome: 'no_such_booking' }> => {
+      const locked = await this.ctx.lockBooking(tx, bookingId)
+      if (!locked) return { outcome: 'no_such_booking' }
+      return work(tx, effects, locked.booking, locked.course)
+    })
+  }
+}
+
+/** Offers are made while the course can still be booked: open, not cancelled, not begun. */
+function takesOffers(locked: LockedCourse, now: Date): boolean {
+  return locked.course.bookingOpen && !locked.course.cancelledAt && locked.firstStartsAt !== null && locked.firstStartsAt > now
+}

@@ -1,0 +1,56 @@
+import type { Config } from '../../config.js'
+import type { Db, Executor, Tx } from '../../db/database.js'
+import type { BookingRepository, BookingRow, LockedCourse } from '../../data/booking-repository.js'
+import type { FamilyRepository } from '../../data/family-repository.js'
+import type { BookingNotifier, BookingMessageKind } from '../notifications/booking-notifier.js'
+import { manageToken } from '../tokens.js'
+import type { Effects, UnitOfWork } from './unit-of-work.js'
+
+/** What the parts of the booking service share. */
+export class BookingContext {
+  constructor(
+    readonly db: Db,
+    readonly bookings: BookingRepository,
+    readonly families: FamilyRepository,
+    readonly notifier: BookingNotifier,
+    readonly config: Config,
+    readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  /** Writes the event's messages to the outbox, in the same transaction as the change. */
+  async record(tx: Tx, effects: Effects, kind: BookingMessageKind, bookingId: number): Promise<void> {
+    await this.notifier.record(tx, kind, bookingId)
+    effects.notified = true
+  }
+
+  manageTokenFor(booking: Pick<BookingRow, 'manageNonce'>): string {
+    return manageToken(this.config.sessionSecret, booking.manageNonce)
+  }
+
+  /**
+   * Locks the booking's course row, then the booking row: the one lock order every change uses,
+   * so two changes never wait for each other in a circle.
+   */
+  async lockBooking(tx: Tx, bookingId: number): Promise<{ booking: BookingRow; course: LockedCourse } | undefined> {
+    for (;;) {
+      const peek = await this.bookings.findById(tx, bookingId)
+      if (!peek) return undefined
+      const course = await this.bookings.lockCourse(tx, peek.courseId)
+      const booking = await this.bookings.lockById(tx, bookingId)
+      if (!course || !booking) return undefined
+      // Moved to another course meanwhile (staff): lock that one instead.
+      if (booking.courseId === course.course.id) return { booking, course }
+    }
+  }
+
+  /** 1 for the first in line. Undefined when the booking is not waiting. */
+  async position(db: Executor, booking: BookingRow): Promise<number | undefined> {
+    if (booking.status !== 'waiting') return undefined
+    const queue = await this.bookings.waitingList(db, booking.courseId)
+    const index = queue.findIndex((entry) => entry.id === booking.id)
+    return index === -1 ? undefined : index + 1
+  }
+}
+
+/** Places free for anyone: capacity less places held. Over-booked places are never handed on. */
+export const freePlaces = (locked: LockedCourse): number => locked.course.capacity - locked.course.placesTaken

@@ -1,0 +1,204 @@
+import type { Config } from '../../config.js'
+import type { Db, Tx } from '../../db/database.js'
+import type { BookingRepository, BookingRow, CourseSummary } from '../../data/booking-repository.js'
+import type { ChildRow, FamilyRepository, FamilyRow } from '../../data/family-repository.js'
+import type { JobQueue } from '../../jobs/job-queue.js'
+import type { Logger } from '../../logger.js'
+import type { BookingNotifier } from '../notifications/booking-notifier.js'
+import { hashToken } from '../tokens.js'
+import { BookingChanges } from './booking-changes.js'
+import { BookingContext } from './booking-context.js'
+import type {
+  AcceptResult,
+  BookInput,
+  BookResult,
+  CancelResult,
+  DeclineResult,
+  ExpireResult,
+  JoinWaitingListResult,
+  LeaveResult,
+  PlaceOffer,
+  PromoteResult,
+  Waiting,
+} from './booking-types.js'
+import { isBookable, PlaceRequests } from './place-requests.js'
+import { normaliseReference } from './references.js'
+import { UnitOfWork } from './unit-of-work.js'
+
+export interface BookingDetails {
+  booking: BookingRow
+  family: FamilyRow
+  children: ChildRow[]
+  course: CourseSummary
+  /** Place in the queue (1 = next), while the booking is waiting. */
+  position: number | undefined
+  manageToken: string
+}
+
+export type AvailabilityState = 'open' | 'full' | 'closed' | 'referral_only'
+
+/** What the booking journey shows before asking anything: a read, not a promise of a place. */
+export interface CourseAvailability {
+  course: CourseSummary
+  state: AvailabilityState
+  placesLeft: number
+}
+
+export interface BookingServiceDependencies {
+  db: Db
+  bookings: BookingRepository
+  families: FamilyRepository
+  notifier: BookingNotifier
+  jobs: JobQueue
+  config: Config
+  logger: Logger
+}
+
+/** Manage-link tokens are 32 bytes of HMAC in base64url: anything else is not worth a look-up. */
+const MANAGE_TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/
+
+/**
+ * Booking places and waiting-list entries on courses and drop-ins, online and by staff, and
+ * every change after. The public API other journeys use (reception, text-message replies):
+ * see the README's "Booking rules" for the rules in plain words.
+ */
+export class BookingService {
+  private readonly ctx: BookingContext
+  private readonly requests: PlaceRequests
+  private readonly changes: BookingChanges
+
+  constructor(deps: BookingServiceDependencies) {
+    const unitOfWork = new UnitOfWork(deps.db, deps.jobs, deps.notifier, deps.logger)
+    this.ctx = new BookingContext(deps.db, deps.bookings, deps.families, deps.notifier, deps.config, unitOfWork)
+    this.requests = new PlaceRequests(this.ctx)
+    this.changes = new BookingChanges(this.ctx)
+  }
+
+  /**
+   * A place, if one is free (or over capacity with overbookReason). Outcomes: confirmed, full,
+   * already_booked (this email or phone already holds a place or a queue entry on the course),
+   * closed, referral_only (online only), no_such_course. The same requestKey again returns the
+   * first request's booking: confirmed, or waiting if that request joined the queue.
+   */
+  book(input: BookInput): Promise<BookResult | Waiting> {
+    return this.requests.book(input)
+  }
+
+  /** A place in the queue, or a place straight away if one is free. */
+  joinWaitingList(input: BookInput): Promise<JoinWaitingListResult> {
+    return this.requests.joinWaitingList(input)
+  }
+
+  /** Frees the place at once and offers it to the waiting list in the same transaction. */
+  cancel(bookingId: number, options: { reason?: string | null; staffUserId?: number; now?: Date } = {}): Promise<CancelResult> {
+    return this.changes.cancel(bookingId, options)
+  }
+
+  leaveWaitingList(bookingId: number, options: { now?: Date } = {}): Promise<LeaveResult> {
+    return this.changes.leaveWaitingList(bookingId, options)
+  }
+
+  acceptOffer(bookingId: number, options: { now?: Date } = {}): Promise<AcceptResult> {
+    return this.changes.acceptOffer(bookingId, options)
+  }
+
+  declineOffer(bookingId: number, options: { now?: Date } = {}): Promise<DeclineResult> {
+    return this.changes.declineOffer(bookingId, options)
+  }
+
+  /** Idempotent: only an offer still open and past its time is expired (then offered onwards). */
+  expireOffer(bookingId: number, options: { now?: Date } = {}): Promise<ExpireResult> {
+    return this.changes.expireOffer(bookingId, options)
+  }
+
+  promoteFromWaitingList(bookingId: number, options: { staffUserId?: number; overbookReason?: string; now?: Date } = {}): Promise<PromoteResult> {
+    return this.changes.promoteFromWaitingList(bookingId, options)
+  }
+
+  /**
+   * Inside the caller's transaction, after anything that frees places or raises capacity: offers
+   * the free places to the waiting list. After commit, pass the result to scheduleOffers().
+   */
+  offerFreedPlaces(tx: Tx, courseId: number, now?: Date): Promise<PlaceOffer[]> {
+    return this.changes.offerFreedPlaces(tx, courseId, now)
+  }
+
+  /** After the commit of offerFreedPlaces: schedules each offer's expiry and sends the messages. */
+  scheduleOffers(offers: readonly PlaceOffer[]): Promise<void> {
+    return this.ctx.unitOfWork.afterCommit(offers)
+  }
+
+  /** offerFreedPlaces in a transaction of its own, for a caller that has already committed. */
+  async offerFreedPlacesNow(courseId: number, now?: Date): Promise<PlaceOffer[]> {
+    return this.ctx.unitOfWork.run(async (tx, effects) => {
+      const offers = await this.changes.offerFreedPlaces(tx, courseId, now)
+      effects.offers.push(...offers)
+      return offers
+    })
+  }
+
+  /** The sweep job's work: expires offers whose own expiry job was lost. Returns how many. */
+  async expireOverdueOffers(now = new Date()): Promise<number> {
+    let expired = 0
+    for (const offer of await this.ctx.bookings.overdueOffers(this.ctx.db, now)) {
+      if ((await this.expireOffer(offer.id, { now })).outcome === 'expired') expired++
+    }
+    return expired
+  }
+
+  async waitingListPosition(bookingId: number): Promise<number | undefined> {
+    const booking = await this.ctx.bookings.findById(this.ctx.db, bookingId)
+    return booking ? this.ctx.position(this.ctx.db, booking) : undefined
+  }
+
+  /** The booking a manage link opens. Only the token's hash is stored and looked up. */
+  async findByManageToken(token: string): Promise<BookingRow | undefined> {
+    if (!MANAGE_TOKEN_SHAPE.test(token)) return undefined
+    return this.ctx.bookings.findByManageTokenHash(this.ctx.db, hashToken(token))
+  }
+
+  /** By reference as typed or read out: "fh-7k3p-q9", "7K3P Q9". */
+  async findByReference(reference: string): Promise<BookingRow | undefined> {
+    const normalised = normaliseReference(reference)
+    return normalised ? this.ctx.bookings.findByReference(this.ctx.db, normalised) : undefined
+  }
+
+  findById(bookingId: number): Promise<BookingRow | undefined> {
+    return this.ctx.bookings.findById(this.ctx.db, bookingId)
+  }
+
+  /** The link a confirmation carries: /manage/<token>. */
+  manageTokenFor(booking: Pick<BookingRow, 'manageNonce'>): string {
+    return this.ctx.manageTokenFor(booking)
+  }
+
+  /** A booking with its family, children, course (programme, hub, sessions) and queue position. */
+  async details(bookingId: number): Promise<BookingDetails | undefined> {
+    const booking = await this.ctx.bookings.findById(this.ctx.db, bookingId)
+    if (!booking) return undefined
+    const [family, children, course, position] = await Promise.all([
+      this.ctx.families.findById(this.ctx.db, booking.familyId),
+      this.ctx.families.childrenOf(this.ctx.db, booking.familyId),
+      this.ctx.bookings.courseSummary(this.ctx.db, booking.courseId),
+      this.ctx.position(this.ctx.db, booking),
+    ])
+    if (!family || !course) return undefined
+    return { booking, family, children, course, position, manageToken: this.ctx.manageTokenFor(booking) }
+  }
+
+  courseSummary(courseId: number): Promise<CourseSummary | undefined> {
+    return this.ctx.bookings.courseSummary(this.ctx.db, courseId)
+  }
+
+  /** Whether the online journey can book a place, join the queue, or neither, as things stand. */
+  async availability(courseId: number, now = new Date()): Promise<CourseAvailability | undefined> {
+    const course = await this.ctx.bookings.courseSummary(this.ctx.db, courseId)
+    if (!course) return undefined
+    const span = await this.ctx.bookings.sessionSpan(this.ctx.db, courseId)
+    const placesLeft = Math.max(0, course.course.capacity - course.course.placesTaken)
+    let state: AvailabilityState = placesLeft > 0 ? 'open' : 'full'
+    if (!isBookable({ course: course.course, bookingMode: course.programme.bookingMode, ...span }, 'online', now)) state = 'closed'
+    else if (course.programme.bookingMode === 'referral') state = 'referral_only'
+    return { course, state, placesLeft }
+  }
+}

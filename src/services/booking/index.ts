@@ -1,0 +1,17 @@
+import type { DataAccess } from '../../data/index.js'
+import type { JobQueue } from '../../jobs/job-queue.js'
+import type { BookingNotifier } from '../notifications/booking-notifier.js'
+import { BookingService } from './booking-service.js'
+import { FindMyBookingsService } from './find-my-bookings-service.js'
+
+/** The booking services (part of the services() composition root). */
+export function bookingServices(data: DataAccess, jobs: JobQueue, notifier: BookingNotifier) {
+  const db = data.database.db
+  const booking = new BookingService({ db, bookings: data.booking.bookings, families: data.booking.families, notifier, jobs, config: data.config, logger: data.logger })
+  return {
+    booking,
+    findMyBookings: new FindMyBookingsService(db, data.booking.bookings, data.booking.accessLinks, booking, notifier, data.config),
+    /** Counters shared by every web process (PostgreSQL): booking form posts, "find my bookings". */
+    rateLimits: data.booking.rateLimits,
+  }
+}

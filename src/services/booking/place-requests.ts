@@ -1,0 +1,177 @@
+import { sql } from 'drizzle-orm'
+import type { Executor, Tx } from '../../db/database.js'
+import type { BookingRow, LockedCourse } from '../../data/booking-repository.js'
+import { databaseRefusal } from '../../data/booking/database-errors.js'
+import { newManageCredentials } from '../tokens.js'
+import { freePlaces, type BookingContext } from './booking-context.js'
+import type { BookInput, BookResult, ChildInput, JoinWaitingListResult, NewFamily, Waiting, Confirmed, AlreadyBooked } from './booking-types.js'
+import { newReference } from './references.js'
+import type { Effects } from './unit-of-work.js'
+
+type Intent = 'book' | 'join'
+type Contact = { email: string | null; phone: string | null }
+
+/**
+ * Asking for a place (book) or a place in the queue (join). The course row is locked first, so
+ * requests for one course are decided one after another on the current count: never by a read
+ * before the write. The database's own checks (capacity CHECK, one active booking per email or
+ * phone, one booking per request key) back this up, and their refusals become outcomes here.
+ */
+export class PlaceRequests {
+  constructor(private readonly ctx: BookingContext) {}
+
+  book(input: BookInput): Promise<BookResult | Waiting> {
+    return this.request(input, 'book') as Promise<BookResult | Waiting>
+  }
+
+  joinWaitingList(input: BookInput): Promise<JoinWaitingListResult> {
+    return this.request(input, 'join') as Promise<JoinWaitingListResult>
+  }
+
+  private async request(input: BookInput, intent: Intent): Promise<BookResult | JoinWaitingListResult> {
+    const now = input.now ?? new Date()
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ctx.unitOfWork.run((tx, effects) => this.decide(tx, effects, input, intent, now))
+      } catch (error) {
+        const refusal = databaseRefusal(error)
+        if (!refusal || attempt >= 3) throw error
+        if (refusal.kind === 'unique' && refusal.constraint === 'bookings_request_key_unique' && input.requestKey) {
+          const earlier = await this.ctx.bookings.findByRequestKey(this.ctx.db, input.requestKey)
+          if (earlier) return this.replay(earlier)
+        }
+        if (refusal.kind === 'unique' && refusal.constraint?.startsWith('bookings_one_active_per_')) {
+          const contact = await this.contactOf(this.ctx.db, input.family)
+          const existing = await this.ctx.bookings.findActiveByContact(this.ctx.db, input.courseId, contact.email, contact.phone)
+          if (existing) return { outcome: 'already_booked', booking: existing }
+        }
+        if (refusal.kind === 'check' && refusal.constraint === 'course_not_overbooked' && intent === 'book') return { outcome: 'full' }
+        // Anything else the database refused: decide again on the state as it is now.
+        if (refusal.kind === 'unique' || refusal.kind === 'check') continue
+        throw error
+      }
+    }
+  }
+
+  private async decide(tx: Tx, effects: Effects, input: BookInput, intent: Intent, now: Date): Promise<BookResult | JoinWaitingListResult> {
+    const locked = await this.ctx.bookings.lockCourse(tx, input.courseId)
+    if (!locked) return { outcome: 'no_such_course' }
+    // Checked after the lock: a second submit of the same form waited for the first to commit.
+    if (input.requestKey) {
+      const earlier = await this.ctx.bookings.findByRequestKey(tx, input.requestKey)
+      if (earlier) return this.replay(earlier)
+    }
+    if (!isBookable(locked, input.source, now)) return { outcome: 'closed' }
+    if (input.source === 'online' && locked.bookingMode === 'referral') return { outcome: 'referral_only' }
+    const contact = await this.contactOf(tx, input.family)
+    const existing = await this.ctx.bookings.findActiveByContact(tx, input.courseId, contact.email, contact.phone)
+    if (existing) return { outcome: 'already_booked', booking: existing }
+
+    const hasPlace = freePlaces(locked) > 0
+    const overbook = !hasPlace && Boolean(input.overbookReason)
+    if (!hasPlace && !overbook && intent === 'book') return { outcome: 'full' }
+    const status = hasPlace || overbook ? 'confirmed' : 'waiting'
+
+    const familyId = await this.familyIdFor(tx, input)
+    if (overbook) {
+      // Just enough head-room for this one booking above capacity; the CHECK still holds the rest.
+      const needed = locked.course.placesTaken + 1 - locked.course.capacity
+      await this.ctx.bookings.setOverbookedPlaces(tx, input.courseId, Math.max(locked.course.overbookedPlaces, needed))
+    }
+    const credentials = newManageCredentials(this.ctx.config.sessionSecret)
+    const booking = await this.ctx.bookings.insert(tx, {
+      reference: newReference(),
+      courseId: input.courseId,
+      familyId,
+      status,
+      source: input.source,
+      contactEmail: contact.email,
+      contactPhone: contact.phone,
+      requestKey: input.requestKey ?? null,
+      manageNonce: credentials.nonce,
+      manageTokenHash: credentials.tokenHash,
+      // Taken under the course lock from the database's clock, so the queue's order is the order
+      // in which joins committed, whichever web process (and clock) handled them.
+      waitlistJoinedAt: status === 'waiting' ? (input.now ?? sql`clock_timestamp()`) : null,
+      confirmedAt: status === 'confirmed' ? now : null,
+      overbooked: overbook,
+      overbookReason: overbook ? input.overbookReason!.trim() : null,
+      createdByStaffId: input.staffUserId ?? null,
+    })
+    if (status === 'confirmed') {
+      await this.ctx.record(tx, effects, 'booking_confirmed', booking.id)
+      return { outcome: 'confirmed', booking, manageToken: credentials.token }
+    }
+    await this.ctx.record(tx, effects, 'waitlist_joined', booking.id)
+    return { outcome: 'waiting', booking, position: (await this.ctx.position(tx, booking)) ?? 1, manageToken: credentials.token }
+  }
+
+  /** The same request key again: the first request's booking, as it is now. */
+  private async replay(earlier: BookingRow): Promise<Confirmed | Waiting | AlreadyBooked> {
+    const manageToken = this.ctx.manageTokenFor(earlier)
+    if (earlier.status === 'confirmed' || earlier.status === 'offered') return { outcome: 'confirmed', booking: earlier, manageToken }
+    if (earlier.status === 'waiting') {
+      return { outcome: 'waiting', booking: earlier, position: (await this.ctx.position(this.ctx.db, earlier)) ?? 1, manageToken }
+    }
+    return { outcome: 'already_booked', booking: earlier }
+  }
+
+  private async contactOf(db: Executor, family: BookInput['family']): Promise<Contact> {
+    if ('familyId' in family) {
+      const row = await this.ctx.families.findById(db, family.familyId)
+      if (!row) throw new Error(`No family ${family.familyId}`)
+      return { email: row.email, phone: row.phone }
+    }
+    return { email: family.email?.trim().toLowerCase() || null, phone: family.phone?.trim() || null }
+  }
+
+  private async familyIdFor(tx: Tx, input: BookInput): Promise<number> {
+    if ('familyId' in input.family) return input.family.familyId
+    const family = await this.ctx.families.insert(tx, familyRow(input.family))
+    await this.ctx.families.insertChildren(tx, family.id, (input.children ?? []).map(childRow))
+    return family.id
+  }
+}
+
+/**
+ * Open for this kind of request now? Online and reception bookings close when booking is closed,
+ * the course is cancelled or its first session has begun. A walk-in is added by a facilitator
+ * in the room, so it only needs the course not to be cancelled or over.
+ */
+export function isBookable(locked: LockedCourse, source: BookInput['source'], now: Date): boolean {
+  const { course, firstStartsAt, lastEndsAt } = locked
+  if (course.cancelledAt || !firstStartsAt || !lastEndsAt) return false
+  if (source === 'walk_in') return lastEndsAt > now
+  return course.bookingOpen && firstStartsAt > now
+}
+
+function familyRow(family: NewFamily) {
+  const text = (value: string | null | undefined) => value?.trim() || null
+  return {
+    parentName: family.parentName.trim(),
+    email: family.email?.trim().toLowerCase() || null,
+    phone: text(family.phone),
+    postcode: text(family.postcode),
+    contactByEmail: family.contactByEmail,
+    contactBySms: family.contactBySms,
+    consentGivenAt: family.consentGivenAt ?? null,
+    consentSource: family.consentSource ?? null,
+    consentRecordedBy: family.consentRecordedBy ?? null,
+    interpreterLanguage: text(family.interpreterLanguage),
+    needsStepFree: family.needsStepFree ?? false,
+    needsChildcare: family.needsChildcare ?? false,
+    otherSupport: text(family.otherSupport),
+    priority: family.priority ?? false,
+    referredBy: text(family.referredBy),
+    referralNotes: text(family.referralNotes),
+  }
+}
+
+function childRow(child: ChildInput) {
+  return {
+    firstName: child.firstName.trim(),
+    ageYears: child.ageYears ?? null,
+    dateOfBirth: child.dateOfBirth ?? null,
+    dueDate: child.dueDate ?? null,
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The "child's age" filter. A band is a half-open range of months [fromMonths, toMonths); a
+ * programme's child_age_from/to_months are read the same way, so "0 to 12 months" (baby massage)
+ * is in the "0 to 1" band and not in "1 to 2".
+ */
+export interface AgeBand {
+  value: string
+  label: string
+  /** Absent for "pregnant", which matches programmes for expectant parents instead. */
+  months?: { from: number; to: number }
+}
+
+const years = (from: number, to: number, label = `${from} to ${to} years`): AgeBand => ({
+  value: `${from}-${to}`,
+  label,
+  months: { from: from * 12, to: to * 12 },
+})
+
+export const ageBands: readonly AgeBand[] = [
+  { value: 'pregnant', label: 'Expecting a baby' },
+  years(0, 1, '0 to 1 year'),
+  years(1, 2),
+  years(2, 3),
+  years(3, 4),
+  years(4, 5),
+  years(5, 11),
+  years(11, 18),
+]
+
+export const findAgeBand = (value: string): AgeBand | undefined => ageBands.find((band) => band.value === value)

@@ -1,0 +1,182 @@
+import { formatDate, formatShortDate, formatTime } from '../../time.js'
+import type { MessageView, BookingFacts } from './message-view.js'
+import { fitSms, smsWhen, type SmsTemplate } from './sms-text.js'
+
+/** An invite to attach: METHOD and which sessions (default: all). */
+export interface CalendarAttachment {
+  method: 'REQUEST' | 'CANCEL'
+  sessionIds?: number[]
+}
+
+/**
+ * What the delivery service needs to know about a kind of message. The email body is
+ * views/emails/<template>.html.ejs and .text.ejs, where template defaults to the kind.
+ */
+export interface MessageKind {
+  /** Email subject line. */
+  subject(view: MessageView): string
+  /** The text message, one GSM-7 segment. Absent: the kind is email only and a text row is skipped. */
+  sms?(view: MessageView): string
+  /** A calendar invite to attach to the email, if any. */
+  calendar?(view: MessageView): CalendarAttachment | undefined
+  /**
+   * Checked just before sending. A reason returned means the message no longer makes sense (an
+   * offer that ended while mail was down) and the row is skipped with that reason.
+   */
+  staleBecause?(view: MessageView): string | undefined
+  /** Needs the row's booking (default true). */
+  needsBooking?: boolean
+  template?: string
+}
+
+const b = (view: MessageView): BookingFacts => {
+  if (!view.booking) throw new Error(`The ${view.kind} message needs a booking`)
+  return view.booking
+}
+
+/** "Tue 3 Mar" for the first session, or "" when there is none. */
+const firstWhen = (facts: BookingFacts) => (facts.first ? smsWhen(facts.first.startsAt) : '')
+const startsText = (facts: BookingFacts) => (facts.first ? `, ${facts.sessionCount > 1 ? 'from ' : ''}${smsWhen(facts.first.startsAt)}` : '')
+const deadline = (instant: Date) => `${formatTime(instant)} ${formatShortDate(instant)}`
+
+const kinds: Readonly<Record<string, MessageKind>> = {
+  booking_confirmed: {
+    subject: (v) => `Booking confirmed: ${b(v).title}${b(v).first ? `, ${formatDate(b(v).first!.startsAt)}` : ''}`,
+    sms: (v) => {
+      const f = b(v)
+      return fitSms(
+        [
+          ({ title, place }) => `Booked: ${title}${startsText(f)}, ${place}. Ref ${f.reference}. View or cancel: ${f.manageUrl}`,
+          ({ title }) => `Booked: ${title}${startsText(f)}. Ref ${f.reference}. View or cancel: ${f.manageUrl}`,
+        ],
+        { title: f.title, place: f.place.name },
+      )
+    },
+    calendar: () => ({ method: 'REQUEST' }),
+  },
+  waitlist_joined: {
+    subject: (v) => `You're on the waiting list: ${b(v).title}`,
+    sms: (v) => {
+      const f = b(v)
+      const number = f.waitlistPosition ? ` (number ${f.waitlistPosition})` : ''
+      return fitSms(
+        [
+          ({ title }) => `You're on the waiting list${number} for ${title}${startsText(f)}. We'll text if a place comes up. Ref ${f.reference}. ${f.manageUrl}`,
+          ({ title }) => `On the waiting list${number}: ${title}. Ref ${f.reference}. ${f.manageUrl}`,
+        ],
+        { title: f.title, place: f.place.name },
+      )
+    },
+  },
+  place_offered: {
+    subject: (v) => `A place is free for you: ${b(v).title} - reply by ${b(v).offerExpiresAt ? deadline(b(v).offerExpiresAt!) : 'soon'}`,
+    sms: (v) => {
+      const f = b(v)
+      const until = f.offerExpiresAt ? deadline(f.offerExpiresAt) : 'soon'
+      return fitSms(
+        [
+          ({ title }) => `A place on ${title}${startsText(f)} is free for you until ${until}. Reply YES or accept at ${f.manageUrl} Ref ${f.reference}`,
+          ({ title }) => `Place free: ${title}. Reply YES by ${until} or go to ${f.manageUrl} Ref ${f.reference}`,
+        ],
+        { title: f.title, place: f.place.name },
+      )
+    },
+    staleBecause: (v) => {
+      const f = b(v)
+      if (f.status !== 'offered') return `the offer is no longer open (booking ${f.status})`
+      if (f.offerExpiresAt && f.offerExpiresAt.getTime() <= Date.now()) return 'the offer ended before it could be sent'
+      return undefined
+    },
+  },
+  offer_expired: {
+    subject: (v) => `Your offer of a place has ended: ${b(v).title}`,
+    sms: (v) => {
+      const f = b(v)
+      return fitSms(
+        [
+          ({ title }) => `Your offer of a place on ${title} has ended, so it has gone to the next family. Ref ${f.reference}.${f.contact ? ` Questions? Call ${f.contact.phone}` : ''}`,
+          ({ title }) => `Your offer of a place on ${title} has ended. Ref ${f.reference}.`,
+        ],
+        { title: f.title, place: f.place.name },
+      )
+    },
+  },
+  booking_cancelled: {
+    subject: (v) => `Booking cancelled: ${b(v).title}`,
+    sms: (v) => {
+      const f = b(v)
+      return fitSms(
+        [
+          ({ title }) => `Cancelled: your place on ${title}${startsText(f)}. Ref ${f.reference}. Thank you for letting us know: it can now go to another family.`,
+          ({ title }) => `Cancelled: your place on ${title}. Ref ${f.reference}.`,
+        ],
+        { title: f.title, place: f.place.name },
+      )
+    },
+    calendar: () => ({ method: 'CANCEL' }),
+  },
+  waitlist_left: {
+    subject: (v) => `You've left the waiting list: ${b(v).title}`,
+    sms: (v) => {
+      const f = b(v)
+      return fitSms([({ title }) => `You've left the waiting list for ${title}${startsText(f)}. Ref ${f.reference}.`], { title: f.title, place: f.place.name })
+    },
+  },
+  session_moved: {
+    subject: (v) => `Change to your session: ${b(v).title}`,
+    sms: (v) => {
+      const f = b(v)
+      const s = f.changed ?? f.first
+      const now = s ? smsWhen(s.startsAt) : firstWhen(f)
+      const was = f.previousStartsAt ? ` on ${smsWhen(f.previousStartsAt)}` : ''
+      return fitSms(
+        [
+          ({ title, place }) => `Change: ${title}${was} is now ${now}, ${place}. Ref ${f.reference}. Details: ${f.manageUrl}`,
+          ({ title }) => `Change: ${title} is now ${now}. Ref ${f.reference}. Details: ${f.manageUrl}`,
+        ],
+        { title: f.title, place: s?.place.name ?? f.place.name },
+      )
+    },
+    calendar: (v) => (b(v).status === 'confirmed' && b(v).changed ? { method: 'REQUEST', sessionIds: [b(v).changed!.id] } : undefined),
+  },
+  session_cancelled: {
+    subject: (v) => `Session cancelled: ${b(v).title}${b(v).changed ? `, ${formatDate(b(v).changed!.startsAt)}` : ''}`,
+    sms: (v) => {
+      const f = b(v)
+      const when = f.changed ? ` on ${smsWhen(f.changed.startsAt)}` : ''
+      return fitSms(
+        [
+          ({ title, place }) => `Sorry, ${title}${when} at ${place} is cancelled. Ref ${f.reference}. Details: ${f.manageUrl}`,
+          ({ title }) => `Sorry, ${title}${when} is cancelled. Ref ${f.reference}. Details: ${f.manageUrl}`,
+        ],
+        { title: f.title, place: f.changed?.place.name ?? f.place.name },
+      )
+    },
+    // Only a family with the session in their calendar gets the CANCEL.
+    calendar: (v) => (b(v).status === 'confirmed' && b(v).changed ? { method: 'CANCEL', sessionIds: [b(v).changed!.id] } : undefined),
+  },
+  find_my_bookings: {
+    subject: (v) => `Your bookings: ${v.serviceName}`,
+    needsBooking: false,
+  },
+}
+
+/**
+ * The definition for a kind: an exact match, else the longest kind in the table that prefixes it
+ * followed by "_", so one entry "reminder" (with views/emails/reminder.*.ejs) would serve
+ * reminder_email_48h and reminder_sms_3h. New kinds are added to the table above.
+ */
+export function messageKind(kind: string): (MessageKind & { template: string }) | undefined {
+  const exact = kinds[kind]
+  if (exact) return { ...exact, template: exact.template ?? kind }
+  const prefix = Object.keys(kinds)
+    .filter((name) => kind.startsWith(`${name}_`))
+    .sort((x, y) => y.length - x.length)[0]
+  if (!prefix) return undefined
+  const found = kinds[prefix]!
+  return { ...found, template: found.template ?? prefix }
+}
+
+export const knownMessageKinds = (): string[] => Object.keys(kinds)
+
+export type { SmsTemplate }

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto'
+import ejs from 'ejs'
+import type { NotificationRow } from '../../data/notifications/notification-repository.js'
+import type { MessageContextRepository } from '../../data/notifications/message-context-repository.js'
+import type { OutgoingEmail } from '../../data/mail/email-sender.js'
+import { fromRoot } from '../../project-root.js'
+import { viewHelpers } from '../../views/helpers.js'
+import { findMyBookingsUrl } from '../booking/access-link-tokens.js'
+import { bookingCalendar } from './calendar.js'
+import type { MessageKind } from './message-kinds.js'
+import { bookingFacts, dateIn, stringIn, type MessageView, type ViewSettings } from './message-view.js'
+
+export interface RendererSettings extends ViewSettings {
+  /** MAIL_FROM, whose address organises invites for hubs with no email of their own. */
+  mailFrom: string
+  cacheTemplates: boolean
+}
+
+const viewsDir = fromRoot('views')
+
+/** Thrown when a row's booking is gone: the message has nothing left to say. */
+export class NothingToSay extends Error {}
+
+/**
+ * Turns a notification row into what is sent: an email (HTML and text from
+ * views/emails/<template>.{html,text}.ejs, the subject, the invite) or a text message. Everything is
+ * read from the database at send time, so a message says what is true when it goes.
+ */
+export class MessageRenderer {
+  constructor(
+    private readonly settings: RendererSettings,
+    private readonly contexts: MessageContextRepository,
+  ) {}
+
+  async view(row: NotificationRow, kind: MessageKind): Promise<MessageView> {
+    const payload = isRecord(row.payload) ? row.payload : {}
+    const base = { kind: row.kind, channel: row.channel, serviceName: this.settings.serviceName, baseUrl: this.settings.baseUrl, payload }
+    if (row.bookingId === null) {
+      if (kind.needsBooking !== false) throw new NothingToSay('the message has no booking')
+      return { ...base, booking: undefined, link: this.findMyBookingsLink(payload) }
+    }
+    const context = await this.contexts.forBooking(row.bookingId)
+    if (!context) throw new NothingToSay('the booking no longer exists')
+    return { ...base, booking: bookingFacts(this.settings, context, row.sessionId, payload), link: this.findMyBookingsLink(payload) }
+  }
+
+  async email(row: NotificationRow, view: MessageView, kind: MessageKind & { template: string }): Promise<OutgoingEmail> {
+    const subject = kind.subject(view)
+    const locals = { ...viewHelpers, ...view, b: view.booking, subject }
+    const render = (part: 'html' | 'text') =>
+      ejs.renderFile(`${viewsDir}/emails/${kind.template}.${part}.ejs`, locals, {
+        root: viewsDir,
+        views: [viewsDir],
+        cache: this.settings.cacheTemplates,
+        // Plain text is not HTML: nothing to escape.
+        ...(part === 'text' ? { escape: (value: unknown) => String(value ?? '') } : {}),
+      })
+    const [html, text] = await Promise.all([render('html'), render('text')])
+    const attachment = kind.calendar?.(view)
+    const calendar =
+      attachment && view.booking
+        ? {
+            method: attachment.method,
+            content: bookingCalendar(view.booking.context, {
+              method: attachment.method,
+              manageUrl: view.booking.manageUrl,
+              baseUrl: this.settings.baseUrl,
+              serviceName: this.settings.serviceName,
+              fallbackOrganizerEmail: addressOf(this.settings.mailFrom),
+              calendarSequence: view.booking.calendarSequence,
+              sessionIds: attachment.sessionIds,
+              attendee: { name: view.booking.parentName, email: row.recipient },
+            }),
+          }
+        : undefined
+    return { key: messageKey(row), messageId: this.messageId(row), to: row.recipient, subject, html, text: tidyText(text), calendar }
+  }
+
+  sms(view: MessageView, kind: MessageKind): string {
+    if (!kind.sms) throw new Error(`No text message for ${view.kind}`)
+    return kind.sms(view)
+  }
+
+  /** The same Message-ID on every attempt at one row, unique across rows and environments. */
+  messageId(row: NotificationRow): string {
+    const hash = createHash('sha256').update(`${this.settings.baseUrl}|${row.dedupeKey}`).digest('hex').slice(0, 12)
+    return `<${messageKey(row)}.${hash}@${new URL(this.settings.baseUrl).hostname}>`
+  }
+
+  private findMyBookingsLink(payload: Record<string, unknown>): MessageView['link'] {
+    const nonce = stringIn(payload, 'nonce')
+    if (!nonce) return undefined
+    return { url: findMyBookingsUrl(this.settings, nonce), expiresAt: dateIn(payload, 'expiresAt') }
+  }
+}
+
+/** Names one row's message everywhere (outbox file, Message-ID); the creation time keeps it unique if ids are reused. */
+export const messageKey = (row: Pick<NotificationRow, 'id' | 'createdAt'>): string => `n${row.id}-${row.createdAt.getTime().toString(36)}`
+
+export const addressOf = (mailbox: string): string => /<([^>]+)>/.exec(mailbox)?.[1] ?? mailbox.trim()
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** EJS leaves the blank lines of its tags: at most one empty line in a row, no trailing spaces. */
+const tidyText = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim() + '\n'

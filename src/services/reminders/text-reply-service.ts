@@ -1,0 +1,142 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js'
+import type { Db } from '../../db/database.js'
+import type { BookingMessageContext } from '../../data/notifications/message-context-repository.js'
+import type { Logger } from '../../logger.js'
+import type { AcceptResult, CancelResult } from '../booking/booking-types.js'
+import { cancelledReply, helpReply, nothingToCancelReply, offerAcceptedReply, offerEndedReply, optedInReply, optedOutReply, type HubContact, type SessionFacts } from './messages.js'
+import type { ReminderService } from './reminder-service.js'
+import type { ReplyStore } from './reply-store.js'
+import { replyIntent, type ReplyIntent } from './reply-intent.js'
+
+/** What this service needs of the booking service: the same rules as the manage link. */
+export interface BookingActions {
+  cancel(bookingId: number, options: { reason?: string | null; now?: Date }): Promise<CancelResult>
+  acceptOffer(bookingId: number, options: { now?: Date }): Promise<AcceptResult>
+}
+
+export interface MessageContexts {
+  forBooking(bookingId: number): Promise<BookingMessageContext | undefined>
+}
+
+export interface InboundText {
+  /** Twilio's MessageSid: the same on a retried webhook. */
+  messageSid: string | undefined
+  from: string
+  body: string
+}
+
+export interface ReplyOutcome {
+  intent: ReplyIntent | 'duplicate'
+  /** What was done, as recorded in inbound_messages.action. */
+  action: string
+  /** The text sent back, if any. */
+  reply: string | undefined
+  bookingId?: number
+}
+
+export const CANCELLED_BY_TEXT_REASON = 'Replied CANCEL to a text message'
+
+/** +447700900123 from any way a UK number is written; other numbers as Twilio gave them. */
+export function toE164(phone: string): string {
+  return parsePhoneNumberFromString(phone.trim(), 'GB')?.number ?? phone.trim()
+}
+
+/**
+ * Acts on a family's reply to a text: CANCEL cancels the booking the texts were about (its place
+ * goes to the waiting list, as from the manage link), YES accepts an open waiting-list offer, STOP
+ * and the other opt-out words stop all texts to the number, START brings them back, and anything
+ * else gets the hub's phone number. Each reply is recorded with what was done.
+ */
+export class TextReplyService {
+  constructor(
+    private readonly db: Db,
+    private readonly store: ReplyStore,
+    private readonly reminders: ReminderService,
+    private readonly booking: BookingActions,
+    private readonly contexts: MessageContexts,
+    private readonly logger: Logger,
+  ) {}
+
+  async handle(text: InboundText, now = new Date()): Promise<ReplyOutcome> {
+    const phone = toE164(text.from)
+    const claimed = await this.store.claim({ providerMessageId: text.messageSid ?? null, fromPhone: phone, body: text.body.slice(0, 2000) })
+    if (!claimed) {
+      // A retried webhook: answer as the first time, do nothing again.
+      const earlier = text.messageSid ? await this.store.findByProviderId(text.messageSid) : undefined
+      const reply = (earlier?.details as { reply?: string } | null | undefined)?.reply
+      return { intent: 'duplicate', action: 'duplicate', reply }
+    }
+    const intent = replyIntent(text.body)
+    const outcome = await this.act(intent, phone, now)
+    await this.store.finish(claimed.id, outcome.action, { intent, reply: outcome.reply ?? null, bookingId: outcome.bookingId ?? null })
+    this.logger.info({ inboundId: claimed.id, intent, action: outcome.action, bookingId: outcome.bookingId }, 'text reply handled')
+    return outcome
+  }
+
+  private async act(intent: ReplyIntent, phone: string, now: Date): Promise<ReplyOutcome> {
+    switch (intent) {
+      case 'opt_out': {
+        const cancelled = await this.db.transaction((tx) => this.reminders.optOut(tx, phone))
+        this.logger.info({ cancelled }, 'number opted out of texts')
+        return { intent, action: 'opted_out', reply: optedOutReply() }
+      }
+      case 'opt_in':
+        await this.db.transaction((tx) => this.reminders.optIn(tx, phone, now))
+        return { intent, action: 'opted_in', reply: optedInReply() }
+      case 'cancel':
+        return this.cancel(phone, now)
+      case 'yes':
+        return this.accept(phone, now)
+      default:
+        return { intent, action: 'replied_with_hub_phone', reply: helpReply(await this.hubFor(phone)) }
+    }
+  }
+
+  /** The booking of the latest reminder to this number, else its next booking ahead. */
+  private async cancel(phone: string, now: Date): Promise<ReplyOutcome> {
+    const bookingId = (await this.store.bookingOfLatestReminder(phone, now)) ?? (await this.store.nextConfirmedBooking(phone, now))
+    const context = bookingId === undefined ? undefined : await this.contexts.forBooking(bookingId)
+    if (bookingId === undefined || !context) return { intent: 'cancel', action: 'nothing_to_cancel', reply: nothingToCancelReply(await this.hubFor(phone)) }
+    const facts = factsOf(context, now)
+    const result = await this.booking.cancel(bookingId, { reason: CANCELLED_BY_TEXT_REASON, now })
+    if (result.outcome !== 'cancelled') return { intent: 'cancel', action: 'nothing_to_cancel', reply: nothingToCancelReply(hubOf(context, now)), bookingId }
+    return { intent: 'cancel', action: 'cancelled_booking', reply: cancelledReply(facts), bookingId }
+  }
+
+  private async accept(phone: string, now: Date): Promise<ReplyOutcome> {
+    const bookingId = await this.store.openOffer(phone, now)
+    const context = bookingId === undefined ? undefined : await this.contexts.forBooking(bookingId)
+    if (bookingId === undefined || !context) return { intent: 'yes', action: 'no_open_offer', reply: helpReply(await this.hubFor(phone)) }
+    const result = await this.booking.acceptOffer(bookingId, { now })
+    if (result.outcome === 'confirmed') return { intent: 'yes', action: 'accepted_offer', reply: offerAcceptedReply(factsOf(context, now)), bookingId }
+    if (result.outcome === 'offer_expired') return { intent: 'yes', action: 'offer_ended', reply: offerEndedReply(hubOf(context, now)), bookingId }
+    return { intent: 'yes', action: 'no_open_offer', reply: helpReply(hubOf(context, now)), bookingId }
+  }
+
+  private async hubFor(phone: string): Promise<HubContact | undefined> {
+    const bookingId = await this.store.latestBooking(phone)
+    const context = bookingId === undefined ? undefined : await this.contexts.forBooking(bookingId)
+    return context ? hubOf(context, new Date()) : undefined
+  }
+}
+
+/** The session a reply talks about: the next one ahead, else the last. */
+function nextSession(context: BookingMessageContext, now: Date) {
+  const live = context.sessions.filter((s) => !s.session.cancelledAt)
+  return live.find((s) => s.session.startsAt > now) ?? live.at(-1) ?? context.sessions.at(-1)
+}
+
+export function factsOf(context: BookingMessageContext, now: Date): SessionFacts {
+  const next = nextSession(context, now)
+  const hub = next?.hub ?? context.hub
+  return {
+    title: context.programme.title,
+    startsAt: next?.session.startsAt ?? now,
+    place: hub?.name ?? 'online',
+  }
+}
+
+function hubOf(context: BookingMessageContext, now: Date): HubContact | undefined {
+  const hub = nextSession(context, now)?.hub ?? context.hub
+  return hub ? { name: hub.name, phone: hub.phone } : undefined
+}

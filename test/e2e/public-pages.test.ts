@@ -1,0 +1,51 @@
+import { expect } from 'chai'
+import type { Browser } from 'playwright-core'
+import { buildTestApp } from '../support/test-app.js'
+import { testDatabase } from '../support/root-hooks.js'
+import { resetDatabase } from '../support/test-database.js'
+import { aCourse } from '../support/builders.js'
+import { chromiumPath, launchBrowser, serve } from '../support/browser.js'
+import { axeViolations, describeViolations } from '../support/axe.js'
+
+describe('public pages in a real browser', function () {
+  let browser: Browser
+  let site: { url: string; close: () => Promise<void> }
+
+  before(async function () {
+    if (!chromiumPath()) {
+      console.warn('    (skipped: no Chromium installed; .ci/run installs Debian\'s chromium)')
+      this.skip()
+    }
+    await resetDatabase(testDatabase())
+    await aCourse({ capacity: 8 })
+    const { app } = await buildTestApp()
+    site = await serve(app)
+    browser = await launchBrowser()
+  })
+
+  after(async () => {
+    await browser?.close()
+    await site?.close()
+  })
+
+  for (const [name, path, status] of [
+    ['catalogue', '/', 200],
+    ['not found', '/no-such-page', 404],
+    ['accessibility statement', '/accessibility', 200],
+    ['privacy notice', '/privacy', 200],
+  ] as const) {
+    it(`has no WCAG 2.2 A or AA failures on the ${name} page`, async () => {
+      const page = await browser.newPage()
+      const errors: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text())
+      })
+      const response = await page.goto(site.url + path)
+      expect(response?.status()).to.equal(status)
+      const violations = await axeViolations(page)
+      expect(violations, describeViolations(violations)).to.deep.equal([])
+      expect(errors.filter((e) => !e.includes('404')), 'console errors (for example CSP refusals)').to.deep.equal([])
+      await page.close()
+    })
+  }
+})

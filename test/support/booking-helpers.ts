@@ -1,0 +1,81 @@
+import * as cheerio from 'cheerio'
+import type { Agent, Response } from 'supertest'
+import { eq, sql } from 'drizzle-orm'
+import { testDatabase } from './root-hooks.js'
+import { bookings, courses, families } from '../../src/db/schema/index.js'
+import type { BookInput, NewFamily } from '../../src/services/booking/booking-types.js'
+
+let counter = 0
+
+/** A new family with its own email and phone (so it never clashes with another test family). */
+export function aNewFamily(overrides: Partial<NewFamily> = {}): NewFamily {
+  const n = ++counter
+  return {
+    parentName: `Parent ${n}`,
+    email: `parent-${n}-${process.pid}@example.com`,
+    phone: `+447${String(100000000 + ((n * 7919 + process.pid) % 899999999)).padStart(9, '0')}`,
+    contactByEmail: true,
+    contactBySms: false,
+    consentGivenAt: new Date(),
+    consentSource: 'online',
+    ...overrides,
+  }
+}
+
+/** A booking request for the course from a new family, online unless told otherwise. */
+export function aBookingRequest(courseId: number, overrides: Partial<BookInput> & { family?: BookInput['family'] } = {}): BookInput {
+  return { courseId, family: aNewFamily(), source: 'online', ...overrides }
+}
+
+export async function bookingRow(bookingId: number) {
+  const [row] = await testDatabase().db.select().from(bookings).where(eq(bookings.id, bookingId))
+  return row!
+}
+
+export async function courseRow(courseId: number) {
+  const [row] = await testDatabase().db.select().from(courses).where(eq(courses.id, courseId))
+  return row!
+}
+
+export async function statusCounts(courseId: number): Promise<Record<string, number>> {
+  const result = await testDatabase().db.execute<{ status: string; n: number }>(
+    sql`select status, count(*)::int as n from bookings where course_id = ${courseId} group by status`,
+  )
+  return Object.fromEntries(result.rows.map((row) => [row.status, Number(row.n)]))
+}
+
+export async function markPriority(familyId: number): Promise<void> {
+  await testDatabase().db.update(families).set({ priority: true }).where(eq(families.id, familyId))
+}
+
+/** The rows the notifier wrote for a booking, as "kind:channel". */
+export async function notificationKinds(bookingId: number): Promise<string[]> {
+  const result = await testDatabase().db.execute<{ kind: string; channel: string }>(
+    sql`select kind, channel from notifications where booking_id = ${bookingId} order by id`,
+  )
+  return result.rows.map((row) => `${row.kind}:${row.channel}`)
+}
+
+/** The hidden CSRF token of the first form on a page, as a browser would send it back. */
+export function csrfTokenFrom(html: string): string {
+  const token = cheerio.load(html)('input[name="_csrf"]').first().val()
+  if (typeof token !== 'string' || token === '') throw new Error('No CSRF token on the page')
+  return token
+}
+
+/** GETs the page (for its CSRF token), then POSTs the form to the same or another URL. */
+export async function submitForm(agent: Agent, pageUrl: string, fields: Record<string, string | string[]>, postUrl = pageUrl): Promise<Response> {
+  const page = await agent.get(pageUrl)
+  if (page.status !== 200) throw new Error(`GET ${pageUrl} gave ${page.status} (location ${String(page.headers.location)})`)
+  return agent.post(postUrl).type('form').send({ ...fields, _csrf: csrfTokenFrom(page.text) })
+}
+
+/** The page's error summary messages and inline field errors. */
+export function errorsOn(html: string): { summary: string[]; fields: string[] } {
+  const $ = cheerio.load(html)
+  const clean = (text: string) => text.replace(/^Error:\s*/, '').replace(/\s+/g, ' ').trim()
+  return {
+    summary: $('.govuk-error-summary__list li').map((_, el) => clean($(el).text())).get(),
+    fields: $('.govuk-error-message').map((_, el) => clean($(el).text())).get(),
+  }
+}
