@@ -46,6 +46,9 @@ const schema = z
     QUIET_HOURS_START: hourOfDay(21),
     QUIET_HOURS_END: hourOfDay(8),
     JOB_POLL_SECONDS: z.coerce.number().positive().default(5),
+    // A message claimed for sending and not settled after this long belongs to a worker that stopped
+    // (services/notifications/delivery-service.ts). Keep it above the 20-second Twilio request timeout.
+    NOTIFICATION_CLAIM_TIMEOUT_SECONDS: z.coerce.number().int().min(1, 'a whole number of seconds').default(120),
     // Per client address: booking form posts per 15 minutes, and "find my bookings" requests per hour.
     RATE_LIMIT_BOOKING_POSTS: z.coerce.number().int().min(1, 'a whole number, at least 1').default(60),
     RATE_LIMIT_FIND_MY_BOOKINGS: z.coerce.number().int().min(1, 'a whole number, at least 1').default(10),
@@ -81,6 +84,7 @@ export interface Config {
   waitingList: { offerHours: number; minHoursBeforeStart: number }
   reminders: { emailHoursBefore: number; smsHoursBefore: number; quietHoursStart: number; quietHoursEnd: number }
   jobs: { pollSeconds: number }
+  notifications: { claimTimeoutSeconds: number }
   rateLimits: { bookingPostsPer15Minutes: number; findMyBookingsPerHour: number }
 }
 
@@ -124,6 +128,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       quietHoursEnd: env.QUIET_HOURS_END,
     },
     jobs: { pollSeconds: env.JOB_POLL_SECONDS },
+    notifications: { claimTimeoutSeconds: env.NOTIFICATION_CLAIM_TIMEOUT_SECONDS },
     rateLimits: { bookingPostsPer15Minutes: env.RATE_LIMIT_BOOKING_POSTS, findMyBookingsPerHour: env.RATE_LIMIT_FIND_MY_BOOKINGS },
   }
 }

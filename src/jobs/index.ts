@@ -1,6 +1,8 @@
 import type { Agenda } from 'agenda'
 import type { Services } from '../services/index.js'
 import { defineOfferJobs } from './offer-expiry.js'
+import { defineDeliveryJobs } from './deliver-due-notifications.js'
+import { defineReminderJobs } from './reminder-tick.js'
 
 /**
  * Every job the worker runs, one file each. A job is thin: it takes ids from its data, calls one
@@ -10,4 +12,6 @@ export async function defineJobs(agenda: Agenda, services: Services): Promise<vo
   void agenda
   void services
   await defineOfferJobs(agenda, services)
+  await defineDeliveryJobs(agenda, services)
+  await defineReminderJobs(agenda, services)
 }

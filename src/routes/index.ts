@@ -5,6 +5,9 @@ import { infoRoutes } from './info/index.js'
 import { staffRoutes } from './staff/index.js'
 import { hubRoutes } from './hubs/index.js'
 import { twilioWebhookRoutes } from './webhooks/twilio/index.js'
+import { devOutboxRoutes } from './dev-outbox/index.js'
+import { bookingRoutes } from './booking/index.js'
+import { manageRoutes } from './manage/index.js'
 
 /** Mounts every journey. Each journey's index.ts lists its own GET/POST pairs. */
 export function routes(services: Services): Router {
@@ -15,5 +18,10 @@ export function routes(services: Services): Router {
   router.use(infoRoutes())
   router.use(staffRoutes(services))
   router.use(hubRoutes(services))
+  // The parent's booking journey, and the manage link and "find my bookings" (booking work).
+  router.use(bookingRoutes(services))
+  router.use(manageRoutes(services))
+  // Every email and text written to the dev outbox; not mounted in production.
+  router.use(devOutboxRoutes(services))
   return router
 }

@@ -8,6 +8,7 @@ import { demoLogins } from './staff/demo-logins.js'
 import { bookingServices } from './booking/index.js'
 import { reminderScheduler, twilioWebhookServices } from './reminders/index.js'
 import { notifierWithReminders } from './reminders/notifier-with-reminders.js'
+import { notificationServices } from './notifications/index.js'
 
 /** Composition root for business rules. Services never see req/res. */
 export function services(data: DataAccess, jobs: JobQueue) {
@@ -20,6 +21,8 @@ export function services(data: DataAccess, jobs: JobQueue) {
     notifier: new OutboxNotifier(jobs),
     // Reminder rows: planned, moved and cancelled inside booking and session transactions.
     reminders: reminderScheduler(data),
+    // services.notificationDelivery, services.bookingCalendar, services.devOutbox.
+    ...notificationServices(data, jobs),
   }
   // Every booking confirmed or cancelled and every session moved also updates its reminders.
   core.notifier = notifierWithReminders(core.notifier, core.reminders)

@@ -79,3 +79,55 @@ export function errorsOn(html: string): { summary: string[]; fields: string[] } 
     fields: $('.govuk-error-message').map((_, el) => clean($(el).text())).get(),
   }
 }
+
+export interface JourneyAnswers {
+  fullName?: string
+  email?: string
+  phone?: string
+  contactBy?: string[]
+  children?: Record<string, string>[]
+  support?: Record<string, string | string[]>
+}
+
+/**
+ * Walks the online journey up to "check your answers" as a browser would (GET each page for its
+ * CSRF token, POST, follow the redirect). Returns the check page's response.
+ */
+export async function answerJourney(agent: Agent, courseId: number, answers: JourneyAnswers = {}): Promise<Response> {
+  const { paths } = await import('../../src/paths.js')
+  const start = await agent.get(paths.booking.start(courseId))
+  if (start.status !== 302) throw new Error(`start gave ${start.status}`)
+  const expectRedirect = (res: Response, step: string) => {
+    if (res.status !== 302) throw new Error(`${step} gave ${res.status}: ${errorsOn(res.text).summary.join('; ')}`)
+    return res
+  }
+  expectRedirect(
+    await submitForm(agent, paths.booking.yourDetails(courseId), {
+      fullName: answers.fullName ?? 'Sam Parent',
+      email: answers.email ?? `sam-${++counter}@example.com`,
+      phone: answers.phone ?? '',
+    }),
+    'your details',
+  )
+  expectRedirect(await submitForm(agent, paths.booking.contact(courseId), { contactBy: answers.contactBy ?? ['email'] }), 'contact')
+  for (const child of answers.children ?? []) {
+    expectRedirect(await submitForm(agent, paths.booking.children(courseId), { addChild: 'yes' }), 'children')
+    expectRedirect(await submitForm(agent, paths.booking.addChild(courseId), child), 'add child')
+  }
+  expectRedirect(await submitForm(agent, paths.booking.children(courseId), { addChild: 'no' }), 'no more children')
+  expectRedirect(await submitForm(agent, paths.booking.support(courseId), answers.support ?? { support: 'none' }), 'support')
+  const check = await agent.get(paths.booking.check(courseId))
+  if (check.status !== 200) throw new Error(`check your answers gave ${check.status}`)
+  return check
+}
+
+/** The confirm form's fields on a check-your-answers (or "full") page. */
+export function confirmFields(html: string): Record<string, string> {
+  const $ = cheerio.load(html)
+  const form = $('input[name="requestKey"]').closest('form')
+  const fields: Record<string, string> = {}
+  form.find('input[type="hidden"]').each((_, el) => {
+    fields[$(el).attr('name')!] = String($(el).val() ?? '')
+  })
+  return fields
+}

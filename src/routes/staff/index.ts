@@ -11,6 +11,7 @@ import { signOutController } from './auth/sign-out-controller.js'
 import { passwordResetController } from './auth/password-reset-controller.js'
 import { homeController } from './home-controller.js'
 import { familyRoutes } from './families/index.js'
+import { sessionRoutes } from './sessions/index.js'
 
 /**
  * The staff area under /staff. Every route past the sign-in pages needs a signed-in member of
@@ -45,5 +46,6 @@ export function staffRoutes(services: Services): Router {
   router.get(paths.staff.account, requirePermission('home.view'), signOut.account)
   router.get(paths.staff.home, requirePermission('home.view'), home.view)
   router.use(familyRoutes(services))
+  router.use(sessionRoutes(services))
   return router
 }

@@ -3,6 +3,7 @@ import type { JobQueue } from '../../jobs/job-queue.js'
 import type { BookingNotifier } from '../notifications/booking-notifier.js'
 import { BookingService } from './booking-service.js'
 import { FindMyBookingsService } from './find-my-bookings-service.js'
+import { CalendarDownload } from './calendar-download.js'
 
 /** The booking services (part of the services() composition root). */
 export function bookingServices(data: DataAccess, jobs: JobQueue, notifier: BookingNotifier) {
@@ -11,6 +12,7 @@ export function bookingServices(data: DataAccess, jobs: JobQueue, notifier: Book
   return {
     booking,
     findMyBookings: new FindMyBookingsService(db, data.booking.bookings, data.booking.accessLinks, booking, notifier, data.config),
+    calendarDownload: new CalendarDownload(data.booking.messageContext, data.config),
     /** Counters shared by every web process (PostgreSQL): booking form posts, "find my bookings". */
     rateLimits: data.booking.rateLimits,
   }

@@ -224,24 +224,25 @@ export class NotificationDeliveryService {
   }
 
   /**
-   * A text that cannot go is sent as an email when the family agreed to email. Its dedupe key is
-   * the text's with ":email" for ":sms", so where the event already made an email (a family with
-   * both channels) no second one is written.
+   * A text that cannot go is sent as an email when the family agreed to email: the same kind of
+   * message, due now. None when this message already goes by email (a confirmation to a family
+   * with both channels). The key, <text's key>:email-fallback, is the one the Twilio status
+   * callback's fallback uses too (services/reminders/email-fallback.ts), so a text makes one at most.
    */
   private async fallBackToEmail(row: ClaimedNotification): Promise<void> {
     if (row.bookingId === null) return
     const family = await this.contexts.familyContact(row.bookingId)
     if (!family?.contactByEmail || !family.email) return
-    const dedupeKey = row.dedupeKey.endsWith(':sms') ? `${row.dedupeKey.slice(0, -':sms'.length)}:email` : `${row.dedupeKey}:email`
+    if (await this.notifications.hasEmailFor(row)) return
     const payload = typeof row.payload === 'object' && row.payload !== null ? row.payload : {}
     const inserted = await this.notifications.insertOnce({
-      dedupeKey,
+      dedupeKey: `${row.dedupeKey}:email-fallback`,
       bookingId: row.bookingId,
       sessionId: row.sessionId,
       channel: 'email',
       kind: row.kind,
       recipient: family.email,
-      payload: { ...payload, insteadOfNotification: row.id },
+      payload: { ...payload, fallbackForNotificationId: row.id },
     })
     if (inserted) await this.jobs.now(DELIVER_DUE_NOTIFICATIONS, {})
   }

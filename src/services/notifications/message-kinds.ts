@@ -1,6 +1,8 @@
 import { formatDate, formatShortDate, formatTime } from '../../time.js'
 import type { MessageView, BookingFacts } from './message-view.js'
 import { fitSms, smsWhen, type SmsTemplate } from './sms-text.js'
+// Reminders (issue 4) live with the reminder rules; one entry serves every reminder_* kind.
+import { reminderMessageKind } from '../reminders/reminder-message-kind.js'
 
 /** An invite to attach: METHOD and which sessions (default: all). */
 export interface CalendarAttachment {
@@ -159,6 +161,8 @@ const kinds: Readonly<Record<string, MessageKind>> = {
     subject: (v) => `Your bookings: ${v.serviceName}`,
     needsBooking: false,
   },
+  // reminder_email_48h, reminder_sms_3h, ...: see services/reminders/reminder-message-kind.ts.
+  reminder: reminderMessageKind,
 }
 
 /**

@@ -3,6 +3,7 @@ import type { BookingNotifier } from '../notifications/booking-notifier.js'
 import type { BookingService } from '../booking/booking-service.js'
 import { StaffFamilyService } from './family-service.js'
 import { StaffBookingService } from './staff-booking-service.js'
+import { StaffRegisterService } from './register-service.js'
 import { AuditService } from './audit-service.js'
 import { StaffAuthService } from './auth-service.js'
 import { StaffAccountsService } from './accounts-service.js'
@@ -23,6 +24,7 @@ export function staffServices(data: DataAccess, deps: StaffDependencies) {
     auth: new StaffAuthService(db, data.staff.users, data.staff.signInAttempts, deps.notifier, data.config.sessionSecret),
     accounts: new StaffAccountsService(db, data.staff.users, audit),
     families: new StaffFamilyService(db, data.staff.families, audit),
+    registers: new StaffRegisterService(db, data.staff.registers, audit),
     bookings: new StaffBookingService(db, () => deps.booking, deps.notifier, data.staff.courseLists, audit),
   }
 }

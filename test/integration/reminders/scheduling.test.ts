@@ -41,7 +41,7 @@ describe('Reminders: scheduling', () => {
   })
 
   it('plans only the channels the family agreed to', async () => {
-    const { course } = await aCourse({ sessions: weekly(inDays(7), 1, '14:00') })
+    const { course } = await aCourse({ sessions: weekly(inDays(7), 1, '14:00', '16:00') })
     const emailOnly = await confirmedBooking(t, course.id, { contactBySms: false })
     const textOnly = await confirmedBooking(t, course.id, { contactByEmail: false })
     expect((await reminderRows(emailOnly.id)).map((r) => r.channel)).to.deep.equal(['email'])
@@ -49,7 +49,7 @@ describe('Reminders: scheduling', () => {
   })
 
   it('creates no text rows for a number that replied STOP', async () => {
-    const { course } = await aCourse({ sessions: weekly(inDays(7), 1, '14:00') })
+    const { course } = await aCourse({ sessions: weekly(inDays(7), 1, '14:00', '16:00') })
     const family = aNewFamily({ contactByEmail: true, contactBySms: true })
     await testDatabase().db.insert(smsOptOuts).values({ phone: family.phone! })
     const result = await t.services.booking.book(aBookingRequest(course.id, { family }))
@@ -71,13 +71,13 @@ describe('Reminders: scheduling', () => {
 
   it("uses the programme's own reminder settings", async () => {
     const programme = await aProgramme({ reminderSettings: { email: [72, 24], sms: [] } })
-    const { course } = await aCourse({ programmeId: programme.id, sessions: weekly(inDays(7), 1, '14:00') })
+    const { course } = await aCourse({ programmeId: programme.id, sessions: weekly(inDays(7), 1, '14:00', '16:00') })
     const booking = await confirmedBooking(t, course.id)
     expect((await reminderRows(booking.id)).map((r) => r.kind)).to.deep.equal(['reminder_email_72h', 'reminder_email_24h'])
   })
 
   it('plans reminders when a waiting-list offer is accepted', async () => {
-    const { course } = await aCourse({ capacity: 1, sessions: weekly(inDays(7), 2, '14:00') })
+    const { course } = await aCourse({ capacity: 1, sessions: weekly(inDays(7), 2, '14:00', '16:00') })
     const first = await confirmedBooking(t, course.id)
     const waiting = await t.services.booking.joinWaitingList(aBookingRequest(course.id, { family: aNewFamily({ contactBySms: true }) }))
     if (waiting.outcome !== 'waiting') throw new Error(waiting.outcome)
@@ -89,7 +89,7 @@ describe('Reminders: scheduling', () => {
   })
 
   it('cancels the pending reminders of a cancelled booking, and leaves those already sent as they were', async () => {
-    const { course, sessions } = await aCourse({ sessions: weekly(inDays(7), 2, '14:00') })
+    const { course, sessions } = await aCourse({ sessions: weekly(inDays(7), 2, '14:00', '16:00') })
     const booking = await confirmedBooking(t, course.id)
     const [sent] = await reminderRows(booking.id)
     await testDatabase().db.update(notifications).set({ state: 'sent', sentAt: new Date() }).where(eq(notifications.id, sent!.id))
@@ -101,7 +101,7 @@ describe('Reminders: scheduling', () => {
   })
 
   it('plans a booking once however often it is confirmed (one row per booking, session, channel and kind)', async () => {
-    const { course } = await aCourse({ sessions: weekly(inDays(7), 2, '14:00') })
+    const { course } = await aCourse({ sessions: weekly(inDays(7), 2, '14:00', '16:00') })
     const booking = await confirmedBooking(t, course.id)
     await testDatabase().db.transaction(async (tx) => {
       await t.services.reminders.scheduleForBooking(tx, booking.id)
@@ -112,7 +112,7 @@ describe('Reminders: scheduling', () => {
 
   describe('a session that changes', () => {
     it("moves every booked family's reminders with a moved session, keeping those of the old time that were sent", async () => {
-      const { course, sessions } = await aCourse({ sessions: weekly(inDays(7), 2, '14:00') })
+      const { course, sessions } = await aCourse({ sessions: weekly(inDays(7), 2, '14:00', '16:00') })
       const a = await confirmedBooking(t, course.id)
       const b = await confirmedBooking(t, course.id, { contactBySms: false })
       const moved = sessions[0]!
@@ -140,7 +140,7 @@ describe('Reminders: scheduling', () => {
     })
 
     it('moves pending reminders in place when the change comes without a new sequence', async () => {
-      const { course, sessions } = await aCourse({ sessions: weekly(inDays(7), 1, '14:00') })
+      const { course, sessions } = await aCourse({ sessions: weekly(inDays(7), 1, '14:00', '16:00') })
       const booking = await confirmedBooking(t, course.id)
       const newStart = new Date(sessions[0]!.startsAt.getTime() + 24 * 3600_000)
       await moveSession(t, sessions[0]!.id, newStart, new Date(newStart.getTime() + 3600_000), { bumpSequence: false })
@@ -150,7 +150,7 @@ describe('Reminders: scheduling', () => {
     })
 
     it('skips, rather than sends late, a reminder whose new time has already passed', async () => {
-      const { course, sessions } = await aCourse({ sessions: weekly(inDays(7), 1, '14:00') })
+      const { course, sessions } = await aCourse({ sessions: weekly(inDays(7), 1, '14:00', '16:00') })
       const booking = await confirmedBooking(t, course.id)
       const soon = DateTime.now().setZone(LONDON).plus({ days: 1 }).set({ hour: 23, minute: 0 }).toJSDate()
       await moveSession(t, sessions[0]!.id, soon, new Date(soon.getTime() + 1800_000))
@@ -159,7 +159,7 @@ describe('Reminders: scheduling', () => {
     })
 
     it('cancels the reminders of a cancelled session', async () => {
-      const { course, sessions } = await aCourse({ sessions: weekly(inDays(7), 2, '14:00') })
+      const { course, sessions } = await aCourse({ sessions: weekly(inDays(7), 2, '14:00', '16:00') })
       const booking = await confirmedBooking(t, course.id)
       await cancelSession(t, sessions[0]!.id)
       const rows = await reminderRows(booking.id)

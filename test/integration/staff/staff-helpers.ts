@@ -3,7 +3,7 @@ import * as cheerio from 'cheerio'
 import { expect } from 'chai'
 import type { Express } from 'express'
 import { testDatabase } from '../../support/root-hooks.js'
-import { sessionFacilitators, staffHubs, staffUsers, type StaffRole } from '../../../src/db/schema/index.js'
+import { families, sessionFacilitators, staffHubs, staffUsers, type StaffRole } from '../../../src/db/schema/index.js'
 import { hashPassword } from '../../../src/services/staff/passwords.js'
 import { paths } from '../../../src/paths.js'
 
@@ -44,4 +44,20 @@ export async function signedIn(app: Express, email: string, password = PASSWORD)
 export async function postForm(agent: request.Agent, path: string, body: Record<string, string | string[]>, formPage: string = paths.staff.account) {
   const _csrf = await csrfFrom(agent, formPage)
   return agent.post(path).type('form').send({ _csrf, ...body })
+}
+
+/** A family record as an online booking would leave it. */
+export async function aFamily(overrides: Partial<typeof families.$inferInsert> = {}) {
+  n += 1
+  const [family] = await testDatabase()
+    .db.insert(families)
+    .values({ parentName: `Parent ${n}`, email: `parent-${n}@example.com`, phone: `+4479111234${String(n % 100).padStart(2, '0')}`, contactByEmail: true, ...overrides })
+    .returning()
+  return family!
+}
+
+/** The text of a page's error summary and notification banner, for assertions. */
+export function messagesOn(html: string): string {
+  const $ = cheerio.load(html)
+  return `${$('.govuk-error-summary').text()} ${$('.govuk-notification-banner').text()}`.replace(/\s+/g, ' ')
 }

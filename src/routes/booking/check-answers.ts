@@ -1,0 +1,40 @@
+import type { Request, Response } from 'express'
+import type { Services } from '../../services/index.js'
+import { formatUkPhone } from '../../services/booking/contact-details.js'
+import { paths } from '../../paths.js'
+import { availabilityOf } from './load-course.js'
+import { field } from './form-flash.js'
+import { firstMissingStep, stepUrl, type BookingJourney } from './journey-state.js'
+import { alreadyFinished, bookInput, redirectForResult } from './booking-request.js'
+import { describeChild } from './describe-child.js'
+
+/** Step 5: "Check your answers", then book (or join the waiting list when the course is full). */
+export function checkAnswers(services: Services) {
+  return {
+    view(_req: Request, res: Response) {
+      const journey = res.locals.journey as BookingJourney
+      const availability = availabilityOf(res)
+      res.render('pages/booking/check-answers', {
+        course: availability.course,
+        joiningWaitingList: availability.state === 'full',
+        journey,
+        describeChild,
+        phone: journey.details?.phone ? formatUkPhone(journey.details.phone) : null,
+      })
+    },
+
+    async submit(req: Request, res: Response) {
+      const courseId = Number(req.params.courseId)
+      const requestKey = field(req.body, 'requestKey')
+      if (alreadyFinished(req, courseId, requestKey)) return res.redirect(paths.booking.confirmation(courseId))
+      const journey = req.session.bookingJourney
+      if (!journey || journey.courseId !== courseId) return res.redirect(paths.booking.start(courseId))
+      if (firstMissingStep(journey) !== 'check') return res.redirect(stepUrl(firstMissingStep(journey), courseId))
+      // A form from an earlier journey on this course (an old tab): show the answers as they are now.
+      if (requestKey !== journey.requestKey) return res.redirect(paths.booking.check(courseId))
+      const input = bookInput(journey)
+      const result = field(req.body, 'intent') === 'join' ? await services.booking.joinWaitingList(input) : await services.booking.book(input)
+      redirectForResult(req, res, journey, result)
+    },
+  }
+}

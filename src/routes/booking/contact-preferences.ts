@@ -1,0 +1,36 @@
+import type { Request, Response } from 'express'
+import { formatUkPhone } from '../../services/booking/contact-details.js'
+import { paths } from '../../paths.js'
+import { availabilityOf } from './load-course.js'
+import { keepFormErrors, takeFormErrors } from './form-flash.js'
+import { nextUrl, type BookingJourney } from './journey-state.js'
+import { validateContact } from './validation/contact-validation.js'
+
+/** Step 2: "How we may contact you", offering only the contacts they gave. */
+export const contactPreferences = {
+  view(req: Request, res: Response) {
+    const journey = res.locals.journey as BookingJourney
+    const kept = takeFormErrors(req, req.path)
+    const details = journey.details!
+    const chosen = journey.contact ? [journey.contact.byEmail ? 'email' : '', journey.contact.bySms ? 'sms' : ''].filter(Boolean) : []
+    res.render('pages/booking/contact-preferences', {
+      course: availabilityOf(res).course,
+      email: details.email,
+      phone: details.phone ? formatUkPhone(details.phone) : null,
+      errors: kept?.errors ?? {},
+      values: kept?.values ?? { contactBy: chosen },
+    })
+  },
+
+  submit(req: Request, res: Response) {
+    const journey = res.locals.journey as BookingJourney
+    const details = journey.details!
+    const result = validateContact(req.body, { email: Boolean(details.email), sms: Boolean(details.phone) })
+    if (!result.ok) {
+      keepFormErrors(req, req.path, result.errors, result.values)
+      return res.redirect(paths.booking.contact(journey.courseId))
+    }
+    journey.contact = result.value
+    res.redirect(nextUrl(journey))
+  },
+}

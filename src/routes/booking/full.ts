@@ -1,0 +1,27 @@
+import type { Request, Response } from 'express'
+import type { Services } from '../../services/index.js'
+import { paths } from '../../paths.js'
+import { availabilityOf } from './load-course.js'
+import { field } from './form-flash.js'
+import { firstMissingStep, type BookingJourney } from './journey-state.js'
+import { alreadyFinished, bookInput, redirectForResult } from './booking-request.js'
+
+/** The last place went while the parent was answering: offer the waiting list, same answers. */
+export function fullCourse(services: Services) {
+  return {
+    view(_req: Request, res: Response) {
+      const journey = res.locals.journey as BookingJourney
+      res.render('pages/booking/full', { course: availabilityOf(res).course, requestKey: journey.requestKey })
+    },
+
+    async submit(req: Request, res: Response) {
+      const courseId = Number(req.params.courseId)
+      const requestKey = field(req.body, 'requestKey')
+      if (alreadyFinished(req, courseId, requestKey)) return res.redirect(paths.booking.confirmation(courseId))
+      const journey = req.session.bookingJourney
+      if (!journey || journey.courseId !== courseId || firstMissingStep(journey) !== 'check') return res.redirect(paths.booking.start(courseId))
+      if (requestKey !== journey.requestKey) return res.redirect(paths.booking.full(courseId))
+      redirectForResult(req, res, journey, await services.booking.joinWaitingList(bookInput(journey)))
+    },
+  }
+}

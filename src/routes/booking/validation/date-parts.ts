@@ -1,0 +1,23 @@
+import { DateTime } from 'luxon'
+import { LONDON } from '../../../time.js'
+
+export type DatePart = 'day' | 'month' | 'year'
+
+/** A date typed as day, month and year, read as a London calendar date (ISO), or why not. */
+export function parseDateParts(
+  parts: { day: string; month: string; year: string },
+  label: string,
+): { ok: true; iso: string; date: DateTime } | { ok: false; message: string; errorFields: DatePart[] } {
+  const missing = (['day', 'month', 'year'] as const).filter((part) => parts[part].trim() === '')
+  if (missing.length === 3) return { ok: false, message: '', errorFields: [...missing] }
+  if (missing.length > 0) {
+    const list = missing.length === 1 ? `a ${missing[0]}` : `a ${missing[0]} and ${missing[1]}`
+    return { ok: false, message: `${label} must include ${list}`, errorFields: [...missing] }
+  }
+  const [day, month, year] = [parts.day, parts.month, parts.year].map((value) => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN))
+  const date = DateTime.fromObject({ day, month, year }, { zone: LONDON })
+  if (!date.isValid || String(year).length !== 4) return { ok: false, message: `${label} must be a real date`, errorFields: ['day', 'month', 'year'] }
+  return { ok: true, iso: date.toISODate()!, date }
+}
+
+export const londonToday = (now: Date): DateTime => DateTime.fromJSDate(now, { zone: LONDON }).startOf('day')

@@ -1,0 +1,36 @@
+import type { Request, Response } from 'express'
+import { formatUkPhone } from '../../services/booking/contact-details.js'
+import { paths } from '../../paths.js'
+import { availabilityOf } from './load-course.js'
+import { keepFormErrors, takeFormErrors } from './form-flash.js'
+import { nextUrl, type BookingJourney } from './journey-state.js'
+import { validateDetails } from './validation/details-validation.js'
+
+/** Step 1: "Your details". */
+export const yourDetails = {
+  view(req: Request, res: Response) {
+    const journey = res.locals.journey as BookingJourney
+    const kept = takeFormErrors(req, req.path)
+    const saved = journey.details
+    res.render('pages/booking/your-details', {
+      course: availabilityOf(res).course,
+      errors: kept?.errors ?? {},
+      values: kept?.values ?? { fullName: saved?.fullName, email: saved?.email, phone: saved?.phone ? formatUkPhone(saved.phone) : undefined },
+    })
+  },
+
+  submit(req: Request, res: Response) {
+    const journey = res.locals.journey as BookingJourney
+    const result = validateDetails(req.body)
+    if (!result.ok) {
+      keepFormErrors(req, req.path, result.errors, result.values)
+      return res.redirect(paths.booking.yourDetails(journey.courseId))
+    }
+    journey.details = result.value
+    // A contact taken away can no longer be a way to reach them.
+    if (journey.contact) {
+      journey.contact = { byEmail: journey.contact.byEmail && Boolean(result.value.email), bySms: journey.contact.bySms && Boolean(result.value.phone) }
+    }
+    res.redirect(nextUrl(journey))
+  },
+}

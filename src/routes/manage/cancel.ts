@@ -1,0 +1,32 @@
+import type { Request, Response } from 'express'
+import type { Services } from '../../services/index.js'
+import { paths } from '../../paths.js'
+import { field, keepFormErrors, takeFormErrors } from '../booking/form-flash.js'
+import { managedBooking } from './load-booking.js'
+import { keepNotice } from './manage-flash.js'
+
+export const CANCEL_REASON_MAX = 500
+
+/** Cancel a place: a page to confirm (with an optional reason), then one POST. */
+export function cancelBooking(services: Services) {
+  return {
+    view(req: Request, res: Response) {
+      const details = managedBooking(res)
+      if (details.booking.status !== 'confirmed' && details.booking.status !== 'offered') return res.redirect(paths.manage.show(details.manageToken))
+      const kept = takeFormErrors(req, req.path)
+      res.render('pages/manage/cancel', { details, errors: kept?.errors ?? {}, values: kept?.values ?? {} })
+    },
+
+    async submit(req: Request, res: Response) {
+      const details = managedBooking(res)
+      const reason = field(req.body, 'reason')
+      if (reason.length > CANCEL_REASON_MAX) {
+        keepFormErrors(req, req.path, { reason: `Reason must be ${CANCEL_REASON_MAX} characters or less` }, { reason })
+        return res.redirect(paths.manage.cancel(details.manageToken))
+      }
+      const result = await services.booking.cancel(details.booking.id, { reason: reason || null })
+      if (result.outcome === 'cancelled') keepNotice(req, details.booking.id, 'Your booking has been cancelled')
+      res.redirect(paths.manage.show(details.manageToken))
+    },
+  }
+}

@@ -1,0 +1,36 @@
+import { Router } from 'express'
+import { paths } from '../../paths.js'
+import type { Services } from '../../services/index.js'
+import { loadBooking } from './load-booking.js'
+import { showBooking } from './show.js'
+import { cancelBooking } from './cancel.js'
+import { waitingListActions } from './waiting-list.js'
+import { calendarFile } from './calendar-file.js'
+import { findMyBookings } from './find-my-bookings.js'
+import { rateLimited } from '../booking/rate-limit.js'
+
+/** The private manage link (/manage/<token>) and "find my bookings". */
+export function manageRoutes(services: Services): Router {
+  const router = Router()
+  const booking = loadBooking(services)
+  const limit = rateLimited(services.rateLimits.bookingPosts)
+  const cancel = cancelBooking(services)
+  const queue = waitingListActions(services)
+  const find = findMyBookings(services)
+
+  // Before the /find-my-bookings/:token pattern, which would otherwise match it.
+  router.get(paths.manage.findMyBookingsSent, find.sent)
+  router.get(paths.manage.findMyBookings, find.view)
+  router.post(paths.manage.findMyBookings, find.submit)
+  router.get(paths.manage.findMyBookingsLinkPattern, find.list)
+
+  router.get(paths.manage.pattern, booking, showBooking(services))
+  router.get(paths.manage.calendarPattern, booking, calendarFile(services))
+  router.get(paths.manage.cancelPattern, booking, cancel.view)
+  router.post(paths.manage.cancelPattern, limit, booking, cancel.submit)
+  router.get(paths.manage.leavePattern, booking, queue.leaveView)
+  router.post(paths.manage.leavePattern, limit, booking, queue.leave)
+  router.post(paths.manage.acceptPattern, limit, booking, queue.accept)
+  router.post(paths.manage.declinePattern, limit, booking, queue.decline)
+  return router
+}

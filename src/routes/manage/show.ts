@@ -1,0 +1,20 @@
+import type { Request, Response } from 'express'
+import type { Services } from '../../services/index.js'
+import { formatUkPhone } from '../../services/booking/contact-details.js'
+import { managedBooking } from './load-booking.js'
+import { takeNotice } from './manage-flash.js'
+
+/** The manage page: the booking, its status, and what can be done now. */
+export function showBooking(services: Services) {
+  return (req: Request, res: Response) => {
+    const details = managedBooking(res)
+    const firstSession = details.course.sessions.find((s) => !s.cancelledAt)
+    res.render('pages/manage/show', {
+      details,
+      phone: details.booking.contactPhone ? formatUkPhone(details.booking.contactPhone) : null,
+      notice: takeNotice(req, details.booking.id),
+      hasStarted: firstSession ? firstSession.startsAt <= new Date() : true,
+      offerHours: services.config.waitingList.offerHours,
+    })
+  }
+}

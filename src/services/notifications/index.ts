@@ -1,0 +1,25 @@
+import type { DataAccess } from '../../data/index.js'
+import type { JobQueue } from '../../jobs/job-queue.js'
+import { BookingCalendarService } from './booking-calendar-service.js'
+import { DEFAULT_DELIVERY_OPTIONS, NotificationDeliveryService, type DeliveryOptions } from './delivery-service.js'
+import { DevOutboxService } from './dev-outbox-service.js'
+import { MessageRenderer } from './message-renderer.js'
+
+/**
+ * services.notificationDelivery (the worker's side of the outbox), services.bookingCalendar (the
+ * .ics download) and services.devOutbox (/dev/outbox).
+ */
+export function notificationServices(data: DataAccess, jobs: JobQueue, options: Partial<DeliveryOptions> = {}) {
+  const { config } = data
+  const { notifications, contexts, email, sms, devOutbox } = data.notifications
+  const renderer = new MessageRenderer(
+    { baseUrl: config.baseUrl, serviceName: config.serviceName, sessionSecret: config.sessionSecret, mailFrom: config.mail.from, cacheTemplates: config.isProduction },
+    contexts,
+  )
+  const deliveryOptions = { ...DEFAULT_DELIVERY_OPTIONS, claimTimeoutSeconds: config.notifications.claimTimeoutSeconds, ...options }
+  return {
+    notificationDelivery: new NotificationDeliveryService(notifications, contexts, renderer, email, sms, jobs, data.logger, { baseUrl: config.baseUrl }, deliveryOptions),
+    bookingCalendar: new BookingCalendarService(contexts, config),
+    devOutbox: new DevOutboxService(devOutbox, !config.isProduction),
+  }
+}

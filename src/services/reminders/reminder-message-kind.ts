@@ -1,0 +1,49 @@
+import { formatDate, formatTime } from '../../time.js'
+import type { MessageKind } from '../notifications/message-kinds.js'
+import type { BookingFacts, MessageView, SessionFacts } from '../notifications/message-view.js'
+import { dateIn } from '../notifications/message-view.js'
+import { reminderText } from './messages.js'
+
+const facts = (view: MessageView): BookingFacts => {
+  if (!view.booking) throw new Error('A reminder needs a booking')
+  return view.booking
+}
+
+/** The session the reminder is for (the row's session_id). */
+const sessionOf = (view: MessageView): SessionFacts | undefined => facts(view).changed
+
+/**
+ * Every reminder kind (reminder_email_48h, reminder_sms_3h, ... and the email sent instead of a
+ * text that could not be delivered): the delivery worker finds this entry by the "reminder" prefix.
+ * The email is views/emails/reminder_session.{html,text}.ejs with the manage link; the text is
+ * messages.ts reminderText, one GSM-7 segment ending "Reply CANCEL if you can't come."
+ */
+export const reminderMessageKind: MessageKind = {
+  template: 'reminder_session',
+  subject: (view) => {
+    const session = sessionOf(view)
+    const title = facts(view).title
+    return session ? `Reminder: ${title}, ${formatDate(session.startsAt)} at ${formatTime(session.startsAt)}` : `Reminder: ${title}`
+  },
+  sms: (view) => {
+    const session = sessionOf(view)
+    const b = facts(view)
+    return reminderText({ title: b.title, startsAt: session?.startsAt ?? b.first?.startsAt ?? new Date(), place: session?.place.name ?? b.place.name })
+  },
+  /**
+   * Checked just before sending. The planner moves and cancels rows inside the transactions that
+   * change bookings and sessions; this catches a row claimed just before such a change, and a
+   * reminder held up (mail down for hours) until it would arrive after the session began.
+   */
+  staleBecause: (view) => {
+    const b = facts(view)
+    const session = sessionOf(view)
+    if (b.status !== 'confirmed') return `the booking is ${b.status}`
+    if (!session) return 'the session no longer exists'
+    if (session.cancelled) return 'the session was cancelled'
+    if (session.startsAt.getTime() <= Date.now()) return 'the session has already started'
+    const plannedFor = dateIn(view.payload, 'sessionStartsAt')
+    if (plannedFor && plannedFor.getTime() !== session.startsAt.getTime()) return 'the session moved; its reminders were planned again'
+    return undefined
+  },
+}
