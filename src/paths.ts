@@ -143,8 +143,6 @@ export const paths = {
       newDropIn: '/staff/courses/new-drop-in',
       pattern: '/staff/courses/:courseId',
       show: (courseId: number) => `/staff/courses/${courseId}`,
-      editPattern: '/staff/courses/:courseId/edit',
-      edit: (courseId: number) => `/staff/courses/${courseId}/edit`,
       capacityPattern: '/staff/courses/:courseId/capacity',
       capacity: (courseId: number) => `/staff/courses/${courseId}/capacity`,
       bookingOpenPattern: '/staff/courses/:courseId/booking-open',

@@ -97,11 +97,16 @@ export async function answerJourney(agent: Agent, courseId: number, answers: Jou
   const { paths } = await import('../../src/paths.js')
   const start = await agent.get(paths.booking.start(courseId))
   if (start.status !== 302) throw new Error(`start gave ${start.status}`)
-  const expectRedirect = (res: Response, step: string) => {
-    if (res.status !== 302) throw new Error(`${step} gave ${res.status}: ${errorsOn(res.text).summary.join('; ')}`)
+  const expectRedirect = async (res: Response, step: string) => {
+    if (res.status !== 302) throw new Error(`${step} gave ${res.status}`)
+    const page = (res.request as unknown as { url: string }).url
+    if (page.endsWith(res.headers.location as string)) {
+      const errors = errorsOn((await agent.get(res.headers.location as string)).text)
+      throw new Error(`${step} was refused: ${errors.summary.join('; ')}`)
+    }
     return res
   }
-  expectRedirect(
+  await expectRedirect(
     await submitForm(agent, paths.booking.yourDetails(courseId), {
       fullName: answers.fullName ?? 'Sam Parent',
       email: answers.email ?? `sam-${++counter}@example.com`,
@@ -109,13 +114,13 @@ export async function answerJourney(agent: Agent, courseId: number, answers: Jou
     }),
     'your details',
   )
-  expectRedirect(await submitForm(agent, paths.booking.contact(courseId), { contactBy: answers.contactBy ?? ['email'] }), 'contact')
+  await expectRedirect(await submitForm(agent, paths.booking.contact(courseId), { contactBy: answers.contactBy ?? ['email'] }), 'contact')
   for (const child of answers.children ?? []) {
-    expectRedirect(await submitForm(agent, paths.booking.children(courseId), { addChild: 'yes' }), 'children')
-    expectRedirect(await submitForm(agent, paths.booking.addChild(courseId), child), 'add child')
+    await expectRedirect(await submitForm(agent, paths.booking.children(courseId), { addChild: 'yes' }), 'children')
+    await expectRedirect(await submitForm(agent, paths.booking.addChild(courseId), child), 'add child')
   }
-  expectRedirect(await submitForm(agent, paths.booking.children(courseId), { addChild: 'no' }), 'no more children')
-  expectRedirect(await submitForm(agent, paths.booking.support(courseId), answers.support ?? { support: 'none' }), 'support')
+  await expectRedirect(await submitForm(agent, paths.booking.children(courseId), { addChild: 'no' }), 'no more children')
+  await expectRedirect(await submitForm(agent, paths.booking.support(courseId), answers.support ?? { support: 'none' }), 'support')
   const check = await agent.get(paths.booking.check(courseId))
   if (check.status !== 200) throw new Error(`check your answers gave ${check.status}`)
   return check

@@ -12,10 +12,7 @@ type NewCourse = typeof courses.$inferInsert
 type NewSession = typeof sessions.$inferInsert
 type NewBooking = typeof bookings.$inferInsert
 
-/**
- * Manage links of demo bookings are made with this fixed secret, not the app's, so they do not
- * open; the demo data is there to show the catalogue, registers and waiting lists.
- */
+/** Used only when no secret is given (tests of the seed itself); the app passes its own. */
 const DEMO_MANAGE_SECRET = 'demo-seed-manage-secret-not-for-real-bookings'
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
@@ -106,11 +103,11 @@ function plan(today: DateTime, hubIds: Map<string, number>, programmeIds: Map<st
  * and waiting lists. Everything but the manage-link nonces is decided by `now`. One transaction:
  * a failure leaves the database empty.
  */
-export async function seedDemoData(db: Db, now: Date): Promise<void> {
-  await db.transaction((tx) => insertDemoData(tx, now))
+export async function seedDemoData(db: Db, now: Date, manageSecret = DEMO_MANAGE_SECRET): Promise<void> {
+  await db.transaction((tx) => insertDemoData(tx, now, manageSecret))
 }
 
-async function insertDemoData(tx: Tx, now: Date): Promise<void> {
+async function insertDemoData(tx: Tx, now: Date, manageSecret: string): Promise<void> {
   const today = inLondon(now).startOf('day')
   const hubRows = await tx.insert(hubs).values(demoHubs).returning({ id: hubs.id, slug: hubs.slug })
   const programmeRows = await tx.insert(programmes).values(demoProgrammes).returning({ id: programmes.id, slug: programmes.slug })
@@ -136,7 +133,7 @@ async function insertDemoData(tx: Tx, now: Date): Promise<void> {
     for (let n = 0; n < p.booked + p.waiting; n++) {
       const familyIndex = (courseIndex * 7 + n) % demo.length
       const family = demo[familyIndex]!.family
-      const credentials = newManageCredentials(DEMO_MANAGE_SECRET)
+      const credentials = newManageCredentials(manageSecret)
       const waiting = n >= p.booked
       const bookedAt = inLondon(firstStart < now ? firstStart : now).minus({ days: 3 + (n % 9), hours: n }).toJSDate()
       rows.push({

@@ -4,11 +4,14 @@ import type { Logger } from '../../logger.js'
 import { seedDemoData } from './demo-data.js'
 import { seedDemoStaff } from './demo-staff.js'
 
-/** Fills a new, empty database with demo data; leaves a database that has any hub alone. */
-export async function seedIfEmpty(db: Db, logger: Logger, now = new Date()): Promise<boolean> {
+/**
+ * Fills a new, empty database with demo data; leaves a database that has any hub alone. Pass the
+ * app's secret so that demo bookings' manage links open like real ones.
+ */
+export async function seedIfEmpty(db: Db, logger: Logger, now = new Date(), manageSecret?: string): Promise<boolean> {
   const result = await db.execute<{ count: number }>(sql`select count(*)::int as count from hubs`)
   if ((result.rows[0]?.count ?? 0) > 0) return false
-  await seedDemoData(db, now)
+  await seedDemoData(db, now, manageSecret)
   await seedDemoStaff(db)
   logger.info('demo data added')
   return true

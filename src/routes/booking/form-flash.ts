@@ -9,7 +9,9 @@ export type FormValues = Record<string, unknown>
 
 interface FormFlash {
   path: string
-  errors: FormErrors
+  // Pairs, not an object: the session is stored as jsonb, which would reorder the keys, and the
+  // error summary must list the messages in the order of the fields on the page.
+  errors: [string, string][]
   values: FormValues
 }
 
@@ -20,7 +22,7 @@ declare module 'express-session' {
 }
 
 export function keepFormErrors(req: Request, path: string, errors: FormErrors, values: FormValues): void {
-  req.session.formFlash = { path, errors, values }
+  req.session.formFlash = { path, errors: Object.entries(errors), values }
 }
 
 /** The errors and values kept for this page, if any; removed from the session as they are read. */
@@ -28,7 +30,7 @@ export function takeFormErrors(req: Request, path: string): { errors: FormErrors
   const flash = req.session.formFlash
   if (!flash) return undefined
   delete req.session.formFlash
-  return flash.path === path ? { errors: flash.errors, values: flash.values } : undefined
+  return flash.path === path ? { errors: Object.fromEntries(flash.errors), values: flash.values } : undefined
 }
 
 /** A form field as one trimmed string ('' when missing or sent as something else). */

@@ -12,6 +12,7 @@ import { passwordResetController } from './auth/password-reset-controller.js'
 import { homeController } from './home-controller.js'
 import { familyRoutes } from './families/index.js'
 import { sessionRoutes } from './sessions/index.js'
+import { manageRoutes } from './manage/index.js'
 
 /**
  * The staff area under /staff. Every route past the sign-in pages needs a signed-in member of
@@ -47,5 +48,6 @@ export function staffRoutes(services: Services): Router {
   router.get(paths.staff.home, requirePermission('home.view'), home.view)
   router.use(familyRoutes(services))
   router.use(sessionRoutes(services))
+  router.use(manageRoutes(services))
   return router
 }

@@ -49,7 +49,9 @@ const kinds: Readonly<Record<string, MessageKind>> = {
       return fitSms(
         [
           ({ title, place }) => `Booked: ${title}${startsText(f)}, ${place}. Ref ${f.reference}. View or cancel: ${f.manageUrl}`,
+          ({ title, place }) => `Booked: ${title}${startsText(f)}, ${place}. Ref ${f.reference}. ${f.manageUrl}`,
           ({ title }) => `Booked: ${title}${startsText(f)}. Ref ${f.reference}. View or cancel: ${f.manageUrl}`,
+          ({ title }) => `Booked: ${title}${startsText(f)}. Ref ${f.reference}. ${f.manageUrl}`,
         ],
         { title: f.title, place: f.place.name },
       )
@@ -63,7 +65,7 @@ const kinds: Readonly<Record<string, MessageKind>> = {
       const number = f.waitlistPosition ? ` (number ${f.waitlistPosition})` : ''
       return fitSms(
         [
-          ({ title }) => `You're on the waiting list${number} for ${title}${startsText(f)}. We'll text if a place comes up. Ref ${f.reference}. ${f.manageUrl}`,
+          ({ title }) => `You're on the waiting list${number} for ${title}. We'll text if a place comes up. Ref ${f.reference}. ${f.manageUrl}`,
           ({ title }) => `On the waiting list${number}: ${title}. Ref ${f.reference}. ${f.manageUrl}`,
         ],
         { title: f.title, place: f.place.name },
@@ -77,8 +79,10 @@ const kinds: Readonly<Record<string, MessageKind>> = {
       const until = f.offerExpiresAt ? deadline(f.offerExpiresAt) : 'soon'
       return fitSms(
         [
-          ({ title }) => `A place on ${title}${startsText(f)} is free for you until ${until}. Reply YES or accept at ${f.manageUrl} Ref ${f.reference}`,
+          ({ title }) => `A place on ${title}${startsText(f)} is free for you. Reply YES by ${until} or accept at ${f.manageUrl} Ref ${f.reference}`,
           ({ title }) => `Place free: ${title}. Reply YES by ${until} or go to ${f.manageUrl} Ref ${f.reference}`,
+          // Without the link, YES still works.
+          ({ title }) => `A place on ${title}${startsText(f)} is free for you. Reply YES by ${until} to take it. Ref ${f.reference}`,
         ],
         { title: f.title, place: f.place.name },
       )
@@ -133,8 +137,10 @@ const kinds: Readonly<Record<string, MessageKind>> = {
       const was = f.previousStartsAt ? ` on ${smsWhen(f.previousStartsAt)}` : ''
       return fitSms(
         [
-          ({ title, place }) => `Change: ${title}${was} is now ${now}, ${place}. Ref ${f.reference}. Details: ${f.manageUrl}`,
-          ({ title }) => `Change: ${title} is now ${now}. Ref ${f.reference}. Details: ${f.manageUrl}`,
+          ({ title, place }) => `Change: ${title}${was} is now ${now}, ${place}. Ref ${f.reference}. ${f.manageUrl}`,
+          ({ title, place }) => `Change: ${title} is now ${now}, ${place}. Ref ${f.reference}. ${f.manageUrl}`,
+          ({ title }) => `Change: ${title} is now ${now}. Ref ${f.reference}. ${f.manageUrl}`,
+          ({ title, place }) => `Change: ${title}${was} is now ${now}, ${place}. Ref ${f.reference}. Details by email.`,
         ],
         { title: f.title, place: s?.place.name ?? f.place.name },
       )
@@ -148,8 +154,9 @@ const kinds: Readonly<Record<string, MessageKind>> = {
       const when = f.changed ? ` on ${smsWhen(f.changed.startsAt)}` : ''
       return fitSms(
         [
-          ({ title, place }) => `Sorry, ${title}${when} at ${place} is cancelled. Ref ${f.reference}. Details: ${f.manageUrl}`,
-          ({ title }) => `Sorry, ${title}${when} is cancelled. Ref ${f.reference}. Details: ${f.manageUrl}`,
+          ({ title, place }) => `Sorry, ${title}${when} at ${place} is cancelled. Ref ${f.reference}. ${f.manageUrl}`,
+          ({ title }) => `Sorry, ${title}${when} is cancelled. Ref ${f.reference}. ${f.manageUrl}`,
+          ({ title, place }) => `Sorry, ${title}${when} at ${place} is cancelled. Ref ${f.reference}.`,
         ],
         { title: f.title, place: f.changed?.place.name ?? f.place.name },
       )

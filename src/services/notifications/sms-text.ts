@@ -13,24 +13,32 @@ export interface Shortenable {
 export type SmsTemplate = (parts: Shortenable) => string
 
 /**
- * The first of the candidate wordings that fits one GSM-7 segment (160 characters), shortening
- * the programme title, then the place, with "..." as needed. Candidates go from the fullest
- * wording to the barest; the last should always fit. Everything is made GSM-7 first: a single
- * curly apostrophe would make the text UCS-2 and split it into three paid messages.
+ * The first of the candidate wordings that fits one GSM-7 segment (160 characters). Candidates go
+ * from the fullest wording to the barest: each is tried whole first; only when none fits are titles
+ * (then places) shortened with "...", the fullest wording first again. Everything is made GSM-7: a
+ * single curly apostrophe would make the text UCS-2 and split it into three paid messages.
  */
 export function fitSms(candidates: SmsTemplate[], parts: Shortenable): string {
   const title = toGsm7(parts.title).trim()
   const place = toGsm7(parts.place).trim()
-  let last = ''
+  const render = (candidate: SmsTemplate, t: string, p: string) => toGsm7(candidate({ title: t, place: p }))
+  const fits = (text: string) => gsm7Length(text) <= SEGMENT_LENGTH
   for (const candidate of candidates) {
-    const render = (t: string, p: string) => toGsm7(candidate({ title: t, place: p }))
+    const whole = render(candidate, title, place)
+    if (fits(whole)) return whole
+  }
+  for (const candidate of candidates) {
     let t = title
     let p = place
-    const over = () => gsm7Length(render(t, p)) - SEGMENT_LENGTH
+    const over = () => gsm7Length(render(candidate, t, p)) - SEGMENT_LENGTH
     if (over() > 0) t = shortenTo(t, Math.max(14, gsm7Length(t) - over()))
     if (over() > 0) p = shortenTo(p, Math.max(10, gsm7Length(p) - over()))
-    last = render(t, p)
-    if (gsm7Length(last) <= SEGMENT_LENGTH) return last
+    const shortened = render(candidate, t, p)
+    if (fits(shortened)) return shortened
   }
-  return last
+  // Nothing fitted (a very long BASE_URL): the barest wording, its title cut as far as needed.
+  const barest = candidates[candidates.length - 1]!
+  let t = title
+  while (t.length > 3 && !fits(render(barest, t, place))) t = shortenTo(t, gsm7Length(t) - 1)
+  return render(barest, t, place)
 }

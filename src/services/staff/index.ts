@@ -4,6 +4,7 @@ import type { BookingService } from '../booking/booking-service.js'
 import { StaffFamilyService } from './family-service.js'
 import { StaffBookingService } from './staff-booking-service.js'
 import { StaffRegisterService } from './register-service.js'
+import { StaffCatalogueService } from './catalogue-admin-service.js'
 import { AuditService } from './audit-service.js'
 import { StaffAuthService } from './auth-service.js'
 import { StaffAccountsService } from './accounts-service.js'
@@ -25,6 +26,7 @@ export function staffServices(data: DataAccess, deps: StaffDependencies) {
     accounts: new StaffAccountsService(db, data.staff.users, audit),
     families: new StaffFamilyService(db, data.staff.families, audit),
     registers: new StaffRegisterService(db, data.staff.registers, audit),
+    catalogue: new StaffCatalogueService(db, data.staff.catalogue, data.staff.courseLists, () => deps.booking, deps.notifier, audit),
     bookings: new StaffBookingService(db, () => deps.booking, deps.notifier, data.staff.courseLists, audit),
   }
 }

@@ -3,7 +3,9 @@ import { buildTestApp, type TestApp } from '../../support/test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
 import { resetDatabase } from '../../support/test-database.js'
 import { aCourse } from '../../support/builders.js'
-import { aBookingRequest, courseRow, statusCounts } from '../../support/booking-helpers.js'
+import request from 'supertest'
+import { aBookingRequest, answerJourney, confirmFields, courseRow, statusCounts } from '../../support/booking-helpers.js'
+import { paths } from '../../../src/paths.js'
 
 /**
  * The capacity invariant under load. CI runs this file against the PostgreSQL server (where
@@ -38,5 +40,24 @@ describe('capacity under concurrent booking', function () {
     expect(positions).to.have.length(190)
     expect(new Set(positions).size, 'every family gets its own place in the queue').to.equal(190)
     expect((await courseRow(course.id)).placesTaken).to.equal(10)
+  })
+
+  it('gives exactly 5 places to 30 parents pressing "Book your place" at once through the web pages, and sends the rest to the waiting list offer', async () => {
+    // Every test agent comes from 127.0.0.1: lift the per-address limit for this one.
+    const web = await buildTestApp({ RATE_LIMIT_BOOKING_POSTS: '100000' })
+    const { course } = await aCourse({ capacity: 5 })
+    const parents = await Promise.all(
+      Array.from({ length: 30 }, async () => {
+        const agent = request.agent(web.app)
+        const check = await answerJourney(agent, course.id)
+        return { agent, fields: confirmFields(check.text) }
+      }),
+    )
+    const responses = await Promise.all(parents.map(({ agent, fields }) => agent.post(paths.booking.check(course.id)).type('form').send(fields)))
+    expect(responses.map((r) => r.status).filter((status) => status !== 302), 'no errors').to.deep.equal([])
+    const locations = responses.map((r) => r.headers.location as string)
+    expect(locations.filter((l) => l === paths.booking.confirmation(course.id))).to.have.length(5)
+    expect(locations.filter((l) => l === paths.booking.full(course.id))).to.have.length(25)
+    expect(await statusCounts(course.id)).to.deep.equal({ confirmed: 5 })
   })
 })

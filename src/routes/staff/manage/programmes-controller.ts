@@ -1,0 +1,45 @@
+import type { Request, Response } from 'express'
+import { paths } from '../../../paths.js'
+import type { Services } from '../../../services/index.js'
+import { currentStaff } from '../../../middleware/auth.js'
+import { topicLabels } from '../../../services/catalogue/topics.js'
+import { body, idParam, notFoundUnless } from '../form-values.js'
+import { readProgramme } from './catalogue-forms.js'
+
+/** Programmes: what is offered. Admins and hub managers. */
+export function programmesController(services: Services) {
+  const catalogue = services.staff.catalogue
+  const render = (res: Response, programmeId: number | undefined, values: object, errors: object) => res.render('pages/staff/manage/programme-form', { programmeId, values, errors, topicLabels })
+  return {
+    async list(_req: Request, res: Response) {
+      res.render('pages/staff/manage/programmes', { programmes: await catalogue.programmes() })
+    },
+
+    newProgramme(_req: Request, res: Response) {
+      render(res, undefined, { topics: [], audience: 'parents', delivery: 'in_person', bookingMode: 'open', language: 'English' }, {})
+    },
+
+    async create(req: Request, res: Response) {
+      const { values, errors, programme } = readProgramme(body(req))
+      if (programme && (await catalogue.slugTaken('programmes', programme.slug))) errors.title = 'There is already a programme with this title'
+      if (!programme || errors.title) return render(res, undefined, values, errors)
+      await catalogue.saveProgramme(currentStaff(res), undefined, programme)
+      req.session.staffFlash = `${programme.title} added`
+      res.redirect(paths.staff.programmes.index)
+    },
+
+    async edit(req: Request, res: Response) {
+      const programme = notFoundUnless(await catalogue.programme(idParam(req, 'programmeId')))
+      render(res, programme.id, { ...programme, childAgeFromMonths: programme.childAgeFromMonths ?? '', childAgeToMonths: programme.childAgeToMonths ?? '' }, {})
+    },
+
+    async update(req: Request, res: Response) {
+      const existing = notFoundUnless(await catalogue.programme(idParam(req, 'programmeId')))
+      const { values, errors, programme } = readProgramme(body(req))
+      if (!programme) return render(res, existing.id, values, errors)
+      await catalogue.saveProgramme(currentStaff(res), existing.id, { ...programme, slug: existing.slug })
+      req.session.staffFlash = `${programme.title} saved`
+      res.redirect(paths.staff.programmes.index)
+    },
+  }
+}

@@ -1,0 +1,71 @@
+import type { Request, Response } from 'express'
+import { DateTime } from 'luxon'
+import { paths } from '../../../paths.js'
+import type { Services } from '../../../services/index.js'
+import { currentStaff } from '../../../middleware/auth.js'
+import { assertCan } from '../../../middleware/require-permission.js'
+import { LONDON } from '../../../time.js'
+import { body, idParam, list, notFoundUnless, text } from '../form-values.js'
+
+const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/
+
+/** Moving or cancelling one session (families are told), and its facilitators. */
+export function sessionChangesController(services: Services) {
+  const { catalogue, registers } = services.staff
+  const load = async (req: Request, res: Response) => {
+    const context = notFoundUnless(await registers.session(idParam(req, 'sessionId')))
+    assertCan(res, 'courses.manage', { hubId: context.course.hubId })
+    return context
+  }
+  const moveValues = (startsAt: Date, endsAt: Date, room: string | null) => {
+    const start = DateTime.fromJSDate(startsAt, { zone: LONDON })
+    return { date: start.toISODate(), startTime: start.toFormat('HH:mm'), endTime: DateTime.fromJSDate(endsAt, { zone: LONDON }).toFormat('HH:mm'), room: room ?? '' }
+  }
+  return {
+    async cancel(req: Request, res: Response) {
+      const context = await load(req, res)
+      res.render('pages/staff/manage/cancel-session', { context, errors: {} })
+    },
+
+    async cancelSubmit(req: Request, res: Response) {
+      const context = await load(req, res)
+      const result = await catalogue.cancelSession(currentStaff(res), context.session.id)
+      if (!result.ok) return res.render('pages/staff/manage/cancel-session', { context, errors: { confirm: result.message } })
+      req.session.staffFlash = 'Session cancelled. Booked families and the waiting list are being told.'
+      res.redirect(paths.staff.courses.show(context.course.id))
+    },
+
+    async move(req: Request, res: Response) {
+      const context = await load(req, res)
+      res.render('pages/staff/manage/move-session', { context, values: moveValues(context.session.startsAt, context.session.endsAt, context.session.room), errors: {} })
+    },
+
+    async moveSubmit(req: Request, res: Response) {
+      const context = await load(req, res)
+      const form = body(req)
+      const values = { date: text(form, 'date', 10), startTime: text(form, 'startTime', 5), endTime: text(form, 'endTime', 5), room: text(form, 'room', 100) }
+      const errors: Record<string, string> = {}
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || !DateTime.fromISO(values.date).isValid) errors.date = 'Enter the date like 2026-10-13'
+      if (!TIME.test(values.startTime)) errors.startTime = 'Enter the start time like 10:00'
+      if (!TIME.test(values.endTime)) errors.endTime = 'Enter the end time like 12:00'
+      if (Object.keys(errors).length === 0) {
+        const result = await catalogue.moveSession(currentStaff(res), context.session.id, { ...values, room: values.room || null })
+        if (result.ok) {
+          req.session.staffFlash = 'Session moved. Booked families are being sent the new time.'
+          return res.redirect(paths.staff.courses.show(context.course.id))
+        }
+        errors.date = result.message
+      }
+      res.render('pages/staff/manage/move-session', { context, values, errors })
+    },
+
+    async facilitators(req: Request, res: Response) {
+      const context = await load(req, res)
+      const choices = new Set((await catalogue.facilitatorChoices()).map((f) => f.id))
+      const staffIds = list(body(req), 'facilitators').map(Number).filter((id) => choices.has(id))
+      await catalogue.setFacilitators(currentStaff(res), context.course.id, [context.session.id], staffIds)
+      req.session.staffFlash = 'Facilitators saved for this session'
+      res.redirect(paths.staff.courses.show(context.course.id))
+    },
+  }
+}
