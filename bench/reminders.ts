@@ -83,13 +83,16 @@ async function main(): Promise<void> {
     BASE_URL: 'https://familyhubs.example.org',
     JOB_POLL_SECONDS: '1',
   })
-  const runtime = await startRuntime({ config, logger: createLogger('silent'), web: false, worker: true })
+  // The worker's job processing starts after the rows are written (runtime.agenda.start() below):
+  // on the embedded database, bulk inserts and agenda's polling would otherwise share the socket.
+  const runtime = await startRuntime({ config, logger: createLogger('silent'), web: false, worker: false })
   try {
     const mode = runtime.database.mode === 'server' ? 'PostgreSQL server' : 'embedded PostgreSQL (PGlite)'
     console.log(`Reminder delivery benchmark: ${FAMILIES * 2} reminders (${FAMILIES} emails, ${FAMILIES} texts), ${mode}`)
     const seeded = await seedDueReminders(runtime.database.db, { families: FAMILIES, secret: config.sessionSecret })
 
     // The worker: one delivery job, as a booking's commit queues it; it claims and sends in batches.
+    await runtime.agenda.start()
     const started = Date.now()
     await runtime.agenda.now(DELIVER_DUE_NOTIFICATIONS, {})
     for (;;) {

@@ -21,7 +21,7 @@ export function services(data: DataAccess, jobs: JobQueue) {
     notifier: new OutboxNotifier(jobs),
     // Reminder rows: planned, moved and cancelled inside booking and session transactions.
     reminders: reminderScheduler(data),
-    // services.notificationDelivery, services.bookingCalendar, services.devOutbox.
+    // services.notificationDelivery (the outbox worker) and services.devOutbox (/dev/outbox).
     ...notificationServices(data, jobs),
   }
   // Every booking confirmed or cancelled and every session moved also updates its reminders.

@@ -3,13 +3,14 @@ import type { Browser } from 'playwright-core'
 import { buildTestApp } from '../support/test-app.js'
 import { testDatabase } from '../support/root-hooks.js'
 import { resetDatabase } from '../support/test-database.js'
-import { aCourse } from '../support/builders.js'
+import { aCourse, aHub, aProgramme } from '../support/builders.js'
 import { chromiumPath, launchBrowser, serve } from '../support/browser.js'
 import { axeViolations, describeViolations } from '../support/axe.js'
 
 describe('public pages in a real browser', function () {
   let browser: Browser
   let site: { url: string; close: () => Promise<void> }
+  let courseId = 0
 
   before(async function () {
     if (!chromiumPath()) {
@@ -17,7 +18,10 @@ describe('public pages in a real browser', function () {
       this.skip()
     }
     await resetDatabase(testDatabase())
-    await aCourse({ capacity: 8 })
+    const hub = await aHub({ slug: 'e2e-hub' })
+    const programme = await aProgramme({ slug: 'e2e-programme' })
+    const { course } = await aCourse({ capacity: 8, hubId: hub.id, programmeId: programme.id })
+    courseId = course.id
     const { app } = await buildTestApp()
     site = await serve(app)
     browser = await launchBrowser()
@@ -30,6 +34,11 @@ describe('public pages in a real browser', function () {
 
   for (const [name, path, status] of [
     ['catalogue', '/', 200],
+    ['catalogue with filters', '/?topic=child-behaviour&q=sleep', 200],
+    ['course', 'COURSE', 200],
+    ['programme', '/programmes/e2e-programme', 200],
+    ['hubs', '/hubs', 200],
+    ['hub', '/hubs/e2e-hub', 200],
     ['not found', '/no-such-page', 404],
     ['accessibility statement', '/accessibility', 200],
     ['privacy notice', '/privacy', 200],
@@ -40,7 +49,7 @@ describe('public pages in a real browser', function () {
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text())
       })
-      const response = await page.goto(site.url + path)
+      const response = await page.goto(site.url + (path === 'COURSE' ? `/courses/${courseId}` : path))
       expect(response?.status()).to.equal(status)
       const violations = await axeViolations(page)
       expect(violations, describeViolations(violations)).to.deep.equal([])

@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm'
 import { testDatabase } from './root-hooks.js'
 import { bookings, courses, families } from '../../src/db/schema/index.js'
 import type { BookInput, NewFamily } from '../../src/services/booking/booking-types.js'
+import { bookingMessageKinds } from '../../src/services/notifications/booking-notifier.js'
 
 let counter = 0
 
@@ -48,12 +49,12 @@ export async function markPriority(familyId: number): Promise<void> {
   await testDatabase().db.update(families).set({ priority: true }).where(eq(families.id, familyId))
 }
 
-/** The rows the notifier wrote for a booking, as "kind:channel". */
+/** The booking-event messages the notifier wrote for a booking, as "kind:channel" (reminders left out). */
 export async function notificationKinds(bookingId: number): Promise<string[]> {
   const result = await testDatabase().db.execute<{ kind: string; channel: string }>(
     sql`select kind, channel from notifications where booking_id = ${bookingId} order by id`,
   )
-  return result.rows.map((row) => `${row.kind}:${row.channel}`)
+  return result.rows.filter((row) => (bookingMessageKinds as readonly string[]).includes(row.kind)).map((row) => `${row.kind}:${row.channel}`)
 }
 
 /** The hidden CSRF token of the first form on a page, as a browser would send it back. */

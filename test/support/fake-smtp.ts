@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net'
-import { SMTPServer, type SMTPServerDataStream } from 'smtp-server'
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server'
 import { simpleParser, type ParsedMail } from 'mailparser'
 
 /** One message the server accepted (its final dot answered 250). */
@@ -119,7 +119,7 @@ export class FakeSmtpServer {
     this.server = server
   }
 
-  private receive(stream: SMTPServerDataStream, session: Parameters<NonNullable<ConstructorParameters<typeof SMTPServer>[0]>['onData']>[1], callback: (error?: Error | null) => void): void {
+  private receive(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error | null) => void): void {
     const chunks: Buffer[] = []
     stream.on('data', (chunk: Buffer) => chunks.push(chunk))
     // A client that goes away before the final dot makes the stream fail: nothing is kept.

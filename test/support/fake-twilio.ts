@@ -64,13 +64,13 @@ export class FakeTwilioApi {
   ) {}
 
   static async start(): Promise<FakeTwilioApi> {
-    let fake: FakeTwilioApi | undefined
-    const server = createServer((req, res) => void fake!.handle(req, res))
+    const server = createServer()
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
-    fake = new FakeTwilioApi(server, (server.address() as AddressInfo).port)
-    server.on('connection', (socket) => {
-      fake!.sockets.add(socket)
-      socket.on('close', () => fake!.sockets.delete(socket))
+    const fake = new FakeTwilioApi(server, (server.address() as AddressInfo).port)
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => void fake.handle(req, res))
+    server.on('connection', (socket: Socket) => {
+      fake.sockets.add(socket)
+      socket.on('close', () => fake.sockets.delete(socket))
     })
     return fake
   }

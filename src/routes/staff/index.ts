@@ -13,6 +13,7 @@ import { homeController } from './home-controller.js'
 import { familyRoutes } from './families/index.js'
 import { sessionRoutes } from './sessions/index.js'
 import { manageRoutes } from './manage/index.js'
+import { adminRoutes } from './admin/index.js'
 
 /**
  * The staff area under /staff. Every route past the sign-in pages needs a signed-in member of
@@ -49,5 +50,6 @@ export function staffRoutes(services: Services): Router {
   router.use(familyRoutes(services))
   router.use(sessionRoutes(services))
   router.use(manageRoutes(services))
+  router.use(adminRoutes(services))
   return router
 }

@@ -1,13 +1,12 @@
 import type { DataAccess } from '../../data/index.js'
 import type { JobQueue } from '../../jobs/job-queue.js'
-import { BookingCalendarService } from './booking-calendar-service.js'
 import { DEFAULT_DELIVERY_OPTIONS, NotificationDeliveryService, type DeliveryOptions } from './delivery-service.js'
 import { DevOutboxService } from './dev-outbox-service.js'
 import { MessageRenderer } from './message-renderer.js'
 
 /**
- * services.notificationDelivery (the worker's side of the outbox), services.bookingCalendar (the
- * .ics download) and services.devOutbox (/dev/outbox).
+ * services.notificationDelivery (the worker's side of the outbox) and services.devOutbox
+ * (/dev/outbox). The .ics download uses calendar.ts's bookingCalendar (services/booking/calendar-download.ts).
  */
 export function notificationServices(data: DataAccess, jobs: JobQueue, options: Partial<DeliveryOptions> = {}) {
   const { config } = data
@@ -19,7 +18,6 @@ export function notificationServices(data: DataAccess, jobs: JobQueue, options: 
   const deliveryOptions = { ...DEFAULT_DELIVERY_OPTIONS, claimTimeoutSeconds: config.notifications.claimTimeoutSeconds, ...options }
   return {
     notificationDelivery: new NotificationDeliveryService(notifications, contexts, renderer, email, sms, jobs, data.logger, { baseUrl: config.baseUrl }, deliveryOptions),
-    bookingCalendar: new BookingCalendarService(contexts, config),
     devOutbox: new DevOutboxService(devOutbox, !config.isProduction),
   }
 }

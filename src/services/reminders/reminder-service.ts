@@ -61,16 +61,23 @@ export class ReminderService {
     await this.sync(tx, bookingRows, [session], now, { sessionId })
   }
 
-  /** The family's contact details or consent changed (staff edit, START reply): plan again. */
-  async refreshForPhone(tx: Tx, phone: string, now = new Date()): Promise<void> {
-    for (const booking of await this.store.confirmedBookings(tx, { phone })) {
-      await this.sync(tx, [booking], await this.store.sessionsOf(tx, [booking.courseId]), now, { bookingId: booking.bookingId })
-    }
+  /**
+   * A family's email, number or consent changed (a staff edit): their reminders follow, in the
+   * same transaction. Texts start or stop, and go to the new address or number.
+   */
+  async refreshFamily(tx: Tx, familyId: number, now = new Date()): Promise<void> {
+    await this.refresh(tx, await this.store.confirmedBookings(tx, { familyId }), now)
   }
 
-  /** Same as above, by booking: for a family record staff edited. */
-  async refreshBooking(tx: Tx, bookingId: number, now = new Date()): Promise<void> {
-    await this.scheduleForBooking(tx, bookingId, now)
+  /** The number replied START: its families' reminders still ahead come back. */
+  async refreshForPhone(tx: Tx, phone: string, now = new Date()): Promise<void> {
+    await this.refresh(tx, await this.store.confirmedBookings(tx, { phone }), now)
+  }
+
+  private async refresh(tx: Tx, bookingRows: BookingForReminders[], now: Date): Promise<void> {
+    for (const booking of bookingRows) {
+      await this.sync(tx, [booking], await this.store.sessionsOf(tx, [booking.courseId]), now, { bookingId: booking.bookingId })
+    }
   }
 
   /** The number replied STOP: no texts to it any more, and none left waiting. */

@@ -32,10 +32,11 @@ export interface SessionForReminders {
 
 /** The SQL behind reminders: which bookings and sessions to plan for, and the rows themselves. */
 export class ReminderStore {
-  async confirmedBookings(db: Executor, where: { bookingId?: number; courseId?: number; phone?: string }): Promise<BookingForReminders[]> {
+  async confirmedBookings(db: Executor, where: { bookingId?: number; courseId?: number; familyId?: number; phone?: string }): Promise<BookingForReminders[]> {
     const conditions = [eq(bookings.status, 'confirmed')]
     if (where.bookingId !== undefined) conditions.push(eq(bookings.id, where.bookingId))
     if (where.courseId !== undefined) conditions.push(eq(bookings.courseId, where.courseId))
+    if (where.familyId !== undefined) conditions.push(eq(bookings.familyId, where.familyId))
     if (where.phone !== undefined) conditions.push(eq(families.phone, where.phone))
     return db
       .select({

@@ -65,7 +65,9 @@ export class StaffAuthService {
    * Records a reset link for the account (if there is one) and an email to send it. The caller
    * shows the same page either way.
    */
-  async requestPasswordReset(email: string, now = new Date()): Promise<void> {
+  async requestPasswordReset(email: string, now = new Date(), address = 'unknown'): Promise<void> {
+    // Too many requests: silently no more emails (the page says the same either way).
+    if (!(await this.attempts.allowResetRequest(email, address))) return
     const user = await this.users.byEmail(email)
     if (!user || !user.active) return
     const { nonce, tokenHash } = newPasswordResetCredentials(this.secret)

@@ -5,6 +5,7 @@ import { StaffFamilyService } from './family-service.js'
 import { StaffBookingService } from './staff-booking-service.js'
 import { StaffRegisterService } from './register-service.js'
 import { StaffCatalogueService } from './catalogue-admin-service.js'
+import { StaffDashboardService } from './dashboard-service.js'
 import { AuditService } from './audit-service.js'
 import { StaffAuthService } from './auth-service.js'
 import { StaffAccountsService } from './accounts-service.js'
@@ -25,6 +26,7 @@ export function staffServices(data: DataAccess, deps: StaffDependencies) {
     auth: new StaffAuthService(db, data.staff.users, data.staff.signInAttempts, deps.notifier, data.config.sessionSecret),
     accounts: new StaffAccountsService(db, data.staff.users, audit),
     families: new StaffFamilyService(db, data.staff.families, audit),
+    dashboard: new StaffDashboardService(data.staff.dashboard),
     registers: new StaffRegisterService(db, data.staff.registers, audit),
     catalogue: new StaffCatalogueService(db, data.staff.catalogue, data.staff.courseLists, () => deps.booking, deps.notifier, audit),
     bookings: new StaffBookingService(db, () => deps.booking, deps.notifier, data.staff.courseLists, audit),

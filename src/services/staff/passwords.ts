@@ -23,8 +23,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, hash] = stored.split('$')
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false
   const expected = Buffer.from(hash, 'base64')
-  const key = await derive(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) }, expected.length)
-  return key.length === expected.length && timingSafeEqual(key, expected)
+  try {
+    const key = await derive(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) }, expected.length)
+    return key.length === expected.length && timingSafeEqual(key, expected)
+  } catch {
+    // A damaged or foreign hash matches nothing.
+    return false
+  }
 }
 
 /** The rule for new passwords, in words the form can show. */

@@ -179,7 +179,7 @@ describe('booking journey (online, no account)', () => {
     const agent = request.agent(t.app)
     const start = await agent.get(paths.booking.start(course.id)).expect(302)
     expect(start.headers.location).to.equal(paths.booking.referralOnly(course.id))
-    const page = await agent.get(start.headers.location).expect(200)
+    const page = await agent.get(start.headers.location as string).expect(200)
     expect(page.text).to.contain('You need a referral for this course').and.contain('health visitor').and.contain('024 7600 0000')
   })
 
@@ -197,7 +197,7 @@ describe('booking journey (online, no account)', () => {
     const check = await answerJourney(agent, course.id, { email: 'TAKEN@example.com' })
     const res = await agent.post(paths.booking.check(course.id)).type('form').send(confirmFields(check.text)).expect(302)
     expect(res.headers.location).to.equal(paths.booking.alreadyBooked(course.id))
-    const page = await agent.get(res.headers.location).expect(200)
+    const page = await agent.get(res.headers.location as string).expect(200)
     expect(page.text).to.contain('You are already booked on this course').and.contain(paths.manage.findMyBookings)
     expect(page.text).not.to.contain(first.booking.reference)
     expect(page.text).not.to.contain(first.manageToken)
@@ -244,7 +244,7 @@ describe('booking journey (online, no account)', () => {
     expect(check.text).to.contain('&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&#39;; DROP TABLE bookings; --')
     // Validation errors send the typed value back into the form: escaped there too.
     const bad = await submitForm(agent, paths.booking.yourDetails(course.id), { fullName: nasty, email: `${nasty}@` })
-    const back = await agent.get(bad.headers.location).expect(200)
+    const back = await agent.get(bad.headers.location as string).expect(200)
     expect(back.text).not.to.contain('<script>alert')
     expect(cheerio.load(back.text)('#email').val()).to.equal(`${nasty}@`)
     await submitForm(agent, paths.booking.yourDetails(course.id), { fullName: nasty, email: 'safe@example.com' })

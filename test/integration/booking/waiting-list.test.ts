@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import { sql } from 'drizzle-orm'
 import { buildTestApp, type TestApp } from '../../support/test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
 import { resetDatabase } from '../../support/test-database.js'
@@ -108,12 +109,14 @@ describe('booking service: waiting list and offers', () => {
     await run(job) // before its time: nothing changes
     expect((await bookingRow(first.id)).status).to.equal('offered')
 
-    const later = new Date((await bookingRow(first.id)).offerExpiresAt!.getTime() + 1000)
-    expect((await t.services.booking.expireOffer(first.id, { now: later })).outcome).to.equal('expired')
-    expect((await t.services.booking.expireOffer(first.id, { now: later })).outcome, 'twice').to.equal('not_due')
+    // Its time passes; the job runs (twice, as a retried job may).
+    await testDatabase().db.execute(sql`update bookings set offer_expires_at = now() - interval '1 second' where id = ${first.id}`)
+    await run(job)
+    await run(job)
+    const later = new Date(Date.now() + 1000)
     expect((await bookingRow(first.id)).status).to.equal('expired')
     expect((await bookingRow(second.id)).status).to.equal('offered')
-    expect(await notificationKinds(first.id)).to.include('offer_expired:email')
+    expect((await notificationKinds(first.id)).filter((k) => k === 'offer_expired:email'), 'one message, however often the job runs').to.have.length(1)
     expect((await t.services.booking.acceptOffer(first.id, { now: later })).outcome, 'too late to accept').to.equal('not_allowed')
   })
 

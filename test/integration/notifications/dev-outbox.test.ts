@@ -66,7 +66,7 @@ describe('Notifications: the dev outbox (no SMTP_URL, no Twilio)', () => {
       .get()
     expect(rows).to.have.length(2)
     expect(rows[0]).to.match(new RegExp(`^Text \\| \\${family.phone} \\| Booked: Incredible Years`))
-    expect(rows[1]).to.equal(`Email | ${family.parentName} <${family.email}> | Booking confirmed: Incredible Years, Monday 29 March 2027`)
+    expect(rows[1]).to.equal(`Email | ${family.email} | Booking confirmed: Incredible Years, Monday 29 March 2027`)
 
     const emailLink = $('tbody tr').eq(1).find('a').attr('href')!
     const shown = await request(t.app).get(emailLink).expect(200)

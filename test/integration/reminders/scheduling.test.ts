@@ -6,7 +6,7 @@ import { testDatabase } from '../../support/root-hooks.js'
 import { resetDatabase } from '../../support/test-database.js'
 import { aCourse, aProgramme, weekly } from '../../support/builders.js'
 import { aBookingRequest, aNewFamily } from '../../support/booking-helpers.js'
-import { notifications, smsOptOuts } from '../../../src/db/schema/index.js'
+import { families, notifications, smsOptOuts } from '../../../src/db/schema/index.js'
 import { LONDON } from '../../../src/time.js'
 import { planReminders } from '../../../src/services/reminders/policy.js'
 import { defaultRules } from '../../../src/services/reminders/settings.js'
@@ -110,6 +110,20 @@ describe('Reminders: scheduling', () => {
     expect(await reminderRows(booking.id)).to.have.length(4)
   })
 
+  it("follows a change to the family's consent or address (refreshFamily, for the staff edit)", async () => {
+    const { course } = await aCourse({ sessions: weekly(inDays(7), 1, '14:00', '16:00') })
+    const booking = await confirmedBooking(t, course.id)
+    const refresh = () => testDatabase().db.transaction((tx) => t.services.reminders.refreshFamily(tx, booking.familyId))
+    await testDatabase().db.update(families).set({ contactBySms: false, email: 'new-address@example.com' }).where(eq(families.id, booking.familyId))
+    await refresh()
+    let rows = await reminderRows(booking.id)
+    expect(rows.map((r) => `${r.channel} ${r.state} ${r.recipient}`)).to.deep.equal([`email scheduled new-address@example.com`, `sms cancelled ${booking.contactPhone}`])
+    await testDatabase().db.update(families).set({ contactBySms: true }).where(eq(families.id, booking.familyId))
+    await refresh()
+    rows = await reminderRows(booking.id)
+    expect(rows.map((r) => `${r.channel} ${r.state}`)).to.deep.equal(['email scheduled', 'sms scheduled'])
+  })
+
   describe('a session that changes', () => {
     it("moves every booked family's reminders with a moved session, keeping those of the old time that were sent", async () => {
       const { course, sessions } = await aCourse({ sessions: weekly(inDays(7), 2, '14:00', '16:00') })
@@ -156,6 +170,20 @@ describe('Reminders: scheduling', () => {
       await moveSession(t, sessions[0]!.id, soon, new Date(soon.getTime() + 1800_000))
       const latest = (await reminderRows(booking.id)).filter((r) => r.dedupeKey.endsWith(':v1'))
       expect(latest.find((r) => r.channel === 'email')!.state).to.equal('skipped')
+    })
+
+    it("follows a session moved and then cancelled through the staff service (the staff journey's own code)", async () => {
+      const admin = { id: 1, name: 'Hub Manager', email: 'manager@example.org', role: 'admin' as const, hubIds: [] }
+      const { course, sessions } = await aCourse({ sessions: weekly(inDays(7), 2, '14:00', '16:00') })
+      const booking = await confirmedBooking(t, course.id)
+      const moved = await t.services.staff.catalogue.moveSession(admin, sessions[0]!.id, { date: inDays(9), startTime: '16:00', endTime: '17:00', room: null })
+      expect(moved).to.deep.equal({ ok: true })
+      const current = (await reminderRows(booking.id)).filter((r) => r.sessionId === sessions[0]!.id && r.state === 'scheduled')
+      expect(current.map((r) => r.dedupeKey.endsWith(':v1'))).to.deep.equal([true, true])
+      const sms = current.find((r) => r.channel === 'sms')!
+      expect(DateTime.fromJSDate(sms.dueAt).setZone(LONDON).toFormat('yyyy-MM-dd HH:mm')).to.equal(`${inDays(9)} 13:00`)
+      expect(await t.services.staff.catalogue.cancelSession(admin, sessions[0]!.id)).to.deep.equal({ ok: true })
+      expect((await reminderRows(booking.id)).filter((r) => r.sessionId === sessions[0]!.id && r.state === 'scheduled')).to.deep.equal([])
     })
 
     it('cancels the reminders of a cancelled session', async () => {

@@ -158,4 +158,16 @@ describe('staff sign-in', () => {
     const resetPath = new URL(passwordResetLink(config.baseUrl, config.sessionSecret, row!.payload as { resetNonce: string })).pathname
     await request(app).get(resetPath).expect(404)
   })
+
+  it('sends at most 3 reset emails an hour for one email address', async () => {
+    const { app } = await buildTestApp()
+    const user = await aStaffUser('facilitator')
+    const agent = request.agent(app)
+    const _csrf = await csrfFrom(agent, paths.staff.forgotPassword)
+    for (let i = 0; i < 5; i++) {
+      const res = await agent.post(paths.staff.forgotPassword).type('form').send({ _csrf, email: user.email }).expect(200)
+      expect(res.text).to.contain('Check your email')
+    }
+    expect(await testDatabase().db.select().from(notifications)).to.have.length(3)
+  })
 })

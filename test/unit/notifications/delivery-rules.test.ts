@@ -20,8 +20,8 @@ describe('Delivery rules', () => {
   })
 
   it('treats SMTP 5xx as permanent and 4xx, refused credentials or connection failures as transient before the hand-over', () => {
-    expect(classifySmtp({ responseCode: 550, permanent: true, command: 'RCPT TO', response: '550 no' }, false).kind).to.equal('permanent')
-    expect(classifySmtp({ responseCode: 451, permanent: false, command: 'RCPT TO', response: '451 later' }, false).kind).to.equal('transient')
+    expect(classifySmtp({ responseCode: 550, permanent: true, command: 'RCPT TO', response: '550 no' } as never, false).kind).to.equal('permanent')
+    expect(classifySmtp({ responseCode: 451, permanent: false, command: 'RCPT TO', response: '451 later' } as never, false).kind).to.equal('transient')
     expect(classifySmtp({ code: 'ESOCKET', message: 'connect ECONNREFUSED' } as never, false).kind).to.equal('transient')
     // Wrong SMTP credentials: fixed by an operator, then the waiting messages go.
     expect(classifySmtp({ code: 'EAUTH', responseCode: 535, permanent: true, message: 'bad credentials' } as never, false).kind).to.equal('transient')

@@ -15,7 +15,7 @@ export function passwordResetController(services: Services) {
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
         return res.render('pages/staff/auth/forgot-password', { values: { email }, errors: { email: 'Enter an email address in the correct format, like name@example.com' } })
       }
-      await auth.requestPasswordReset(email)
+      await auth.requestPasswordReset(email, new Date(), req.ip ?? 'unknown')
       res.render('pages/staff/auth/reset-sent', { email })
     },
 

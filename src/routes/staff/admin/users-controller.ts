@@ -1,0 +1,66 @@
+import type { Request, Response } from 'express'
+import { paths } from '../../../paths.js'
+import type { Services } from '../../../services/index.js'
+import { currentStaff } from '../../../middleware/auth.js'
+import { staffRoles, type StaffRole } from '../../../db/schema/index.js'
+import { normaliseEmail } from '../../../services/booking/contact-details.js'
+import { body, checked, idParam, list, notFoundUnless, text } from '../form-values.js'
+
+/** Admins: staff accounts, their roles and (for hub managers) hubs. */
+export function usersController(services: Services) {
+  const { accounts, catalogue } = services.staff
+  const render = async (res: Response, userId: number | undefined, values: object, errors: Record<string, string>) =>
+    res.render('pages/staff/admin/user-form', { userId, values, errors, hubs: await catalogue.allHubs(), staffRoles })
+  const readAccess = (req: Request) => {
+    const form = body(req)
+    const role = text(form, 'role', 20)
+    return {
+      name: text(form, 'name', 200),
+      role,
+      hubIds: list(form, 'hubIds').map(Number).filter((id) => Number.isInteger(id) && id > 0),
+      active: !checked(form, 'deactivate'),
+      validRole: (staffRoles as readonly string[]).includes(role),
+    }
+  }
+  return {
+    async list(_req: Request, res: Response) {
+      res.render('pages/staff/admin/users', { users: await accounts.list() })
+    },
+
+    newUser: (_req: Request, res: Response) => render(res, undefined, { hubIds: [] }, {}),
+
+    async create(req: Request, res: Response) {
+      const access = readAccess(req)
+      const form = body(req)
+      const values = { ...access, email: text(form, 'email', 254) }
+      const errors: Record<string, string> = {}
+      if (!access.name) errors.name = 'Enter their name'
+      const email = normaliseEmail(values.email)
+      if (!email) errors.email = 'Enter an email address in the correct format, like name@example.com'
+      if (!access.validRole) errors.role = 'Select a role'
+      if (Object.keys(errors).length > 0) return render(res, undefined, values, errors)
+      const result = await accounts.create({ email: email!, name: access.name, role: access.role as StaffRole, password: String(form.password ?? ''), hubIds: access.hubIds }, currentStaff(res))
+      if (!result.ok) return render(res, undefined, values, { [result.field]: result.message })
+      req.session.staffFlash = `Account made for ${access.name}. Give them their password in person or by phone, or ask them to use “Forgotten your password?”.`
+      res.redirect(paths.staff.users.index)
+    },
+
+    async edit(req: Request, res: Response) {
+      const user = notFoundUnless(await accounts.get(idParam(req, 'userId')))
+      await render(res, user.id, { ...user, deactivate: user.active ? [] : ['yes'] }, {})
+    },
+
+    async update(req: Request, res: Response) {
+      const user = notFoundUnless(await accounts.get(idParam(req, 'userId')))
+      const access = readAccess(req)
+      const errors: Record<string, string> = {}
+      if (!access.name) errors.name = 'Enter their name'
+      if (!access.validRole) errors.role = 'Select a role'
+      if (user.id === currentStaff(res).id && (access.role !== 'admin' || !access.active)) errors.role = 'You cannot take away your own admin access'
+      if (Object.keys(errors).length > 0) return render(res, user.id, { ...access, email: user.email, deactivate: access.active ? [] : ['yes'] }, errors)
+      await accounts.update(user.id, { name: access.name, role: access.role as StaffRole, active: access.active, hubIds: access.hubIds }, currentStaff(res))
+      req.session.staffFlash = `${access.name} saved`
+      res.redirect(paths.staff.users.index)
+    },
+  }
+}
