@@ -30,15 +30,16 @@ export function createApp({ services, pool }: AppDependencies): Express {
   app.use(healthRoutes(services))
   app.use(setUpRequestLogging(logger))
   app.use(setUpWebSecurity())
+  // View locals before anything that can fail (body parsing, CSRF), so error pages render too.
+  app.use((req, res, next) => {
+    Object.assign(res.locals, viewHelpers, { paths, serviceName: config.serviceName, currentPath: req.path, isProduction: config.isProduction })
+    next()
+  })
   app.use('/assets', express.static(fromRoot('node_modules', 'govuk-frontend', 'dist', 'govuk', 'assets'), { maxAge: '1d' }))
   app.use('/public', express.static(fromRoot('public'), { maxAge: config.isProduction ? '1d' : 0 }))
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }))
   app.use(setUpWebSession(config, pool))
   app.use(setUpCsrf())
-  app.use((req, res, next) => {
-    Object.assign(res.locals, viewHelpers, { paths, serviceName: config.serviceName, currentPath: req.path, isProduction: config.isProduction })
-    next()
-  })
   app.use(routes(services))
   app.use(notFound())
   app.use(errorHandler(logger))

@@ -25,5 +25,5 @@ export function setUpRequestLogging(logger: Logger) {
 
 /** Manage-link tokens travel in paths: keep them out of the logs. */
 export function redactPath(path: string): string {
-  return path.replace(/\/(manage|find|offer|reset)\/[^/]+/g, '/$1/[token]')
+  return path.replace(/\/(manage|find-my-bookings|offer|reset|reset-password)\/[^/]+/g, '/$1/[token]')
 }

@@ -38,6 +38,12 @@ describe('foundation', () => {
     expect(second.headers['content-security-policy']).not.to.equal(csp)
   })
 
+  it('refuses a form post without its CSRF token with a 403 page in the service design', async () => {
+    const { app } = await buildTestApp()
+    const res = await request(app).post('/find-my-bookings').type('form').send({ email: 'a@example.com' }).expect(403)
+    expect(res.text).to.contain('The form has expired').and.contain('govuk-footer')
+  })
+
   it('refuses a booking that would pass the capacity, in the database itself', async () => {
     const { course } = await aCourse({ capacity: 1 })
     const db = testDatabase().db

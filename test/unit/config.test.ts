@@ -1,0 +1,40 @@
+import { expect } from 'chai'
+import { ConfigError, loadConfig } from '../../src/config.js'
+
+const problem = (env: Record<string, string>): string => {
+  try {
+    loadConfig(env)
+  } catch (error) {
+    expect(error).to.be.instanceOf(ConfigError)
+    return (error as Error).message
+  }
+  throw new Error('expected a ConfigError')
+}
+
+describe('configuration', () => {
+  it('runs with no settings at all, on the embedded database', () => {
+    const config = loadConfig({})
+    expect(config.port).to.equal(3000)
+    expect(config.database.url).to.equal(undefined)
+    expect(config.baseUrl).to.equal('http://localhost:3000')
+  })
+
+  it('names PORT and what it expects when PORT is wrong', () => {
+    expect(problem({ PORT: 'eighty' })).to.equal('Invalid setting PORT: expected a whole number from 1 to 65535')
+    expect(problem({ PORT: '70000' })).to.match(/^Invalid setting PORT: expected a whole number from 1 to 65535$/)
+  })
+
+  it('names DATABASE_URL when it is not a PostgreSQL URL', () => {
+    expect(problem({ DATABASE_URL: 'mysql://localhost/x' })).to.match(/^Invalid setting DATABASE_URL: expected a PostgreSQL URL/)
+  })
+
+  it('requires a long SESSION_SECRET in production', () => {
+    expect(problem({ NODE_ENV: 'production' })).to.match(/^Invalid setting SESSION_SECRET:/)
+    expect(problem({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).to.match(/^Invalid setting SESSION_SECRET: expected at least 32 characters/)
+  })
+
+  it('asks for the rest of the Twilio settings once one is given', () => {
+    expect(problem({ TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32) })).to.match(/^Invalid setting TWILIO_AUTH_TOKEN:/)
+    expect(problem({ TWILIO_ACCOUNT_SID: 'not-a-sid' })).to.match(/^Invalid setting TWILIO_ACCOUNT_SID:/)
+  })
+})
