@@ -102,8 +102,8 @@ describe('Reminders: workers that crash, and workers side by side (PostgreSQL se
     const seeded = await seedDueReminders(testDatabase().db, { families: 250, secret: t.config.sessionSecret, tag: 'crash' })
     expect(seeded.count).to.equal(500)
 
-    const t0 = Date.now(); const first = startWorker()
-    await first.started(); console.log("started", Date.now() - t0)
+    const first = startWorker()
+    await first.started()
     await t.agenda.now(DELIVER_DUE_NOTIFICATIONS, {})
     // Kill it once a good part has gone, while sends are in flight (rows claimed, not yet settled).
     let inFlight = 0
@@ -112,12 +112,12 @@ describe('Reminders: workers that crash, and workers side by side (PostgreSQL se
       inFlight = (await stateCounts()).sending ?? 0
       return inFlight > 0
     }, 'the first worker to be sending', 90_000, 5)
-    await first.kill(); console.log("killed", Date.now() - t0)
+    await first.kill()
     const atKill = { arrived: smtp.messages.length + twilio.messages.length, states: await stateCounts() }
     expect(atKill.arrived, 'killed before it had sent everything').to.be.below(500)
 
     const second = startWorker()
-    await second.started(); console.log("second started", Date.now() - t0)
+    await second.started()
     // Runs of the delivery job until every row is settled: the dead worker's claims are settled
     // once they are older than the claim timeout (re-queued, or found at Twilio and marked sent).
     await waitUntil(async () => {

@@ -5,7 +5,8 @@ import { buildTestApp } from '../../support/test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
 import { resetDatabase } from '../../support/test-database.js'
 import { aCourse, aHub, aProgramme } from '../../support/builders.js'
-import { auditLog, bookings, courses, hubs, notifications, programmes, sessionFacilitators, sessions } from '../../../src/db/schema/index.js'
+import { attendance, auditLog, bookings, courses, hubs, notifications, programmes, sessionFacilitators, sessions } from '../../../src/db/schema/index.js'
+import * as cheerio from 'cheerio'
 import { paths } from '../../../src/paths.js'
 import { LONDON } from '../../../src/time.js'
 import { aFamily, aStaffUser, messagesOn, postForm, signedIn } from './staff-helpers.js'
@@ -178,5 +179,25 @@ describe('managers: programmes, courses and sessions', () => {
     expect((await postForm(agent, paths.staff.courses.capacity(course.id), { capacity: '50' })).status).to.equal(403)
     expect((await postForm(agent, paths.staff.sessions.cancel(session!.id), {})).status).to.equal(403)
     expect((await db().select().from(courses))[0]!.capacity).to.equal(10)
+  })
+
+  it('shows attendance, the no-show rate and demand per programme and hub on the dashboard, for the manager’s hubs only', async () => {
+    const { app } = await buildTestApp()
+    const hub = await aHub({ name: 'Mine Hub' })
+    const programme = await aProgramme({ title: 'Toilet training' })
+    const past = await aCourse({ hubId: hub.id, programmeId: programme.id, capacity: 4, sessions: [{ date: londonDate(-7) }] })
+    const places = [await aBooking(past.course.id, 'confirmed'), await aBooking(past.course.id, 'confirmed'), await aBooking(past.course.id, 'confirmed'), await aBooking(past.course.id, 'confirmed')]
+    const statuses = ['attended', 'attended', 'attended', 'did_not_attend'] as const
+    await db().insert(attendance).values(places.map((p, i) => ({ bookingId: p.id, sessionId: past.sessions[0]!.id, status: statuses[i]! })))
+    const full = await aCourse({ hubId: hub.id, programmeId: programme.id, capacity: 1, daysFromNow: 14 })
+    await aBooking(full.course.id, 'confirmed')
+    await aBooking(full.course.id, 'waiting')
+    await aBooking(full.course.id, 'waiting')
+    await aCourse({ programmeId: programme.id, capacity: 1 })
+    const agent = await signedIn(app, (await aStaffUser('hub_manager', { hubIds: [hub.id] })).email)
+    const $ = cheerio.load((await agent.get(paths.staff.dashboard).expect(200)).text)
+    const rows = $('#dashboard tbody tr').map((_i, tr) => [$(tr).find('td').map((_j, td) => $(td).text().trim()).get()]).get() as string[][]
+    expect(rows).to.deep.equal([['Toilet training', 'Mine Hub', '3', '1', '0', '25%', '2', '1 of 1']])
+    expect($('#no-show-rate').text()).to.equal('25%')
   })
 })
