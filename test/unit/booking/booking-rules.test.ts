@@ -52,6 +52,9 @@ describe('contact details', () => {
     expect(parseUkMobile('020 7946 0000')).to.equal(undefined)
     expect(parseUkMobile('+33 6 12 34 56 78')).to.equal(undefined)
     expect(parseUkMobile('hello')).to.equal(undefined)
+    // Ofcom's drama range, used in GOV.UK's examples, our hint text and the demo data
+    expect(parseUkMobile('07700 900982')).to.equal('+447700900982')
+    expect(parseUkMobile('07700 901982')).to.equal(undefined)
     expect(formatUkPhone('+447123456789')).to.equal('07123 456789')
   })
 
