@@ -41,7 +41,7 @@ export async function startRuntime({ config, logger, web, worker }: RuntimeOptio
     await runMigrations(database)
     const shouldSeed = config.database.seedDemoData ?? database.mode === 'embedded'
     const seeded = shouldSeed ? await seedIfEmpty(database.db, logger, new Date(), config.sessionSecret) : false
-    agenda = createAgenda({ pool: database.pool, embedded: database.mode === 'embedded', pollSeconds: config.jobs.pollSeconds, name: worker ? 'worker' : 'web' })
+    agenda = createAgenda({ pool: database.pool, listen: worker && database.mode === 'server', pollSeconds: config.jobs.pollSeconds, name: worker ? 'worker' : 'web' })
     agenda.on('error', (error) => logger.error({ err: error }, 'job system error'))
     const services = buildServices(dataAccess(database, config, logger), new AgendaJobQueue(agenda))
     await defineJobs(agenda, services)

@@ -4,8 +4,12 @@ import type pg from 'pg'
 
 export interface AgendaOptions {
   pool: pg.Pool
-  /** PGlite does not deliver NOTIFY across connections: poll instead of listening. */
-  embedded: boolean
+  /**
+   * LISTEN for new jobs (a dedicated connection per process) instead of only polling. Off on
+   * PGlite, which does not deliver NOTIFY across connections, and off where nothing processes
+   * jobs (a web-only process or a test's unstarted queue), which would only hold a connection.
+   */
+  listen: boolean
   pollSeconds: number
   name: string
 }
@@ -13,7 +17,7 @@ export interface AgendaOptions {
 /** agenda 6 on the app's own PostgreSQL pool (table agenda_jobs, made by the backend). */
 export function createAgenda(options: AgendaOptions): Agenda {
   return new Agenda({
-    backend: new PostgresBackend({ pool: options.pool, disableNotifications: options.embedded }),
+    backend: new PostgresBackend({ pool: options.pool, disableNotifications: !options.listen, ensureSchema: false }),
     name: options.name,
     processEvery: options.pollSeconds * 1000,
     maxConcurrency: 20,

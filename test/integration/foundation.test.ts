@@ -14,6 +14,13 @@ describe('foundation', () => {
     expect(testDatabase().mode).to.equal(process.env.DATABASE_URL ? 'server' : 'embedded')
   })
 
+  it('starts several job queues on one database at once (web and worker processes starting together)', async function () {
+    // agenda used to create its table on every start; concurrent starts deadlocked on the server.
+    this.timeout(20_000)
+    const apps = await Promise.all([1, 2, 3].map(() => buildTestApp()))
+    await Promise.all(apps.map(({ app }) => request(app).get('/').expect(200)))
+  })
+
   it('answers /healthz and /readyz', async () => {
     const { app } = await buildTestApp()
     await request(app).get('/healthz').expect(200, { status: 'ok' })

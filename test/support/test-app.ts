@@ -24,7 +24,7 @@ export interface TestApp {
 export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = testDatabase()
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: database.dataDir, LOG_LEVEL: 'silent', ...env })
-  const agenda = createAgenda({ pool: database.pool, embedded: database.mode === 'embedded', pollSeconds: 1, name: 'test' })
+  const agenda = createAgenda({ pool: database.pool, listen: false, pollSeconds: 1, name: 'test' })
   const services = buildServices(dataAccess(database, config, testLogger), new AgendaJobQueue(agenda))
   await defineJobs(agenda, services)
   return { app: createApp({ services, pool: database.pool }), services, config, agenda }

@@ -1,7 +1,20 @@
 import type { Tx } from '../../db/database.js'
 import type { BookingRow, LockedCourse } from '../../data/booking-repository.js'
 import { freePlaces, type BookingContext } from './booking-context.js'
-import type { AcceptResult, CancelResult, DeclineResult, ExpireResult, LeaveResult, PlaceOffer, PromoteResult } from './booking-types.js'
+import type {
+  AcceptResult,
+  AuditHook,
+  CancelOptions,
+  CancelResult,
+  Changed,
+  DeclineResult,
+  ExpireResult,
+  LeaveOptions,
+  LeaveResult,
+  PlaceOffer,
+  PromoteOptions,
+  PromoteResult,
+} from './booking-types.js'
 import { offerExpiry } from './offer-timing.js'
 import type { Effects } from './unit-of-work.js'
 
@@ -13,33 +26,45 @@ import type { Effects } from './unit-of-work.js'
 export class BookingChanges {
   constructor(private readonly ctx: BookingContext) {}
 
-  cancel(bookingId: number, options: { reason?: string | null; now?: Date } = {}): Promise<CancelResult> {
+  cancel(bookingId: number, options: CancelOptions = {}): Promise<CancelResult> {
     const now = options.now ?? new Date()
     return this.change(bookingId, async (tx, effects, booking) => {
       if (booking.status !== 'confirmed' && booking.status !== 'offered') return { outcome: 'not_allowed', booking }
-      const cancelled = await this.ctx.bookings.update(tx, booking.id, {
-        status: 'cancelled',
-        endedAt: now,
-        cancelReason: options.reason?.trim() || null,
-        // The family's calendar must hear of it: the cancelling invite needs a higher SEQUENCE.
-        calendarSequence: booking.calendarSequence + (booking.status === 'confirmed' ? 1 : 0),
-      })
-      await this.ctx.record(tx, effects, 'booking_cancelled', booking.id)
+      const cancelled = await this.cancelIn(tx, effects, booking, options.reason, now)
       await this.offerInto(tx, effects, booking.courseId, now)
-      return { outcome: 'cancelled', booking: cancelled }
+      return audited(tx, { outcome: 'cancelled', booking: cancelled }, booking, options.audit)
     })
   }
 
   /** Leaving the queue; an open offer counts as declined (the place goes to the next in line). */
-  leaveWaitingList(bookingId: number, options: { now?: Date } = {}): Promise<LeaveResult> {
+  leaveWaitingList(bookingId: number, options: LeaveOptions = {}): Promise<LeaveResult> {
     const now = options.now ?? new Date()
     return this.change(bookingId, async (tx, effects, booking) => {
       if (booking.status !== 'waiting' && booking.status !== 'offered') return { outcome: 'not_allowed', booking }
-      const left = await this.ctx.bookings.update(tx, booking.id, { status: booking.status === 'offered' ? 'declined' : 'left_waiting_list', endedAt: now })
-      await this.ctx.record(tx, effects, 'waitlist_left', booking.id)
+      const left = await this.leaveIn(tx, effects, booking, now)
       if (booking.status === 'offered') await this.offerInto(tx, effects, booking.courseId, now)
-      return { outcome: 'left', booking: left }
+      return audited(tx, { outcome: 'left', booking: left }, booking, options.audit)
     })
+  }
+
+  /** Inside a change's transaction, with the course locked: the place is cancelled (not yet offered on). */
+  async cancelIn(tx: Tx, effects: Effects, booking: BookingRow, reason: string | null | undefined, now: Date): Promise<BookingRow> {
+    const cancelled = await this.ctx.bookings.update(tx, booking.id, {
+      status: 'cancelled',
+      endedAt: now,
+      cancelReason: reason?.trim() || null,
+      // The family's calendar must hear of it: the cancelling invite needs a higher SEQUENCE.
+      calendarSequence: booking.calendarSequence + (booking.status === 'confirmed' ? 1 : 0),
+    })
+    await this.ctx.record(tx, effects, 'booking_cancelled', booking.id)
+    return cancelled
+  }
+
+  /** Inside a change's transaction: off the queue (an open offer is declined, not yet offered on). */
+  async leaveIn(tx: Tx, effects: Effects, booking: BookingRow, now: Date): Promise<BookingRow> {
+    const left = await this.ctx.bookings.update(tx, booking.id, { status: booking.status === 'offered' ? 'declined' : 'left_waiting_list', endedAt: now })
+    await this.ctx.record(tx, effects, 'waitlist_left', booking.id)
+    return left
   }
 
   /** Accepting twice is harmless: the second answer is the same confirmation. */
@@ -82,7 +107,7 @@ export class BookingChanges {
    * Staff move a family from the queue into a place, out of turn if they choose, under the normal
    * capacity rule (or over it with a recorded reason, where the caller allows over-booking).
    */
-  promoteFromWaitingList(bookingId: number, options: { staffUserId?: number; overbookReason?: string; now?: Date } = {}): Promise<PromoteResult> {
+  promoteFromWaitingList(bookingId: number, options: PromoteOptions = {}): Promise<PromoteResult> {
     const now = options.now ?? new Date()
     return this.change(bookingId, async (tx, effects, booking, course) => {
       if (booking.status !== 'waiting' && booking.status !== 'offered') return { outcome: 'not_allowed', booking }
@@ -96,7 +121,7 @@ export class BookingChanges {
         ...(overbook ? { overbooked: true, overbookReason: options.overbookReason!.trim() } : {}),
       })
       await this.ctx.record(tx, effects, 'booking_confirmed', booking.id)
-      return { outcome: 'confirmed', booking: confirmed, manageToken: this.ctx.manageTokenFor(confirmed) }
+      return audited(tx, { outcome: 'confirmed', booking: confirmed, manageToken: this.ctx.manageTokenFor(confirmed) }, booking, options.audit)
     })
   }
 
@@ -124,7 +149,8 @@ export class BookingChanges {
     return offers
   }
 
-  private async offerInto(tx: Tx, effects: Effects, courseId: number, now: Date): Promise<void> {
+  /** offerFreedPlaces inside a unit of work: the offers' expiry jobs are scheduled after commit. */
+  async offerInto(tx: Tx, effects: Effects, courseId: number, now: Date): Promise<void> {
     const offers = await this.offerFreedPlaces(tx, courseId, now)
     effects.offers.push(...offers)
     if (offers.length > 0) effects.notified = true
@@ -153,6 +179,12 @@ export class BookingChanges {
       return work(tx, effects, locked.booking, locked.course)
     })
   }
+}
+
+/** Runs the caller's audit hook, last, in the change's transaction; returns the result as it was. */
+export async function audited<R>(tx: Tx, result: R, before: BookingRow, audit: AuditHook<Changed<R>> | undefined): Promise<R> {
+  if (audit) await audit(tx, { ...result, before })
+  return result
 }
 
 /** Offers are made while the course can still be booked: open, not cancelled, not begun. */

@@ -8,16 +8,22 @@ import type { BookingNotifier } from '../notifications/booking-notifier.js'
 import { hashToken } from '../tokens.js'
 import { BookingChanges } from './booking-changes.js'
 import { BookingContext } from './booking-context.js'
+import { CourseChange } from './course-change.js'
 import type {
   AcceptResult,
   BookInput,
   BookResult,
+  CancelOptions,
   CancelResult,
+  ChangeCourseOptions,
+  ChangeCourseResult,
   DeclineResult,
   ExpireResult,
   JoinWaitingListResult,
+  LeaveOptions,
   LeaveResult,
   PlaceOffer,
+  PromoteOptions,
   PromoteResult,
   Waiting,
 } from './booking-types.js'
@@ -66,12 +72,14 @@ export class BookingService {
   private readonly ctx: BookingContext
   private readonly requests: PlaceRequests
   private readonly changes: BookingChanges
+  private readonly courseChange: CourseChange
 
   constructor(deps: BookingServiceDependencies) {
     const unitOfWork = new UnitOfWork(deps.db, deps.jobs, deps.notifier, deps.logger)
     this.ctx = new BookingContext(deps.db, deps.bookings, deps.families, deps.notifier, deps.config, unitOfWork)
     this.requests = new PlaceRequests(this.ctx)
     this.changes = new BookingChanges(this.ctx)
+    this.courseChange = new CourseChange(this.ctx, this.requests, this.changes)
   }
 
   /**
@@ -79,6 +87,9 @@ export class BookingService {
    * already_booked (this email or phone already holds a place or a queue entry on the course),
    * closed, referral_only (online only), no_such_course. The same requestKey again returns the
    * first request's booking: confirmed, or waiting if that request joined the queue.
+   *
+   * Staff pass `audit` (here and on every change below) to write the audit entry inside the
+   * booking's own transaction: see AuditHook.
    */
   book(input: BookInput): Promise<BookResult | Waiting> {
     return this.requests.book(input)
@@ -90,11 +101,11 @@ export class BookingService {
   }
 
   /** Frees the place at once and offers it to the waiting list in the same transaction. */
-  cancel(bookingId: number, options: { reason?: string | null; staffUserId?: number; now?: Date } = {}): Promise<CancelResult> {
+  cancel(bookingId: number, options: CancelOptions = {}): Promise<CancelResult> {
     return this.changes.cancel(bookingId, options)
   }
 
-  leaveWaitingList(bookingId: number, options: { now?: Date } = {}): Promise<LeaveResult> {
+  leaveWaitingList(bookingId: number, options: LeaveOptions = {}): Promise<LeaveResult> {
     return this.changes.leaveWaitingList(bookingId, options)
   }
 
@@ -111,8 +122,18 @@ export class BookingService {
     return this.changes.expireOffer(bookingId, options)
   }
 
-  promoteFromWaitingList(bookingId: number, options: { staffUserId?: number; overbookReason?: string; now?: Date } = {}): Promise<PromoteResult> {
+  promoteFromWaitingList(bookingId: number, options: PromoteOptions = {}): Promise<PromoteResult> {
     return this.changes.promoteFromWaitingList(bookingId, options)
+  }
+
+  /**
+   * Staff move a family to another course or drop-in, in one transaction: a confirmed place on the
+   * new one (full unless overbookReason), the old booking cancelled (or its queue entry ended),
+   * the freed place offered to the old course's waiting list, and the messages for each. When the
+   * new course is full, closed or already holds the family, nothing changes.
+   */
+  changeCourse(bookingId: number, toCourseId: number, options: ChangeCourseOptions = {}): Promise<ChangeCourseResult> {
+    return this.courseChange.changeCourse(bookingId, toCourseId, options)
   }
 
   /**

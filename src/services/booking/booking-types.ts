@@ -1,5 +1,16 @@
 import type { BookingRow } from '../../data/booking-repository.js'
+import type { Tx } from '../../db/database.js'
 import type { ConsentSource } from '../../db/schema/index.js'
+
+/**
+ * For staff: writes who did what (the audit log) in the transaction that made the change, so the
+ * change and its record commit together or not at all. It runs last, only when the operation
+ * changed something (not for full, not allowed, or a repeated request key); a throw undoes it all.
+ */
+export type AuditHook<R> = (tx: Tx, result: R) => Promise<void>
+
+/** What the audit hook of a change to an existing booking is given: the outcome, and the booking before. */
+export type Changed<R> = R & { before: BookingRow }
 
 /** A new family, as the online journey or reception collects it. Email lower-cased, phone E.164. */
 export interface NewFamily {
@@ -45,6 +56,8 @@ export interface BookInput {
   staffUserId?: number
   /** Staff only (the caller checks permission): book even when full, with this reason recorded. */
   overbookReason?: string
+  /** Staff: the audit entry, written in the booking's own transaction (see AuditHook). */
+  audit?: AuditHook<Confirmed | Waiting>
   now?: Date
 }
 
@@ -64,12 +77,47 @@ export type JoinWaitingListResult = Waiting | Confirmed | AlreadyBooked | Closed
 export type NotAllowed = { outcome: 'not_allowed'; booking: BookingRow }
 export type NoSuchBooking = { outcome: 'no_such_booking' }
 
-export type CancelResult = { outcome: 'cancelled'; booking: BookingRow } | NotAllowed | NoSuchBooking
-export type LeaveResult = { outcome: 'left'; booking: BookingRow } | NotAllowed | NoSuchBooking
+export type Cancelled = { outcome: 'cancelled'; booking: BookingRow }
+export type Left = { outcome: 'left'; booking: BookingRow }
+export type CancelResult = Cancelled | NotAllowed | NoSuchBooking
+export type LeaveResult = Left | NotAllowed | NoSuchBooking
 export type AcceptResult = Confirmed | { outcome: 'offer_expired'; booking: BookingRow } | NotAllowed | NoSuchBooking
 export type DeclineResult = { outcome: 'declined'; booking: BookingRow } | NotAllowed | NoSuchBooking
 export type ExpireResult = { outcome: 'expired'; booking: BookingRow } | { outcome: 'not_due' } | NoSuchBooking
 export type PromoteResult = Confirmed | Full | NotAllowed | NoSuchBooking
+
+export interface CancelOptions {
+  reason?: string | null
+  staffUserId?: number
+  audit?: AuditHook<Changed<Cancelled>>
+  now?: Date
+}
+export interface LeaveOptions {
+  audit?: AuditHook<Changed<Left>>
+  now?: Date
+}
+export interface PromoteOptions {
+  staffUserId?: number
+  overbookReason?: string
+  audit?: AuditHook<Changed<Confirmed>>
+  now?: Date
+}
+
+/**
+ * A family moved to another course or drop-in: `booking` is the new place, `previous` the old
+ * booking as it ended (cancelled, or taken off the waiting list).
+ */
+export type CourseChanged = { outcome: 'changed'; booking: BookingRow; previous: BookingRow; manageToken: string }
+export type SameCourse = { outcome: 'same_course'; booking: BookingRow }
+export type ChangeCourseResult = CourseChanged | Full | AlreadyBooked | Closed | NoSuchCourse | SameCourse | NotAllowed | NoSuchBooking
+
+export interface ChangeCourseOptions {
+  staffUserId?: number
+  /** Book the new course over its capacity with this reason (the caller checks who may). */
+  overbookReason?: string
+  audit?: AuditHook<Changed<CourseChanged>>
+  now?: Date
+}
 
 /** A place held for a family on the waiting list until expiresAt. */
 export interface PlaceOffer {

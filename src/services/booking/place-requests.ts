@@ -9,7 +9,22 @@ import { newReference } from './references.js'
 import type { Effects } from './unit-of-work.js'
 
 type Intent = 'book' | 'join'
-type Contact = { email: string | null; phone: string | null }
+export type Contact = { email: string | null; phone: string | null }
+
+/** What insertBooking needs once the rules have been checked. */
+export interface NewPlace {
+  familyId: number
+  contact: Contact
+  status: 'confirmed' | 'waiting'
+  /** Set: a confirmed place over capacity, with this reason recorded. */
+  overbookReason: string | undefined
+  source: BookInput['source']
+  requestKey?: string | undefined
+  staffUserId?: number | undefined
+  /** A test's clock for the queue order; otherwise the database's. */
+  waitlistJoinedAt?: Date | undefined
+  now: Date
+}
 
 /**
  * Asking for a place (book) or a place in the queue (join). The course row is locked first, so
@@ -73,32 +88,53 @@ export class PlaceRequests {
     const status = hasPlace || overbook ? 'confirmed' : 'waiting'
 
     const familyId = await this.familyIdFor(tx, input)
-    if (overbook) {
+    const made = await this.insertBooking(tx, effects, locked, {
+      familyId,
+      contact,
+      status,
+      overbookReason: overbook ? input.overbookReason! : undefined,
+      source: input.source,
+      requestKey: input.requestKey,
+      staffUserId: input.staffUserId,
+      waitlistJoinedAt: input.now,
+      now,
+    })
+    if (input.audit) await input.audit(tx, made)
+    return made
+  }
+
+  /**
+   * Inside a transaction that holds the course lock, after the rules are checked: the booking row
+   * (a place, over capacity when overbookReason is given, or a queue entry) and its message.
+   */
+  async insertBooking(tx: Tx, effects: Effects, locked: LockedCourse, place: NewPlace): Promise<Confirmed | Waiting> {
+    const courseId = locked.course.id
+    if (place.overbookReason) {
       // Just enough head-room for this one booking above capacity; the CHECK still holds the rest.
       const needed = locked.course.placesTaken + 1 - locked.course.capacity
-      await this.ctx.bookings.setOverbookedPlaces(tx, input.courseId, Math.max(locked.course.overbookedPlaces, needed))
+      await this.ctx.bookings.setOverbookedPlaces(tx, courseId, Math.max(locked.course.overbookedPlaces, needed))
     }
     const credentials = newManageCredentials(this.ctx.config.sessionSecret)
     const booking = await this.ctx.bookings.insert(tx, {
       reference: newReference(),
-      courseId: input.courseId,
-      familyId,
-      status,
-      source: input.source,
-      contactEmail: contact.email,
-      contactPhone: contact.phone,
-      requestKey: input.requestKey ?? null,
+      courseId,
+      familyId: place.familyId,
+      status: place.status,
+      source: place.source,
+      contactEmail: place.contact.email,
+      contactPhone: place.contact.phone,
+      requestKey: place.requestKey ?? null,
       manageNonce: credentials.nonce,
       manageTokenHash: credentials.tokenHash,
       // Taken under the course lock from the database's clock, so the queue's order is the order
       // in which joins committed, whichever web process (and clock) handled them.
-      waitlistJoinedAt: status === 'waiting' ? (input.now ?? sql`clock_timestamp()`) : null,
-      confirmedAt: status === 'confirmed' ? now : null,
-      overbooked: overbook,
-      overbookReason: overbook ? input.overbookReason!.trim() : null,
-      createdByStaffId: input.staffUserId ?? null,
+      waitlistJoinedAt: place.status === 'waiting' ? (place.waitlistJoinedAt ?? sql`clock_timestamp()`) : null,
+      confirmedAt: place.status === 'confirmed' ? place.now : null,
+      overbooked: Boolean(place.overbookReason),
+      overbookReason: place.overbookReason ? place.overbookReason.trim() : null,
+      createdByStaffId: place.staffUserId ?? null,
     })
-    if (status === 'confirmed') {
+    if (place.status === 'confirmed') {
       await this.ctx.record(tx, effects, 'booking_confirmed', booking.id)
       return { outcome: 'confirmed', booking, manageToken: credentials.token }
     }
@@ -116,7 +152,7 @@ export class PlaceRequests {
     return { outcome: 'already_booked', booking: earlier }
   }
 
-  private async contactOf(db: Executor, family: BookInput['family']): Promise<Contact> {
+  async contactOf(db: Executor, family: BookInput['family']): Promise<Contact> {
     if ('familyId' in family) {
       const row = await this.ctx.families.findById(db, family.familyId)
       if (!row) throw new Error(`No family ${family.familyId}`)

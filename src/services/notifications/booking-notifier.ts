@@ -29,6 +29,12 @@ export interface BookingNotifier {
    * the message can say so.
    */
   recordSessionChange(tx: Tx, kind: SessionChangeKind, sessionId: number, details?: { previousStartsAt?: Date }): Promise<void>
+  /**
+   * Staff's "send it again": the same message as record() writes, on the same channels (what the
+   * family agreed to, never a number that replied STOP), under a dedupe key of its own so that it
+   * is a new message. Returns how many rows (channels) were written; 0 when the family has none.
+   */
+  resend(tx: Tx, kind: BookingMessageKind, bookingId: number): Promise<number>
   /** After commit: put a delivery job on the queue (safe to call when nothing was recorded). */
   afterCommit(): Promise<void>
 }

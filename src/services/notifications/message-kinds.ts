@@ -168,6 +168,11 @@ const kinds: Readonly<Record<string, MessageKind>> = {
     subject: (v) => `Your bookings: ${v.serviceName}`,
     needsBooking: false,
   },
+  // To a member of staff (services/staff/auth-service.ts); the renderer makes the link.
+  password_reset: {
+    subject: (v) => `Reset your password: ${v.serviceName} staff`,
+    needsBooking: false,
+  },
   // reminder_email_48h, reminder_sms_3h, ...: see services/reminders/reminder-message-kind.ts.
   reminder: reminderMessageKind,
 }

@@ -6,6 +6,7 @@ import type { OutgoingEmail } from '../../data/mail/email-sender.js'
 import { fromRoot } from '../../project-root.js'
 import { viewHelpers } from '../../views/helpers.js'
 import { findMyBookingsUrl } from '../booking/access-link-tokens.js'
+import { passwordResetLink } from '../staff/password-reset-link.js'
 import { bookingCalendar } from './calendar.js'
 import type { MessageKind } from './message-kinds.js'
 import { bookingFacts, dateIn, stringIn, type MessageView, type ViewSettings } from './message-view.js'
@@ -37,11 +38,11 @@ export class MessageRenderer {
     const base = { kind: row.kind, channel: row.channel, serviceName: this.settings.serviceName, baseUrl: this.settings.baseUrl, payload }
     if (row.bookingId === null) {
       if (kind.needsBooking !== false) throw new NothingToSay('the message has no booking')
-      return { ...base, booking: undefined, link: this.findMyBookingsLink(payload) }
+      return { ...base, booking: undefined, link: this.link(row.kind, payload) }
     }
     const context = await this.contexts.forBooking(row.bookingId)
     if (!context) throw new NothingToSay('the booking no longer exists')
-    return { ...base, booking: bookingFacts(this.settings, context, row.sessionId, payload), link: this.findMyBookingsLink(payload) }
+    return { ...base, booking: bookingFacts(this.settings, context, row.sessionId, payload), link: this.link(row.kind, payload) }
   }
 
   async email(row: NotificationRow, view: MessageView, kind: MessageKind & { template: string }): Promise<OutgoingEmail> {
@@ -87,7 +88,16 @@ export class MessageRenderer {
     return `<${messageKey(row)}.${hash}@${new URL(this.settings.baseUrl).hostname}>`
   }
 
-  private findMyBookingsLink(payload: Record<string, unknown>): MessageView['link'] {
+  /**
+   * The one-time link a message carries, rebuilt from the nonce in its payload with the service's
+   * secret (the database holds only the token's hash): "find my bookings" or a staff password reset.
+   */
+  private link(kind: string, payload: Record<string, unknown>): MessageView['link'] {
+    if (kind === 'password_reset') {
+      const resetNonce = stringIn(payload, 'resetNonce')
+      if (!resetNonce) throw new NothingToSay('the reset message has no link to give')
+      return { url: passwordResetLink(this.settings.baseUrl, this.settings.sessionSecret, { resetNonce }), expiresAt: dateIn(payload, 'expiresAt') }
+    }
     const nonce = stringIn(payload, 'nonce')
     if (!nonce) return undefined
     return { url: findMyBookingsUrl(this.settings, nonce), expiresAt: dateIn(payload, 'expiresAt') }

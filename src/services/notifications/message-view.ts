@@ -52,7 +52,7 @@ export interface MessageView {
   baseUrl: string
   payload: Record<string, unknown>
   booking: BookingFacts | undefined
-  /** For find_my_bookings: the link and when it stops working. */
+  /** For find_my_bookings and password_reset: the link and when it stops working. */
   link: { url: string; expiresAt: Date | undefined } | undefined
 }
 

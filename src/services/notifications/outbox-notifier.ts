@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import type { Tx } from '../../db/database.js'
 import { bookings, families, notifications, sessions, smsOptOuts } from '../../db/schema/index.js'
@@ -15,15 +16,24 @@ export class OutboxNotifier implements BookingNotifier {
   constructor(private readonly jobs: JobQueue) {}
 
   async record(tx: Tx, kind: BookingMessageKind, bookingId: number): Promise<void> {
+    await this.recordFor(tx, kind, bookingId, '')
+  }
+
+  /** A new message each time: the key gets a random suffix; the payload says it was sent again. */
+  async resend(tx: Tx, kind: BookingMessageKind, bookingId: number): Promise<number> {
+    return this.recordFor(tx, kind, bookingId, `:resend:${randomUUID()}`, { resent: true })
+  }
+
+  private async recordFor(tx: Tx, kind: BookingMessageKind, bookingId: number, keySuffix: string, more: Record<string, unknown> = {}): Promise<number> {
     const [row] = await tx
       .select({ booking: bookings, family: families })
       .from(bookings)
       .innerJoin(families, eq(bookings.familyId, families.id))
       .where(eq(bookings.id, bookingId))
     if (!row) throw new Error(`No booking ${bookingId}`)
-    // The position as it was on joining: the message says the same whenever it goes.
+    // The position as it was on joining (or on resending): the message says the same whenever it goes.
     const extra = kind === 'waitlist_joined' ? { waitlistPosition: await this.waitlistPosition(tx, row.booking) } : {}
-    await this.insertFor(tx, kind, row.booking, row.family, null, `${kind}:${bookingId}:${row.booking.calendarSequence}`, extra)
+    return this.insertFor(tx, kind, row.booking, row.family, null, `${kind}:${bookingId}:${row.booking.calendarSequence}${keySuffix}`, { ...extra, ...more })
   }
 
   /**
@@ -70,7 +80,7 @@ export class OutboxNotifier implements BookingNotifier {
     sessionId: number | null,
     key: string,
     extra: Record<string, unknown> = {},
-  ): Promise<void> {
+  ): Promise<number> {
     const values: (typeof notifications.$inferInsert)[] = []
     const payload = { calendarSequence: booking.calendarSequence, ...extra }
     if (family.contactByEmail && family.email) {
@@ -83,5 +93,6 @@ export class OutboxNotifier implements BookingNotifier {
       }
     }
     if (values.length > 0) await tx.insert(notifications).values(values).onConflictDoNothing({ target: notifications.dedupeKey })
+    return values.length
   }
 }

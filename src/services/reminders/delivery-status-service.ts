@@ -43,6 +43,7 @@ export class DeliveryStatusService {
       return 'unknown'
     }
     const status = report.status.toLowerCase()
+    if (row.state === 'sending') await this.store.settleSending(row.id, report.messageSid)
     if (status === 'delivered' || status === 'read') {
       return (await this.store.markDelivered(row.id, status)) ? 'updated' : 'unchanged'
     }

@@ -10,13 +10,17 @@ import type { ReminderService } from './reminder-service.js'
  */
 export function notifierWithReminders<T extends BookingNotifier>(notifier: T, reminders: ReminderService): T {
   const wrapped = Object.create(notifier) as T
-  wrapped.record = async (tx, kind, bookingId) => {
-    await notifier.record(tx, kind, bookingId)
+  const inner: BookingNotifier = notifier
+  // Every argument is passed on as given, so the notifier's own options keep working.
+  wrapped.record = async (...args: Parameters<BookingNotifier['record']>) => {
+    const [tx, kind, bookingId] = args
+    await inner.record(...args)
     if (kind === 'booking_confirmed') await reminders.scheduleForBooking(tx, bookingId)
     if (kind === 'booking_cancelled') await reminders.cancelForBooking(tx, bookingId)
   }
-  wrapped.recordSessionChange = async (tx, kind, sessionId) => {
-    await notifier.recordSessionChange(tx, kind, sessionId)
+  wrapped.recordSessionChange = async (...args: Parameters<BookingNotifier['recordSessionChange']>) => {
+    const [tx, , sessionId] = args
+    await inner.recordSessionChange(...args)
     await reminders.rescheduleSession(tx, sessionId)
   }
   return wrapped

@@ -39,6 +39,10 @@ export const reminderMessageKind: MessageKind = {
     const b = facts(view)
     const session = sessionOf(view)
     if (b.status !== 'confirmed') return `the booking is ${b.status}`
+    // Consent withdrawn since the reminder was planned (a staff edit that did not re-plan).
+    const family = b.context.family
+    if (view.channel === 'sms' && !family.contactBySms) return 'the family no longer agrees to texts'
+    if (view.channel === 'email' && !family.contactByEmail) return 'the family no longer agrees to emails'
     if (!session) return 'the session no longer exists'
     if (session.cancelled) return 'the session was cancelled'
     if (session.startsAt.getTime() <= Date.now()) return 'the session has already started'

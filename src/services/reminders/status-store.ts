@@ -22,6 +22,19 @@ export class StatusStore {
     return byId
   }
 
+  /**
+   * A report about a text whose row is still 'sending' proves Twilio created it: the worker died
+   * (or has not yet recorded it) after Twilio took it. The row is settled as sent with that SID,
+   * so it is never sent again, without waiting for the stale-claim sweep. A live worker's own
+   * record of the send (fenced on its claim) still matches afterwards and changes nothing.
+   */
+  async settleSending(id: number, messageSid: string): Promise<void> {
+    await this.db
+      .update(notifications)
+      .set({ state: 'sent', providerMessageId: messageSid, sentAt: sql`coalesce(${notifications.sentAt}, now())`, updatedAt: sql`now()` })
+      .where(and(eq(notifications.id, id), eq(notifications.channel, 'sms'), eq(notifications.state, 'sending'), isNull(notifications.providerMessageId)))
+  }
+
   async markDelivered(id: number, providerStatus: string): Promise<boolean> {
     const rows = await this.db
       .update(notifications)

@@ -29,7 +29,7 @@ export function staffServices(data: DataAccess, deps: StaffDependencies) {
     dashboard: new StaffDashboardService(data.staff.dashboard),
     registers: new StaffRegisterService(db, data.staff.registers, audit),
     catalogue: new StaffCatalogueService(db, data.staff.catalogue, data.staff.courseLists, () => deps.booking, deps.notifier, audit),
-    bookings: new StaffBookingService(db, () => deps.booking, deps.notifier, data.staff.courseLists, audit),
+    bookings: new StaffBookingService(db, () => deps.booking, deps.notifier, data.booking.bookings, data.staff.courseLists, audit),
   }
 }
 

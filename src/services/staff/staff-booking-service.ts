@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto'
-import type { Db } from '../../db/database.js'
-import type { BookingRow } from '../../data/booking-repository.js'
+import type { Db, Tx } from '../../db/database.js'
+import type { BookingRepository, BookingRow } from '../../data/booking-repository.js'
 import type { CourseListFilter, CourseLists } from '../../data/staff/course-lists.js'
-import { insertResend } from '../../data/staff/resend-messages.js'
 import type { BookingService } from '../booking/booking-service.js'
 import type { ChildInput, NewFamily } from '../booking/booking-types.js'
 import type { BookingNotifier } from '../notifications/booking-notifier.js'
@@ -11,16 +9,16 @@ import type { StaffPrincipal } from './policy.js'
 
 /**
  * Reception (and managers) acting on bookings for a family. Capacity, the waiting list and offers
- * are the booking service's alone: this only calls it, then records who did what.
- *
- * The booking service runs each change in its own transaction and offers no hook into it, so the
- * audit entry is written straight after the change commits, in a transaction of its own.
+ * are the booking service's alone: this only calls it, and records who did what through its audit
+ * hook, inside the booking's own transaction: the change and its audit entry commit together or
+ * not at all (issue 5: every staff action on a booking is recorded).
  */
 export class StaffBookingService {
   constructor(
     private readonly db: Db,
     private readonly bookingService: () => BookingService | undefined,
-    private readonly notifier: Pick<BookingNotifier, 'afterCommit'>,
+    private readonly notifier: Pick<BookingNotifier, 'resend' | 'afterCommit'>,
+    private readonly bookings: BookingRepository,
     private readonly courseLists: CourseLists,
     private readonly audit: AuditService,
   ) {}
@@ -40,101 +38,92 @@ export class StaffBookingService {
   }
 
   /** A place (or, over capacity, a place with a recorded reason; the caller checks who may). */
-  async book(actor: StaffPrincipal, familyId: number, courseId: number, options: { overbookReason?: string; requestKey?: string } = {}) {
-    const result = await this.booking.book({
+  book(actor: StaffPrincipal, familyId: number, courseId: number, options: { overbookReason?: string; requestKey?: string } = {}) {
+    return this.booking.book({
       courseId,
       family: { familyId },
       source: 'reception',
       staffUserId: actor.id,
       ...(options.overbookReason ? { overbookReason: options.overbookReason } : {}),
       ...(options.requestKey ? { requestKey: options.requestKey } : {}),
+      audit: (tx, made) => this.recordCreated(tx, actor, made.booking, 'reception'),
     })
-    if (result.outcome === 'confirmed' || result.outcome === 'waiting') await this.recordCreated(actor, result.booking, 'reception')
-    return result
   }
 
-  async joinWaitingList(actor: StaffPrincipal, familyId: number, courseId: number, options: { requestKey?: string } = {}) {
-    const result = await this.booking.joinWaitingList({
+  joinWaitingList(actor: StaffPrincipal, familyId: number, courseId: number, options: { requestKey?: string } = {}) {
+    return this.booking.joinWaitingList({
       courseId,
       family: { familyId },
       source: 'reception',
       staffUserId: actor.id,
       ...(options.requestKey ? { requestKey: options.requestKey } : {}),
+      audit: (tx, made) => this.recordCreated(tx, actor, made.booking, 'reception'),
     })
-    if (result.outcome === 'confirmed' || result.outcome === 'waiting') await this.recordCreated(actor, result.booking, 'reception')
-    return result
   }
 
   /** A family at a drop-in without a booking: a place if there is space (the facilitator's walk-in). */
-  async walkIn(actor: StaffPrincipal, family: NewFamily, courseId: number, children: ChildInput[] = []) {
-    const result = await this.booking.book({ courseId, family, children, source: 'walk_in', staffUserId: actor.id })
-    if (result.outcome === 'confirmed') await this.recordCreated(actor, result.booking, 'walk_in')
-    return result
+  walkIn(actor: StaffPrincipal, family: NewFamily, courseId: number, children: ChildInput[] = []) {
+    return this.booking.book({ courseId, family, children, source: 'walk_in', staffUserId: actor.id, audit: (tx, made) => this.recordCreated(tx, actor, made.booking, 'walk_in') })
   }
 
-  async cancel(actor: StaffPrincipal, bookingId: number, reason: string | null) {
-    const before = await this.booking.findById(bookingId)
-    const result = await this.booking.cancel(bookingId, { reason, staffUserId: actor.id })
-    if (result.outcome === 'cancelled' && before) await this.recordChange(actor, 'booking.cancelled', before, result.booking, { reason })
-    return result
+  cancel(actor: StaffPrincipal, bookingId: number, reason: string | null) {
+    return this.booking.cancel(bookingId, { reason, staffUserId: actor.id, audit: (tx, done) => this.recordChange(tx, actor, 'booking.cancelled', done.before, done.booking, { reason }) })
   }
 
-  async leaveWaitingList(actor: StaffPrincipal, bookingId: number) {
-    const before = await this.booking.findById(bookingId)
-    const result = await this.booking.leaveWaitingList(bookingId)
-    if (result.outcome === 'left' && before) await this.recordChange(actor, 'booking.left_waiting_list', before, result.booking)
-    return result
+  leaveWaitingList(actor: StaffPrincipal, bookingId: number) {
+    return this.booking.leaveWaitingList(bookingId, { audit: (tx, done) => this.recordChange(tx, actor, 'booking.left_waiting_list', done.before, done.booking) })
   }
 
-  async promote(actor: StaffPrincipal, bookingId: number, overbookReason?: string) {
-    const before = await this.booking.findById(bookingId)
-    const result = await this.booking.promoteFromWaitingList(bookingId, { staffUserId: actor.id, ...(overbookReason ? { overbookReason } : {}) })
-    if (result.outcome === 'confirmed' && before) await this.recordChange(actor, 'booking.promoted', before, result.booking)
-    return result
+  promote(actor: StaffPrincipal, bookingId: number, overbookReason?: string) {
+    return this.booking.promoteFromWaitingList(bookingId, {
+      staffUserId: actor.id,
+      ...(overbookReason ? { overbookReason } : {}),
+      audit: (tx, done) => this.recordChange(tx, actor, 'booking.promoted', done.before, done.booking),
+    })
   }
 
   /**
-   * Moves a family to another course or drop-in: a place there first (the booking service's
-   * rules), and only then the old booking is cancelled, so a family is never left with neither.
+   * Moves a family to another course or drop-in: the booking service confirms the new place and
+   * ends the old booking in one transaction (nothing changes when the new course is full), and
+   * the audit entry is written in it too.
    */
-  async change(actor: StaffPrincipal, bookingId: number, toCourseId: number, overbookReason?: string) {
-    const old = await this.booking.findById(bookingId)
-    if (!old) return { outcome: 'no_such_booking' as const }
-    if (old.courseId === toCourseId) return { outcome: 'same_course' as const }
-    const result = await this.booking.book({
-      courseId: toCourseId,
-      family: { familyId: old.familyId },
-      source: 'reception',
+  change(actor: StaffPrincipal, bookingId: number, toCourseId: number, overbookReason?: string) {
+    return this.booking.changeCourse(bookingId, toCourseId, {
       staffUserId: actor.id,
       ...(overbookReason ? { overbookReason } : {}),
+      audit: (tx, done) =>
+        this.audit.record(tx, actor, {
+          action: 'booking.changed',
+          entityType: 'booking',
+          entityId: done.before.id,
+          familyId: done.before.familyId,
+          before: { bookingId: done.before.id, reference: done.before.reference, courseId: done.before.courseId, status: done.before.status },
+          after: {
+            bookingId: done.booking.id,
+            reference: done.booking.reference,
+            courseId: done.booking.courseId,
+            status: done.booking.status,
+            oldStatus: done.previous.status,
+            ...(done.booking.overbooked ? { overbookReason: done.booking.overbookReason } : {}),
+          },
+        }),
     })
-    if (result.outcome !== 'confirmed') return result
-    const cancelled = old.status === 'waiting' ? await this.booking.leaveWaitingList(old.id) : await this.booking.cancel(old.id, { reason: `Moved to ${result.booking.reference}`, staffUserId: actor.id })
-    await this.db.transaction(async (tx) => {
-      await this.audit.record(tx, actor, {
-        action: 'booking.changed',
-        entityType: 'booking',
-        entityId: old.id,
-        familyId: old.familyId,
-        before: { bookingId: old.id, reference: old.reference, courseId: old.courseId, status: old.status },
-        after: { bookingId: result.booking.id, reference: result.booking.reference, courseId: toCourseId, status: result.booking.status, oldStatus: 'booking' in cancelled ? cancelled.booking.status : old.status, ...(overbookReason ? { overbookReason } : {}) },
-      })
-    })
-    return result
   }
 
-  /** The confirmation (or waiting-list message) again, on the channels the family agreed to. */
+  /**
+   * The confirmation (or waiting-list message) again, on the channels the family agreed to: the
+   * notifier's own rule, as a new message. Returns how many messages (channels) were written.
+   */
   async resend(actor: StaffPrincipal, bookingId: number): Promise<number> {
-    const booking = await this.booking.findById(bookingId)
-    if (!booking) return 0
-    const kind = booking.status === 'waiting' ? 'waitlist_joined' : booking.status === 'confirmed' ? 'booking_confirmed' : undefined
-    if (!kind) return 0
     const sent = await this.db.transaction(async (tx) => {
-      const count = await insertResend(tx, kind, bookingId, randomUUID())
+      const booking = await this.bookings.lockById(tx, bookingId)
+      const kind = booking?.status === 'waiting' ? 'waitlist_joined' : booking?.status === 'confirmed' ? 'booking_confirmed' : undefined
+      if (!booking || !kind) return 0
+      const count = await this.notifier.resend(tx, kind, bookingId)
       await this.audit.record(tx, actor, { action: 'booking.message_resent', entityType: 'booking', entityId: bookingId, familyId: booking.familyId, after: { kind, messages: count } })
       return count
     })
-    await this.notifier.afterCommit()
+    if (sent > 0) await this.notifier.afterCommit()
     return sent
   }
 
@@ -144,28 +133,24 @@ export class StaffBookingService {
     return service
   }
 
-  private async recordCreated(actor: StaffPrincipal, booking: BookingRow, source: string) {
-    await this.db.transaction((tx) =>
-      this.audit.record(tx, actor, {
-        action: booking.status === 'waiting' ? 'booking.waiting_list_joined' : 'booking.created',
-        entityType: 'booking',
-        entityId: booking.id,
-        familyId: booking.familyId,
-        after: { reference: booking.reference, courseId: booking.courseId, status: booking.status, source, overbooked: booking.overbooked, overbookReason: booking.overbookReason },
-      }),
-    )
+  private recordCreated(tx: Tx, actor: StaffPrincipal, booking: BookingRow, source: string) {
+    return this.audit.record(tx, actor, {
+      action: booking.status === 'waiting' ? 'booking.waiting_list_joined' : 'booking.created',
+      entityType: 'booking',
+      entityId: booking.id,
+      familyId: booking.familyId,
+      after: { reference: booking.reference, courseId: booking.courseId, status: booking.status, source, overbooked: booking.overbooked, overbookReason: booking.overbookReason },
+    })
   }
 
-  private async recordChange(actor: StaffPrincipal, action: string, before: BookingRow, after: BookingRow, extra: Record<string, unknown> = {}) {
-    await this.db.transaction((tx) =>
-      this.audit.record(tx, actor, {
-        action,
-        entityType: 'booking',
-        entityId: before.id,
-        familyId: before.familyId,
-        before: { status: before.status, overbooked: before.overbooked },
-        after: { status: after.status, overbooked: after.overbooked, overbookReason: after.overbookReason, ...extra },
-      }),
-    )
+  private recordChange(tx: Tx, actor: StaffPrincipal, action: string, before: BookingRow, after: BookingRow, extra: Record<string, unknown> = {}) {
+    return this.audit.record(tx, actor, {
+      action,
+      entityType: 'booking',
+      entityId: before.id,
+      familyId: before.familyId,
+      before: { status: before.status, overbooked: before.overbooked },
+      after: { status: after.status, overbooked: after.overbooked, overbookReason: after.overbookReason, ...extra },
+    })
   }
 }

@@ -11,7 +11,7 @@ import { testDatabase } from '../../support/root-hooks.js'
 import { resetDatabase } from '../../support/test-database.js'
 import { aCourse, aHub, aProgramme, weekly } from '../../support/builders.js'
 import { bookingRow } from '../../support/booking-helpers.js'
-import { notifications, sessions } from '../../../src/db/schema/index.js'
+import { families, notifications, sessions } from '../../../src/db/schema/index.js'
 import { paths } from '../../../src/paths.js'
 import { manageToken } from '../../../src/services/tokens.js'
 import { LONDON } from '../../../src/time.js'
@@ -82,6 +82,17 @@ describe('Reminders: delivery with no mail server or Twilio (the dev outbox)', (
     const [email] = await reminderRows(booking.id)
     expect(email).to.include({ state: 'skipped', error: 'the session moved; its reminders were planned again' })
     expect((await t.services.devOutbox.list()).filter((m) => m.subject.startsWith('Reminder'))).to.deep.equal([])
+  })
+
+  it('skips a reminder on a channel the family has since said no to', async () => {
+    const { course } = await aCourse({ sessions: weekly(inDays(7), 1, '14:00', '16:00') })
+    const booking = await confirmedBooking(t, course.id)
+    await testDatabase().db.update(families).set({ contactBySms: false }).where(eq(families.id, booking.familyId))
+    await makeDue(booking.id)
+    await t.services.notificationDelivery.deliverDue()
+    const rows = await reminderRows(booking.id)
+    expect(rows.find((r) => r.channel === 'sms')).to.include({ state: 'skipped', error: 'the family no longer agrees to texts' })
+    expect(rows.find((r) => r.channel === 'email')!.state).to.equal('sent')
   })
 
   it('emails a text reminder that could not be delivered, with the same reminder template', async () => {

@@ -112,6 +112,19 @@ describe('Twilio webhook: delivery reports', () => {
     expect((await reread(row.id)).state).to.equal('delivered')
   })
 
+  it('settles a text left "sending" by a worker that died after Twilio took it: sent with the SID, never sent again', async () => {
+    const { row } = await sentText()
+    await testDatabase().db.update(notifications).set({ state: 'sending', providerMessageId: null, sentAt: null, claimedAt: new Date() }).where(eq(notifications.id, row.id))
+    const sid = aMessageSid()
+    const withId = `${path}?notification=${row.id}`
+    const fields = statusFields(sid, 'sent')
+    await postSigned(t.app, withId, fields, signatureFor(withId, fields))
+    expect(await reread(row.id)).to.include({ state: 'sent', providerMessageId: sid, providerStatus: 'sent' })
+    const delivered = statusFields(sid, 'delivered')
+    await postSigned(t.app, withId, delivered, signatureFor(withId, delivered))
+    expect((await reread(row.id)).state).to.equal('delivered')
+  })
+
   it('answers 204 to a report about a message it does not know, and 400 to one without a SID', async () => {
     expect((await postSigned(t.app, path, statusFields(aMessageSid(), 'delivered'))).status).to.equal(204)
     expect((await postSigned(t.app, path, { MessageStatus: 'delivered' })).status).to.equal(400)

@@ -73,16 +73,21 @@ export function bookingController(services: Services) {
       const reason = text(form, 'overbookReason', 500)
       if (reason) assertCan(res, 'bookings.overbook', { hubId: target.course.hubId })
       const result = await bookings.change(currentStaff(res), details.booking.id, toCourseId, reason || undefined)
-      if (result.outcome === 'confirmed') return done(req, res, result.booking.id, `Moved to ${target.programme.title}: new reference ${result.booking.reference}`)
+      if (result.outcome === 'changed') return done(req, res, result.booking.id, `Moved to ${target.programme.title}: new reference ${result.booking.reference}`)
       const canOverbook = can(currentStaff(res), 'bookings.overbook', { hubId: target.course.hubId })
-      const message =
-        result.outcome === 'full'
-          ? canOverbook
-            ? 'That course is full. Choose it again with a reason to book over the limit, or choose another.'
-            : 'That course is full. Choose another, or add the family to its waiting list from their record.'
-          : result.outcome === 'already_booked'
-            ? 'The family already has a place or a waiting-list entry on that course'
-            : 'That course cannot be booked now'
+      const cannotChange = 'This booking has ended, so it cannot be changed. Book a new place from the family’s record.'
+      const messages: Record<Exclude<typeof result.outcome, 'changed'>, string> = {
+        full: canOverbook
+          ? 'That course is full. Choose it again with a reason to book over the limit, or choose another.'
+          : 'That course is full. Choose another, or add the family to its waiting list from their record.',
+        already_booked: 'The family already has a place or a waiting-list entry on that course',
+        same_course: 'The family is already on that course: choose another',
+        not_allowed: cannotChange,
+        no_such_booking: cannotChange,
+        closed: 'That course cannot be booked now',
+        no_such_course: 'That course cannot be booked now',
+      }
+      const message = messages[result.outcome]
       const courses = await choices(res, details.booking.courseId)
       res.render('pages/staff/bookings/change', { ...details, courses, errors: { courseId: message }, canOverbook: canOverbook && result.outcome === 'full', chosen: toCourseId })
     },
