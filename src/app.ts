@@ -7,6 +7,7 @@ import { setUpWebSecurity } from './middleware/set-up-web-security.js'
 import { setUpRequestLogging } from './middleware/set-up-request-logging.js'
 import { setUpWebSession } from './middleware/set-up-web-session.js'
 import { setUpCsrf } from './middleware/set-up-csrf.js'
+import { saveSessionBeforeRedirect } from './middleware/save-session-before-redirect.js'
 import { errorHandler, notFound } from './middleware/error-handler.js'
 import { viewHelpers } from './views/helpers.js'
 import { healthRoutes } from './routes/health/index.js'
@@ -39,6 +40,7 @@ export function createApp({ services, pool }: AppDependencies): Express {
   app.use('/public', express.static(fromRoot('public'), { maxAge: config.isProduction ? '1d' : 0 }))
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }))
   app.use(setUpWebSession(config, pool))
+  app.use(saveSessionBeforeRedirect())
   app.use(setUpCsrf())
   app.use(routes(services))
   app.use(notFound())
