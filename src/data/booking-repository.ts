@@ -1,0 +1,178 @@
+import { and, asc, desc, eq, inArray, isNull, max, min, or, sql, type SQL } from 'drizzle-orm'
+import type { PgInsertValue } from 'drizzle-orm/pg-core'
+import type { Executor, Tx } from '../db/database.js'
+import { activeStatuses, bookings, courses, families, hubs, programmes, sessions } from '../db/schema/index.js'
+
+export type BookingRow = typeof bookings.$inferSelect
+export type NewBookingRow = typeof bookings.$inferInsert
+export type BookingPatch = Partial<Omit<NewBookingRow, 'id' | 'courseId' | 'familyId' | 'reference'>>
+export type CourseRow = typeof courses.$inferSelect
+export type HubRow = typeof hubs.$inferSelect
+export type SessionRow = typeof sessions.$inferSelect
+
+/** A course row held with FOR UPDATE, with the facts the capacity and offer rules need. */
+export interface LockedCourse {
+  course: CourseRow
+  bookingMode: 'open' | 'referral'
+  /** The first session that is not cancelled; null when there is none. */
+  firstStartsAt: Date | null
+  /** The end of the last session that is not cancelled; null when there is none. */
+  lastEndsAt: Date | null
+}
+
+/** Everything a page or a message shows about a course. */
+export interface CourseSummary {
+  course: CourseRow
+  programme: { id: number; slug: string; title: string; bookingMode: 'open' | 'referral' }
+  hub: HubRow | null
+  sessions: SessionRow[]
+}
+
+/**
+ * SQL for bookings. Methods that change a booking take a transaction; the booking service decides
+ * when and in what order rows are locked (always the course row first, then the booking).
+ */
+export class BookingRepository {
+  /** Locks the course row: every change to a course's places queues behind this. */
+  async lockCourse(tx: Tx, courseId: number): Promise<LockedCourse | undefined> {
+    const [row] = await tx
+      .select({ course: courses, bookingMode: programmes.bookingMode })
+      .from(courses)
+      .innerJoin(programmes, eq(courses.programmeId, programmes.id))
+      .where(eq(courses.id, courseId))
+      .for('update', { of: courses })
+    if (!row) return undefined
+    return { ...row, ...(await this.sessionSpan(tx, courseId)) }
+  }
+
+  /** When the course's sessions (those not cancelled) begin and end. */
+  async sessionSpan(db: Executor, courseId: number): Promise<{ firstStartsAt: Date | null; lastEndsAt: Date | null }> {
+    const [row] = await db
+      .select({ firstStartsAt: min(sessions.startsAt), lastEndsAt: max(sessions.endsAt) })
+      .from(sessions)
+      .where(and(eq(sessions.courseId, courseId), isNull(sessions.cancelledAt)))
+    const asDate = (value: Date | string | null | undefined) => (value ? new Date(value) : null)
+    return { firstStartsAt: asDate(row?.firstStartsAt), lastEndsAt: asDate(row?.lastEndsAt) }
+  }
+
+  async setOverbookedPlaces(tx: Tx, courseId: number, overbookedPlaces: number): Promise<void> {
+    await tx.update(courses).set({ overbookedPlaces }).where(eq(courses.id, courseId))
+  }
+
+  /** Places taken, re-read after the trigger has counted this transaction's changes. */
+  async placesTaken(tx: Tx, courseId: number): Promise<number> {
+    const [row] = await tx.select({ placesTaken: courses.placesTaken }).from(courses).where(eq(courses.id, courseId))
+    return row?.placesTaken ?? 0
+  }
+
+  /** Values may be SQL, such as the database's clock. */
+  async insert(tx: Tx, values: PgInsertValue<typeof bookings>): Promise<BookingRow> {
+    const [row] = await tx.insert(bookings).values(values).returning()
+    return row!
+  }
+
+  async update(tx: Tx, bookingId: number, patch: BookingPatch): Promise<BookingRow> {
+    const [row] = await tx
+      .update(bookings)
+      .set({ ...patch, updatedAt: sql`now()` })
+      .where(eq(bookings.id, bookingId))
+      .returning()
+    return row!
+  }
+
+  async findById(db: Executor, bookingId: number): Promise<BookingRow | undefined> {
+    const [row] = await db.select().from(bookings).where(eq(bookings.id, bookingId))
+    return row
+  }
+
+  async lockById(tx: Tx, bookingId: number): Promise<BookingRow | undefined> {
+    const [row] = await tx.select().from(bookings).where(eq(bookings.id, bookingId)).for('update')
+    return row
+  }
+
+  async findByRequestKey(db: Executor, requestKey: string): Promise<BookingRow | undefined> {
+    const [row] = await db.select().from(bookings).where(eq(bookings.requestKey, requestKey))
+    return row
+  }
+
+  async findByReference(db: Executor, reference: string): Promise<BookingRow | undefined> {
+    const [row] = await db.select().from(bookings).where(eq(bookings.reference, reference))
+    return row
+  }
+
+  async findByManageTokenHash(db: Executor, tokenHash: string): Promise<BookingRow | undefined> {
+    const [row] = await db.select().from(bookings).where(eq(bookings.manageTokenHash, tokenHash))
+    return row
+  }
+
+  /** The booking or queue entry this email or phone number already holds on the course, if any. */
+  async findActiveByContact(db: Executor, courseId: number, email: string | null, phone: string | null): Promise<BookingRow | undefined> {
+    const matches: SQL[] = []
+    if (email) matches.push(eq(bookings.contactEmail, email))
+    if (phone) matches.push(eq(bookings.contactPhone, phone))
+    if (matches.length === 0) return undefined
+    const [row] = await db
+      .select()
+      .from(bookings)
+      .where(and(eq(bookings.courseId, courseId), inArray(bookings.status, [...activeStatuses]), or(...matches)))
+      .orderBy(asc(bookings.id))
+      .limit(1)
+    return row
+  }
+
+  /**
+   * The waiting list in the order places are offered: priority families first, then by the time
+   * they joined, then by id (so the order is total even for entries made in the same instant).
+   */
+  async waitingList(db: Executor, courseId: number, limit?: number): Promise<BookingRow[]> {
+    const query = db
+      .select({ booking: bookings })
+      .from(bookings)
+      .innerJoin(families, eq(bookings.familyId, families.id))
+      .where(and(eq(bookings.courseId, courseId), eq(bookings.status, 'waiting')))
+      .orderBy(desc(families.priority), asc(bookings.waitlistJoinedAt), asc(bookings.id))
+    const rows = limit === undefined ? await query : await query.limit(limit)
+    return rows.map((row) => row.booking)
+  }
+
+  /** Offers still open whose time is up (for the sweep that backs up the per-offer job). */
+  async overdueOffers(db: Executor, now: Date, limit = 100): Promise<BookingRow[]> {
+    return db
+      .select()
+      .from(bookings)
+      .where(and(eq(bookings.status, 'offered'), sql`${bookings.offerExpiresAt} <= ${now}`))
+      .orderBy(asc(bookings.offerExpiresAt))
+      .limit(limit)
+  }
+
+  async courseSummary(db: Executor, courseId: number): Promise<CourseSummary | undefined> {
+    const [row] = await db
+      .select({
+        course: courses,
+        programme: { id: programmes.id, slug: programmes.slug, title: programmes.title, bookingMode: programmes.bookingMode },
+        hub: hubs,
+      })
+      .from(courses)
+      .innerJoin(programmes, eq(courses.programmeId, programmes.id))
+      .leftJoin(hubs, eq(courses.hubId, hubs.id))
+      .where(eq(courses.id, courseId))
+    if (!row) return undefined
+    const courseSessions = await db.select().from(sessions).where(eq(sessions.courseId, courseId)).orderBy(asc(sessions.startsAt))
+    return { ...row, sessions: courseSessions }
+  }
+
+  /**
+   * Every booking for this email address, newest first: made with it, or held by a family whose
+   * record has it now (staff may have corrected the address since).
+   */
+  async findByEmail(db: Executor, email: string, limit = 100): Promise<BookingRow[]> {
+    const rows = await db
+      .select({ booking: bookings })
+      .from(bookings)
+      .innerJoin(families, eq(bookings.familyId, families.id))
+      .where(or(eq(bookings.contactEmail, email), eq(families.email, email)))
+      .orderBy(desc(bookings.createdAt), desc(bookings.id))
+      .limit(limit)
+    return rows.map((row) => row.booking)
+  }
+}

@@ -1,0 +1,24 @@
+import type { Config } from '../../config.js'
+import type { Database } from '../../db/database.js'
+import { BookingRepository } from '../booking-repository.js'
+import { FamilyRepository } from '../family-repository.js'
+import { AccessLinkRepository } from './access-link-repository.js'
+import { postgresRateLimit } from './rate-limit-store.js'
+import { MessageContextRepository } from '../notifications/message-context-repository.js'
+
+/** The booking journey's data access (part of the dataAccess() composition root). */
+export function bookingData(database: Database, config: Config) {
+  return {
+    bookings: new BookingRepository(),
+    families: new FamilyRepository(),
+    accessLinks: new AccessLinkRepository(),
+    // The notification engineer's read model of a booking, for the .ics download.
+    messageContext: new MessageContextRepository(database.db),
+    rateLimits: {
+      bookingPosts: postgresRateLimit(database.pool, { name: 'booking', points: config.rateLimits.bookingPostsPer15Minutes, durationSeconds: 15 * 60 }),
+      findMyBookings: postgresRateLimit(database.pool, { name: 'find-my-bookings', points: config.rateLimits.findMyBookingsPerHour, durationSeconds: 60 * 60 }),
+    },
+  }
+}
+
+export type BookingData = ReturnType<typeof bookingData>

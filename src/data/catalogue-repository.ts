@@ -1,0 +1,109 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import type { Db } from '../db/database.js'
+import { courses, hubs, programmes, sessions } from '../db/schema/index.js'
+import type { CatalogueFilters } from '../services/catalogue/filters.js'
+import { filterConditions } from './catalogue/listing-conditions.js'
+
+export type Hub = typeof hubs.$inferSelect
+export type Programme = typeof programmes.$inferSelect
+export type Course = typeof courses.$inferSelect
+export type Session = typeof sessions.$inferSelect
+
+/** A session with the hub it meets at when that is not its course's hub. */
+export type SessionWithHub = Session & { movedTo: Pick<Hub, 'id' | 'slug' | 'name'> | null }
+
+export interface ListingRow {
+  course: Course
+  programme: Programme
+  hub: Hub | null
+  nextStartsAt: Date
+}
+
+/** Read side of the catalogue: hubs, programmes, courses (and drop-ins) and their sessions. */
+export class CatalogueRepository {
+  constructor(private readonly db: Db) {}
+
+  /** How many courses and drop-ins match: the result count and the number of pages. */
+  async countListings(filters: CatalogueFilters, now: Date): Promise<number> {
+    const [row] = await this.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(courses)
+      .innerJoin(programmes, eq(courses.programmeId, programmes.id))
+      .where(and(...filterConditions(filters, now)))
+    return row?.count ?? 0
+  }
+
+  /** One page of matching courses and drop-ins, soonest next session first. */
+  async findListings(filters: CatalogueFilters, now: Date, page: { limit: number; offset: number }): Promise<ListingRow[]> {
+    const nextStartsAt = sql<Date>`(select min(s.starts_at) from sessions s
+      where s.course_id = ${courses.id} and s.cancelled_at is null and s.starts_at > ${now})`
+    const rows = await this.db
+      .select({ course: courses, programme: programmes, hub: hubs, nextStartsAt })
+      .from(courses)
+      .innerJoin(programmes, eq(courses.programmeId, programmes.id))
+      .leftJoin(hubs, eq(courses.hubId, hubs.id))
+      .where(and(...filterConditions(filters, now)))
+      .orderBy(nextStartsAt, asc(courses.id))
+      .limit(page.limit)
+      .offset(page.offset)
+    // A raw sql<Date> column arrives as the driver gives it; make sure it is a Date.
+    return rows.map((row) => ({ ...row, nextStartsAt: new Date(row.nextStartsAt) }))
+  }
+
+  /** Sessions that are still on, for several courses at once, in time order. */
+  async sessionsOnFor(courseIds: readonly number[]): Promise<Session[]> {
+    if (courseIds.length === 0) return []
+    return this.db
+      .select()
+      .from(sessions)
+      .where(and(inArray(sessions.courseId, [...courseIds]), isNull(sessions.cancelledAt)))
+      .orderBy(asc(sessions.startsAt), asc(sessions.id))
+  }
+
+  async findCourse(courseId: number): Promise<{ course: Course; programme: Programme; hub: Hub | null } | undefined> {
+    const [row] = await this.db
+      .select({ course: courses, programme: programmes, hub: hubs })
+      .from(courses)
+      .innerJoin(programmes, eq(courses.programmeId, programmes.id))
+      .leftJoin(hubs, eq(courses.hubId, hubs.id))
+      .where(eq(courses.id, courseId))
+    return row
+  }
+
+  /** Every session of a course, cancelled ones too (the course page shows them struck off). */
+  async sessionsOf(courseId: number): Promise<SessionWithHub[]> {
+    const rows = await this.db
+      .select({ session: sessions, movedTo: { id: hubs.id, slug: hubs.slug, name: hubs.name } })
+      .from(sessions)
+      .innerJoin(courses, eq(sessions.courseId, courses.id))
+      .leftJoin(hubs, and(eq(sessions.hubId, hubs.id), sql`${sessions.hubId} is distinct from ${courses.hubId}`))
+      .where(eq(sessions.courseId, courseId))
+      .orderBy(asc(sessions.startsAt), asc(sessions.id))
+    return rows.map(({ session, movedTo }) => ({ ...session, movedTo: movedTo?.id ? movedTo : null }))
+  }
+
+  async findProgrammeBySlug(slug: string): Promise<Programme | undefined> {
+    const [row] = await this.db.select().from(programmes).where(eq(programmes.slug, slug))
+    return row
+  }
+
+  async findHubBySlug(slug: string): Promise<Hub | undefined> {
+    const [row] = await this.db.select().from(hubs).where(eq(hubs.slug, slug))
+    return row
+  }
+
+  async allHubs(): Promise<Hub[]> {
+    return this.db.select().from(hubs).orderBy(asc(hubs.name))
+  }
+
+  /** Every topic slug used by a programme, for the topic filter. */
+  async topicsInUse(): Promise<string[]> {
+    const rows = await this.db.execute<{ topic: string }>(sql`select distinct unnest(topics) as topic from programmes order by topic`)
+    return rows.rows.map((row) => row.topic)
+  }
+
+  async languagesInUse(): Promise<string[]> {
+    const rows = await this.db.selectDistinct({ language: programmes.language }).from(programmes).orderBy(asc(programmes.language))
+    return rows.map((row) => row.language)
+  }
+}

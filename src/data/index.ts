@@ -1,0 +1,23 @@
+import type { Config } from '../config.js'
+import type { Database } from '../db/database.js'
+import type { Logger } from '../logger.js'
+import { CatalogueRepository } from './catalogue-repository.js'
+import { staffData } from './staff/index.js'
+import { bookingData } from './booking/index.js'
+import { notificationData } from './notifications/index.js'
+
+/** Composition root for all I/O: repositories and adapters (pg, nodemailer, twilio). */
+export function dataAccess(database: Database, config: Config, logger: Logger) {
+  return {
+    database,
+    config,
+    logger,
+    catalogue: new CatalogueRepository(database.db),
+    staff: staffData(database),
+    booking: bookingData(database, config),
+    // The notifications table and the providers: SMTP or the dev outbox, Twilio or the dev outbox.
+    notifications: notificationData(database, config),
+  }
+}
+
+export type DataAccess = ReturnType<typeof dataAccess>

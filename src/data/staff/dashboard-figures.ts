@@ -1,0 +1,79 @@
+import { and, count, eq, gte, inArray, isNull, lt, max, sql, type SQL } from 'drizzle-orm'
+import type { Executor } from '../../db/database.js'
+import { attendance, bookings, courses, hubs, programmes, sessions } from '../../db/schema/index.js'
+
+export interface DashboardRow {
+  programmeId: number
+  programmeTitle: string
+  hubId: number | null
+  hubName: string | null
+  attended: number
+  didNotAttend: number
+  cancelledLate: number
+  waiting: number
+  currentCourses: number
+  fullCourses: number
+}
+
+/** Attendance, no-shows and demand per programme and hub, for managers. */
+export class DashboardFigures {
+  constructor(private readonly db: Executor) {}
+
+  async rows(options: { hubIds?: readonly number[] | undefined; since: Date; now: Date }): Promise<DashboardRow[]> {
+    const scope: SQL[] = []
+    if (options.hubIds) scope.push(options.hubIds.length > 0 ? inArray(courses.hubId, [...options.hubIds]) : sql`false`)
+    const attendanceRows = await this.db
+      .select({ programmeId: courses.programmeId, hubId: courses.hubId, status: attendance.status, n: count() })
+      .from(attendance)
+      .innerJoin(sessions, eq(attendance.sessionId, sessions.id))
+      .innerJoin(courses, eq(sessions.courseId, courses.id))
+      .where(and(gte(sessions.startsAt, options.since), lt(sessions.startsAt, options.now), ...scope))
+      .groupBy(courses.programmeId, courses.hubId, attendance.status)
+    const lastEnd = this.db.select({ courseId: sessions.courseId, lastEndsAt: max(sessions.endsAt).as('last_ends_at') }).from(sessions).where(isNull(sessions.cancelledAt)).groupBy(sessions.courseId).as('last_end')
+    const waitingCount = this.db.select({ courseId: bookings.courseId, waiting: count().as('waiting') }).from(bookings).where(eq(bookings.status, 'waiting')).groupBy(bookings.courseId).as('waiting_count')
+    const demandRows = await this.db
+      .select({
+        programmeId: courses.programmeId,
+        hubId: courses.hubId,
+        currentCourses: count(),
+        fullCourses: sql<number>`count(*) filter (where ${courses.placesTaken} >= ${courses.capacity})`.mapWith(Number),
+        waiting: sql<number>`coalesce(sum(${waitingCount.waiting}), 0)`.mapWith(Number),
+      })
+      .from(courses)
+      .innerJoin(lastEnd, eq(lastEnd.courseId, courses.id))
+      .leftJoin(waitingCount, eq(waitingCount.courseId, courses.id))
+      .where(and(isNull(courses.cancelledAt), sql`${lastEnd.lastEndsAt} > ${options.now}`, ...scope))
+      .groupBy(courses.programmeId, courses.hubId)
+    const names = await this.db.select({ id: programmes.id, title: programmes.title }).from(programmes)
+    const hubNames = await this.db.select({ id: hubs.id, name: hubs.name }).from(hubs)
+    const rows = new Map<string, DashboardRow>()
+    const rowFor = (programmeId: number, hubId: number | null) => {
+      const key = `${programmeId}:${hubId}`
+      let row = rows.get(key)
+      if (!row) {
+        row = {
+          programmeId,
+          programmeTitle: names.find((p) => p.id === programmeId)?.title ?? '',
+          hubId,
+          hubName: hubNames.find((h) => h.id === hubId)?.name ?? null,
+          attended: 0,
+          didNotAttend: 0,
+          cancelledLate: 0,
+          waiting: 0,
+          currentCourses: 0,
+          fullCourses: 0,
+        }
+        rows.set(key, row)
+      }
+      return row
+    }
+    for (const a of attendanceRows) {
+      const row = rowFor(a.programmeId, a.hubId)
+      if (a.status === 'attended') row.attended += Number(a.n)
+      else if (a.status === 'did_not_attend') row.didNotAttend += Number(a.n)
+      else row.cancelledLate += Number(a.n)
+    }
+    for (const d of demandRows) Object.assign(rowFor(d.programmeId, d.hubId), { currentCourses: Number(d.currentCourses), fullCourses: d.fullCourses, waiting: d.waiting })
+    return [...rows.values()].sort((a, b) => a.programmeTitle.localeCompare(b.programmeTitle) || (a.hubName ?? '').localeCompare(b.hubName ?? ''))
+  }
+}
