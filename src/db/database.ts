@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import * as schema from './schema/index.js'
 import { fromRoot } from '../project-root.js'
 import type { Logger } from '../logger.js'
+import { keepExtendedQueriesTogether } from './keep-queries-together.js'
 
 export type Db = NodePgDatabase<typeof schema>
 /** A drizzle transaction; services that must run inside one take this. */
@@ -34,7 +35,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value,
  * One code path for both modes: the app always talks to PostgreSQL through a `pg` Pool. With no
  * DATABASE_URL, an embedded PGlite database is served on a Unix socket inside the data directory
  * by pglite-socket, whose multiplexer gives every pooled connection its own turn and keeps a
- * transaction's statements together.
+ * transaction's statements (and, with keepExtendedQueriesTogether, each query's messages) together.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
@@ -54,7 +55,7 @@ async function openEmbeddedDatabase(options: DatabaseOptions): Promise<Database>
   // pg finds a Unix socket at <host>/.s.PGSQL.<port>.
   const socketPath = join(dataDir, '.s.PGSQL.5432')
   rmSync(socketPath, { force: true })
-  const server = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: options.poolSize + 4 })
+  const server = new PGLiteSocketServer({ db: keepExtendedQueriesTogether(pglite), path: socketPath, maxConnections: options.poolSize + 4 })
   await server.start()
   const pool = new pg.Pool({ host: dataDir, port: 5432, user: 'postgres', database: 'postgres', max: options.poolSize })
   pool.on('error', (error) => options.logger.error({ err: error }, 'idle database connection failed'))
