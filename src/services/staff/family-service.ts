@@ -62,6 +62,8 @@ export class StaffFamilyService {
     private readonly db: Db,
     private readonly records: FamilyRecords,
     private readonly audit: AuditService,
+    /** The family's reminders follow a change of address, number or consent (services.reminders). */
+    private readonly contactsChanged: (tx: Tx, familyId: number) => Promise<void> = async () => undefined,
   ) {}
 
   async search(text: string) {
@@ -103,6 +105,7 @@ export class StaffFamilyService {
       await this.change(actor, familyId, 'family.details_changed', details, async (tx, before) => {
         if (before.email !== details.email || before.phone !== details.phone) {
           await this.records.updateActiveBookingContacts(tx, familyId, { email: details.email, phone: details.phone })
+          await this.contactsChanged(tx, familyId)
         }
       })
       return { ok: true }
@@ -122,7 +125,7 @@ export class StaffFamilyService {
       consentGivenAt: now,
       consentSource: consent.source,
       consentRecordedBy: actor.id,
-    })
+    }, (tx) => this.contactsChanged(tx, familyId))
   }
 
   async setReferral(actor: StaffPrincipal, familyId: number, referral: Referral) {

@@ -1,6 +1,7 @@
 import type { DataAccess } from '../../data/index.js'
 import type { BookingNotifier } from '../notifications/booking-notifier.js'
 import type { BookingService } from '../booking/booking-service.js'
+import type { ReminderService } from '../reminders/reminder-service.js'
 import { StaffFamilyService } from './family-service.js'
 import { StaffBookingService } from './staff-booking-service.js'
 import { StaffRegisterService } from './register-service.js'
@@ -15,6 +16,8 @@ export interface StaffDependencies {
   notifier: BookingNotifier
   /** services.booking: every capacity and waiting-list rule lives there. */
   booking: BookingService
+  /** services.reminders: re-planned when staff change a family's contact details or consent. */
+  reminders: Pick<ReminderService, 'refreshFamily'>
 }
 
 /** The staff area's services (part of the services() composition root). */
@@ -25,7 +28,7 @@ export function staffServices(data: DataAccess, deps: StaffDependencies) {
     audit,
     auth: new StaffAuthService(db, data.staff.users, data.staff.signInAttempts, deps.notifier, data.config.sessionSecret),
     accounts: new StaffAccountsService(db, data.staff.users, audit),
-    families: new StaffFamilyService(db, data.staff.families, audit),
+    families: new StaffFamilyService(db, data.staff.families, audit, (tx, familyId) => deps.reminders.refreshFamily(tx, familyId)),
     dashboard: new StaffDashboardService(data.staff.dashboard),
     registers: new StaffRegisterService(db, data.staff.registers, audit),
     catalogue: new StaffCatalogueService(db, data.staff.catalogue, data.staff.courseLists, () => deps.booking, deps.notifier, audit),
