@@ -7,7 +7,7 @@ import type { MessageContextRepository } from '../../data/notifications/message-
 import type { JobQueue } from '../../jobs/job-queue.js'
 import type { Logger } from '../../logger.js'
 import { paths } from '../../paths.js'
-import { DEFAULT_BACK_OFF, retryDelayMs, type BackOff } from './back-off.js'
+import { DEFAULT_BACK_OFF, retryAt, type BackOff, type QuietHours } from './back-off.js'
 import { messageKind } from './message-kinds.js'
 import { messageKey, NothingToSay, type MessageRenderer } from './message-renderer.js'
 import { DELIVER_DUE_NOTIFICATIONS } from './outbox-notifier.js'
@@ -24,6 +24,8 @@ export interface DeliveryOptions {
    */
   claimTimeoutSeconds: number
   backOff: BackOff
+  /** No text is retried in these London hours (config QUIET_HOURS_START/END). */
+  textQuietHours: QuietHours | undefined
   /** One run of the job stops taking new rows after this long and queues another run. */
   maxRunMs: number
   random: () => number
@@ -34,6 +36,7 @@ export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
   maxAttempts: 8,
   claimTimeoutSeconds: 120,
   backOff: DEFAULT_BACK_OFF,
+  textQuietHours: undefined,
   maxRunMs: 120_000,
   random: Math.random,
 }
@@ -203,7 +206,7 @@ export class NotificationDeliveryService {
       return 'in_doubt'
     }
     if (failure.kind === 'transient' && row.attempts < this.options.maxAttempts) {
-      const dueAt = new Date(Date.now() + retryDelayMs(row.attempts, this.options.backOff, this.options.random))
+      const dueAt = retryAt(new Date(), row.attempts, row.channel, this.options.textQuietHours, this.options.backOff, this.options.random)
       await this.notifications.reschedule(row, dueAt, failure.reason)
       log.warn({ ...detail, retryAt: dueAt }, 'notification delivery failed; will retry')
       return 'retry'

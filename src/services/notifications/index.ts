@@ -15,7 +15,12 @@ export function notificationServices(data: DataAccess, jobs: JobQueue, options: 
     { baseUrl: config.baseUrl, serviceName: config.serviceName, sessionSecret: config.sessionSecret, mailFrom: config.mail.from, cacheTemplates: config.isProduction },
     contexts,
   )
-  const deliveryOptions = { ...DEFAULT_DELIVERY_OPTIONS, claimTimeoutSeconds: config.notifications.claimTimeoutSeconds, ...options }
+  const deliveryOptions = {
+    ...DEFAULT_DELIVERY_OPTIONS,
+    claimTimeoutSeconds: config.notifications.claimTimeoutSeconds,
+    textQuietHours: { start: config.reminders.quietHoursStart, end: config.reminders.quietHoursEnd },
+    ...options,
+  }
   return {
     notificationDelivery: new NotificationDeliveryService(notifications, contexts, renderer, email, sms, jobs, data.logger, { baseUrl: config.baseUrl }, deliveryOptions),
     devOutbox: new DevOutboxService(devOutbox, !config.isProduction),
