@@ -67,7 +67,8 @@ export function csrfTokenFrom(html: string): string {
 /** GETs the page (for its CSRF token), then POSTs the form to the same or another URL. */
 export async function submitForm(agent: Agent, pageUrl: string, fields: Record<string, string | string[]>, postUrl = pageUrl): Promise<Response> {
   const page = await agent.get(pageUrl)
-  if (page.status !== 200) throw new Error(`GET ${pageUrl} gave ${page.status} (location ${String(page.headers.location)})`)
+  // 400 is a form page showing the last submission's errors; it still has its CSRF token.
+  if (page.status !== 200 && page.status !== 400) throw new Error(`GET ${pageUrl} gave ${page.status} (location ${String(page.headers.location)})`)
   return agent.post(postUrl).type('form').send({ ...fields, _csrf: csrfTokenFrom(page.text) })
 }
 

@@ -85,7 +85,8 @@ describe('booking journey (online, no account)', () => {
       const res = await submitForm(agent, url, fields)
       expect(res.status, `${url} redirects back to itself`).to.equal(302)
       expect(res.headers.location).to.equal(url)
-      const page = await agent.get(url).expect(200)
+      // The page showing the errors answers 400: bad input is a client error.
+      const page = await agent.get(url).expect(400)
       const errors = errorsOn(page.text)
       expect(errors.summary).to.deep.equal(messages)
       expect(errors.fields).to.deep.equal(messages)
@@ -244,7 +245,7 @@ describe('booking journey (online, no account)', () => {
     expect(check.text).to.contain('&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&#39;; DROP TABLE bookings; --')
     // Validation errors send the typed value back into the form: escaped there too.
     const bad = await submitForm(agent, paths.booking.yourDetails(course.id), { fullName: nasty, email: `${nasty}@` })
-    const back = await agent.get(bad.headers.location as string).expect(200)
+    const back = await agent.get(bad.headers.location as string).expect(400)
     expect(back.text).not.to.contain('<script>alert')
     expect(cheerio.load(back.text)('#email').val()).to.equal(`${nasty}@`)
     await submitForm(agent, paths.booking.yourDetails(course.id), { fullName: nasty, email: 'safe@example.com' })

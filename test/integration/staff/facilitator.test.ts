@@ -145,7 +145,7 @@ describe('facilitators: registers and attendance', () => {
     expect(booking).to.include({ status: 'confirmed', createdByStaffId: me.id })
     expect((await db().select().from(attendance).where(eq(attendance.bookingId, booking!.id)))[0]).to.include({ status: 'attended' })
     const full = await postForm(agent, walkIn, { parentName: 'One Too Many', phone: '07400 123458' }, walkIn)
-    expect(full.status).to.equal(200)
+    expect(full.status).to.equal(400)
     expect(messagesOn(full.text)).to.contain('The drop-in is full')
   })
 

@@ -98,7 +98,7 @@ describe('managers: programmes, courses and sessions', () => {
     await aBooking(course.id, 'confirmed')
     const agent = await signedIn(app, (await aStaffUser('admin')).email)
     const res = await postForm(agent, paths.staff.courses.capacity(course.id), { capacity: '1' }, paths.staff.courses.show(course.id))
-    expect(res.status).to.equal(200)
+    expect(res.status).to.equal(400)
     expect(messagesOn(res.text)).to.contain('cannot be lower than the 2 places already taken')
     expect((await db().select().from(courses))[0]!.capacity).to.equal(3)
     const lowered = await postForm(agent, paths.staff.courses.capacity(course.id), { capacity: '2' }, paths.staff.courses.show(course.id))

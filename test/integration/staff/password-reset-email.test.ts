@@ -51,7 +51,7 @@ describe('staff password reset: the email', () => {
     // The old password no longer works, and the link works once.
     const fresh = request.agent(app)
     const signInToken = await csrfFrom(fresh, paths.staff.signIn)
-    await fresh.post(paths.staff.signIn).type('form').send({ _csrf: signInToken, email: user.email, password: PASSWORD }).expect(200)
+    await fresh.post(paths.staff.signIn).type('form').send({ _csrf: signInToken, email: user.email, password: PASSWORD }).expect(400)
     await agent.get(resetPath).expect(404)
   })
 })

@@ -58,7 +58,7 @@ describe('reception: booking on behalf of families', () => {
     const family = await aFamily()
     const agent = await signedIn(app, (await aStaffUser('reception')).email)
     const res = await postForm(agent, paths.staff.families.edit(family.id), { parentName: '', email: 'not-an-email', phone: '12' }, paths.staff.families.edit(family.id))
-    expect(res.status).to.equal(200)
+    expect(res.status).to.equal(400)
     const text = messagesOn(res.text)
     expect(text).to.contain('Enter the parent or carer’s name').and.contain('Enter an email address in the correct format').and.contain('Enter a UK mobile number')
   })

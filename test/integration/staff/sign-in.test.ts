@@ -57,7 +57,7 @@ describe('staff sign-in', () => {
       ['nobody@hub.example', PASSWORD],
     ]) {
       const _csrf = await csrfFrom(agent, paths.staff.signIn)
-      const res = await agent.post(paths.staff.signIn).type('form').send({ _csrf, email, password }).expect(200)
+      const res = await agent.post(paths.staff.signIn).type('form').send({ _csrf, email, password }).expect(400)
       const $ = cheerio.load(res.text)
       expect($('.govuk-error-summary').text()).to.contain('Enter a correct email address and password')
       expect($('title').text()).to.match(/^Error: /)
@@ -70,7 +70,7 @@ describe('staff sign-in', () => {
     const agent = request.agent(app)
     for (let i = 0; i < 5; i++) {
       const _csrf = await csrfFrom(agent, paths.staff.signIn)
-      await agent.post(paths.staff.signIn).type('form').send({ _csrf, email: user.email, password: `wrong ${i}` }).expect(200)
+      await agent.post(paths.staff.signIn).type('form').send({ _csrf, email: user.email, password: `wrong ${i}` }).expect(400)
     }
     const _csrf = await csrfFrom(agent, paths.staff.signIn)
     const res = await agent.post(paths.staff.signIn).type('form').send({ _csrf, email: user.email, password: PASSWORD }).expect(429)
@@ -86,7 +86,7 @@ describe('staff sign-in', () => {
     const agent = request.agent(app)
     const _csrf = await csrfFrom(agent, paths.staff.signIn)
     for (let i = 0; i < 50; i++) {
-      await agent.post(paths.staff.signIn).type('form').send({ _csrf, email: `guess-${i}@hub.example`, password: 'a guess' }).expect(200)
+      await agent.post(paths.staff.signIn).type('form').send({ _csrf, email: `guess-${i}@hub.example`, password: 'a guess' }).expect(400)
     }
     await agent.post(paths.staff.signIn).type('form').send({ _csrf, email: user.email, password: PASSWORD }).expect(429)
   })
@@ -132,7 +132,7 @@ describe('staff sign-in', () => {
     expect(reset!.tokenHash).to.have.length(64)
     expect(JSON.stringify(row!.payload)).not.to.contain(resetPath.split('/').pop())
     const token2 = await csrfFrom(agent, resetPath)
-    await agent.post(resetPath).type('form').send({ _csrf: token2, password: 'short', confirmPassword: 'short' }).expect(200)
+    await agent.post(resetPath).type('form').send({ _csrf: token2, password: 'short', confirmPassword: 'short' }).expect(400)
     const done = await agent.post(resetPath).type('form').send({ _csrf: token2, password: 'a brand new password', confirmPassword: 'a brand new password' }).expect(302)
     expect(done.headers.location).to.equal(paths.staff.signIn)
     await agent.get(resetPath).expect(404)
