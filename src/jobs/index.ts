@@ -9,8 +9,6 @@ import { defineReminderJobs } from './reminder-tick.js'
  * service method that re-reads the database, and is safe to run twice.
  */
 export async function defineJobs(agenda: Agenda, services: Services): Promise<void> {
-  void agenda
-  void services
   await defineOfferJobs(agenda, services)
   await defineDeliveryJobs(agenda, services)
   await defineReminderJobs(agenda, services)
