@@ -1,6 +1,6 @@
 import type { CatalogueRepository, Course, Hub, Programme, SessionWithHub } from '../data/catalogue-repository.js'
 import { ageBands, type AgeBand } from './catalogue/age-bands.js'
-import { courseStatus, deliveryLabels, kindLabels, whenText, whoItIsFor, type CourseStatus } from './catalogue/describe.js'
+import { statusOfCourse, deliveryLabels, kindLabels, whenText, whoItIsFor, type CourseStatus } from './catalogue/describe.js'
 import { daysOfWeek, parseFilters, type CatalogueFilters, type FilterValues } from './catalogue/filters.js'
 import { toListings, type Listing } from './catalogue/listings.js'
 import { topicLabel } from './catalogue/topics.js'
@@ -129,14 +129,7 @@ export class CatalogueService {
       topics: programme.topics.map(topicLabel),
       delivery: deliveryLabels[programme.delivery],
       online: course.hubId === null,
-      status: courseStatus({
-        capacity: course.capacity,
-        placesTaken: course.placesTaken,
-        bookingOpen: course.bookingOpen,
-        bookingMode: programme.bookingMode,
-        cancelled: course.cancelledAt !== null,
-        finished: !on.some((s) => s.startsAt.getTime() > now.getTime()),
-      }),
+      status: statusOfCourse(course, programme, !on.some((s) => s.startsAt.getTime() > now.getTime())),
     }
   }
 

@@ -1,5 +1,5 @@
 import { inLondon, formatTimeRange } from '../../time.js'
-import type { Audience, BookingMode, CourseKind, DeliveryMode } from '../../db/schema/index.js'
+import type { Audience, BookingMode, CourseKind, DeliveryMode, courses, programmes } from '../../db/schema/index.js'
 
 /**
  * Plain-English descriptions of programmes and courses, as parents read them on the pages.
@@ -114,4 +114,20 @@ export function courseStatus(facts: StatusFacts): CourseStatus {
   if (facts.bookingMode === 'referral') return { kind: 'referral', placesLeft: left, label: 'Referral only', colour: 'purple' }
   if (left === 0) return { kind: 'full', placesLeft: 0, label: 'Full: join the waiting list', colour: 'orange' }
   return { kind: 'available', placesLeft: left, label: placesLeftText(left), colour: 'green' }
+}
+
+/** courseStatus from the course and programme rows, as the catalogue pages show them. */
+export function statusOfCourse(
+  course: Pick<typeof courses.$inferSelect, 'capacity' | 'placesTaken' | 'bookingOpen' | 'cancelledAt'>,
+  programme: Pick<typeof programmes.$inferSelect, 'bookingMode'>,
+  finished: boolean,
+): CourseStatus {
+  return courseStatus({
+    capacity: course.capacity,
+    placesTaken: course.placesTaken,
+    bookingOpen: course.bookingOpen,
+    bookingMode: programme.bookingMode,
+    cancelled: course.cancelledAt !== null,
+    finished,
+  })
 }

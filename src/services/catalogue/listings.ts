@@ -1,6 +1,6 @@
 import type { ListingRow, Session } from '../../data/catalogue-repository.js'
 import type { CourseKind } from '../../db/schema/index.js'
-import { courseStatus, kindLabels, whenText, whoItIsFor, type CourseStatus } from './describe.js'
+import { statusOfCourse, kindLabels, whenText, whoItIsFor, type CourseStatus } from './describe.js'
 
 /** One entry of the catalogue: a course or a drop-in, ready for the page. */
 export interface Listing {
@@ -36,14 +36,7 @@ export function toListings(rows: readonly ListingRow[], sessionsOn: readonly Ses
     whoFor: whoItIsFor(programme),
     language: programme.language,
     hub: hub ? { name: hub.name, slug: hub.slug } : null,
-    status: courseStatus({
-      capacity: course.capacity,
-      placesTaken: course.placesTaken,
-      bookingOpen: course.bookingOpen,
-      bookingMode: programme.bookingMode,
-      cancelled: course.cancelledAt !== null,
-      finished: false,
-    }),
+    status: statusOfCourse(course, programme, false),
     nextStartsAt,
   }))
 }

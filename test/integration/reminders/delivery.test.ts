@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import * as cheerio from 'cheerio'
-import { and, eq, like, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,17 +16,10 @@ import { paths } from '../../../src/paths.js'
 import { manageToken } from '../../../src/services/tokens.js'
 import { LONDON } from '../../../src/time.js'
 import { REMINDER_MINUTE_TICK } from '../../../src/jobs/reminder-tick.js'
-import { confirmedBooking, reminderRows } from './reminder-helpers.js'
+import { confirmedBooking, makeRemindersDue as makeDue, reminderRows } from './reminder-helpers.js'
 
 const inDays = (days: number) => DateTime.now().setZone(LONDON).plus({ days }).toISODate()!
 
-/** Makes a booking's reminder rows due now, as if their time had come. */
-async function makeDue(bookingId: number) {
-  await testDatabase()
-    .db.update(notifications)
-    .set({ dueAt: sql`now() - interval '1 second'` })
-    .where(and(eq(notifications.bookingId, bookingId), like(notifications.kind, 'reminder_%'), eq(notifications.state, 'scheduled')))
-}
 
 describe('Reminders: delivery with no mail server or Twilio (the dev outbox)', () => {
   let t: TestApp

@@ -43,3 +43,11 @@ export async function cancelSession(t: TestApp, sessionId: number) {
     await t.services.notifier.recordSessionChange(tx, 'session_cancelled', sessionId)
   })
 }
+
+/** Makes a booking's scheduled reminder rows due now, as if their time had come. */
+export async function makeRemindersDue(bookingId: number): Promise<void> {
+  await testDatabase()
+    .db.update(notifications)
+    .set({ dueAt: sql`now() - interval '1 second'` })
+    .where(and(eq(notifications.bookingId, bookingId), like(notifications.kind, 'reminder_%'), eq(notifications.state, 'scheduled')))
+}

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { and, eq, like, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import { buildTestApp, type TestApp } from '../../support/test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
@@ -13,18 +13,11 @@ import { paths } from '../../../src/paths.js'
 import { fitsOneSegment } from '../../../src/services/reminders/gsm7.js'
 import { manageToken } from '../../../src/services/tokens.js'
 import { LONDON } from '../../../src/time.js'
-import { confirmedBooking, reminderRows } from './reminder-helpers.js'
+import { confirmedBooking, makeRemindersDue as makeDue, reminderRows } from './reminder-helpers.js'
 
 const BASE_URL = 'https://familyhubs.coventry.example'
 const inDays = (days: number) => DateTime.now().setZone(LONDON).plus({ days }).toISODate()!
 
-/** Makes a booking's scheduled reminders due now. */
-async function makeDue(bookingId: number) {
-  await testDatabase()
-    .db.update(notifications)
-    .set({ dueAt: sql`now() - interval '1 second'` })
-    .where(and(eq(notifications.bookingId, bookingId), like(notifications.kind, 'reminder_%'), eq(notifications.state, 'scheduled')))
-}
 
 describe('Reminders: sent through SMTP and the twilio client (fake servers on loopback)', () => {
   let twilio: FakeTwilioApi
