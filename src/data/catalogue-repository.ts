@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../db/database.js'
 import { courses, hubs, programmes, sessions } from '../db/schema/index.js'
-import type { CatalogueFilters } from '../services/catalogue/filters.js'
+import type { CatalogueFilters } from '../domain/catalogue-filters.js'
 import { filterConditions } from './catalogue/listing-conditions.js'
 
 export type Hub = typeof hubs.$inferSelect

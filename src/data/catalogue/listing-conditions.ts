@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { courses, programmes } from '../../db/schema/index.js'
-import type { CatalogueFilters } from '../../services/catalogue/filters.js'
+import type { CatalogueFilters } from '../../domain/catalogue-filters.js'
 
 /** An unbounded upper age, in months, for comparisons (older than anyone a programme is for). */
 const NO_UPPER_AGE = 100 * 12

@@ -2,18 +2,10 @@ import { sql } from 'drizzle-orm'
 import { boolean, check, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import { courses, sessions } from './catalogue.js'
 import { families } from './families.js'
+import { attendanceStatuses, bookingSources, bookingStatuses } from '../../domain/booking.js'
 
-/**
- * confirmed and offered hold a place (counted in courses.places_taken by the capacity trigger);
- * waiting is in the queue; the rest are ended.
- */
-export const bookingStatuses = ['confirmed', 'offered', 'waiting', 'cancelled', 'declined', 'expired', 'left_waiting_list'] as const
-export type BookingStatus = (typeof bookingStatuses)[number]
-export const placeHoldingStatuses: readonly BookingStatus[] = ['confirmed', 'offered']
-export const activeStatuses: readonly BookingStatus[] = ['confirmed', 'offered', 'waiting']
-
-export const bookingSources = ['online', 'reception', 'walk_in', 'text_message'] as const
-export type BookingSource = (typeof bookingSources)[number]
+// The value lists live in src/domain so services and routes can use them without the schema.
+export * from '../../domain/booking.js'
 
 export const bookings = pgTable(
   'bookings',
@@ -72,9 +64,6 @@ export const accessLinks = pgTable('access_links', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
-
-export const attendanceStatuses = ['attended', 'did_not_attend', 'cancelled_late'] as const
-export type AttendanceStatus = (typeof attendanceStatuses)[number]
 
 /** Who came to each session, as recorded by the facilitator. */
 export const attendance = pgTable(

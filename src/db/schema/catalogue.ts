@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core'
+import { audiences, bookingModes, courseKinds, deliveryModes } from '../../domain/catalogue.js'
+
+export * from '../../domain/catalogue.js'
 
 /** A family hub: the venue where courses and drop-ins run. */
 export const hubs = pgTable('hubs', {
@@ -18,13 +21,6 @@ export const hubs = pgTable('hubs', {
   gettingThere: text('getting_there'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
-
-export const deliveryModes = ['in_person', 'online', 'both'] as const
-export type DeliveryMode = (typeof deliveryModes)[number]
-export const bookingModes = ['open', 'referral'] as const
-export type BookingMode = (typeof bookingModes)[number]
-export const audiences = ['parents', 'pregnant', 'practitioners'] as const
-export type Audience = (typeof audiences)[number]
 
 /** What is offered, for example "Understanding your child's behaviour". */
 export const programmes = pgTable(
@@ -52,9 +48,6 @@ export const programmes = pgTable(
     check('programme_ages_ordered', sql`${t.childAgeFromMonths} is null or ${t.childAgeToMonths} is null or ${t.childAgeFromMonths} <= ${t.childAgeToMonths}`),
   ],
 )
-
-export const courseKinds = ['course', 'drop_in'] as const
-export type CourseKind = (typeof courseKinds)[number]
 
 /**
  * The thing a family books. A course is a run of a programme: several sessions booked as a whole,

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, date, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core'
+import { consentSources } from '../../domain/families.js'
 
-export const consentSources = ['online', 'phone', 'in_person'] as const
-export type ConsentSource = (typeof consentSources)[number]
+export * from '../../domain/families.js'
 
 /**
  * A parent or carer and their household, as far as booking needs it. Online bookings make a new

@@ -2,12 +2,9 @@ import { sql } from 'drizzle-orm'
 import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import { sessions } from './catalogue.js'
 import { bookings } from './bookings.js'
+import { channels, notificationStates } from '../../domain/notifications.js'
 
-export const channels = ['email', 'sms'] as const
-export type Channel = (typeof channels)[number]
-
-export const notificationStates = ['scheduled', 'sending', 'sent', 'delivered', 'failed', 'cancelled', 'skipped'] as const
-export type NotificationState = (typeof notificationStates)[number]
+export * from '../../domain/notifications.js'
 
 /**
  * Every email and text message the service sends, one row each. The row is claimed (state

@@ -1,8 +1,8 @@
 import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core'
 import { hubs, sessions } from './catalogue.js'
+import { staffRoles } from '../../domain/staff.js'
 
-export const staffRoles = ['admin', 'hub_manager', 'reception', 'facilitator'] as const
-export type StaffRole = (typeof staffRoles)[number]
+export * from '../../domain/staff.js'
 
 export const staffUsers = pgTable('staff_users', {
   id: serial('id').primaryKey(),

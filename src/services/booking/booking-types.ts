@@ -1,6 +1,6 @@
 import type { BookingRow } from '../../data/booking-repository.js'
 import type { Tx } from '../../db/database.js'
-import type { ConsentSource } from '../../db/schema/index.js'
+import type { ConsentSource } from '../../domain/families.js'
 
 /**
  * For staff: writes who did what (the audit log) in the transaction that made the change, so the

@@ -1,14 +1,6 @@
-/**
- * The "child's age" filter. A band is a half-open range of months [fromMonths, toMonths); a
- * programme's child_age_from/to_months are read the same way, so "0 to 12 months" (baby massage)
- * is in the "0 to 1" band and not in "1 to 2".
- */
-export interface AgeBand {
-  value: string
-  label: string
-  /** Absent for "pregnant", which matches programmes for expectant parents instead. */
-  months?: { from: number; to: number }
-}
+import type { AgeBand } from '../../domain/catalogue-filters.js'
+
+export type { AgeBand }
 
 const years = (from: number, to: number, label = `${from} to ${to} years`): AgeBand => ({
   value: `${from}-${to}`,

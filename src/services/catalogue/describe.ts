@@ -1,5 +1,5 @@
 import { inLondon, formatTimeRange } from '../../time.js'
-import type { Audience, BookingMode, CourseKind, DeliveryMode, courses, programmes } from '../../db/schema/index.js'
+import type { Audience, BookingMode, CourseKind, DeliveryMode } from '../../domain/catalogue.js'
 
 /**
  * Plain-English descriptions of programmes and courses, as parents read them on the pages.
@@ -118,8 +118,8 @@ export function courseStatus(facts: StatusFacts): CourseStatus {
 
 /** courseStatus from the course and programme rows, as the catalogue pages show them. */
 export function statusOfCourse(
-  course: Pick<typeof courses.$inferSelect, 'capacity' | 'placesTaken' | 'bookingOpen' | 'cancelledAt'>,
-  programme: Pick<typeof programmes.$inferSelect, 'bookingMode'>,
+  course: { capacity: number; placesTaken: number; bookingOpen: boolean; cancelledAt: Date | null },
+  programme: { bookingMode: BookingMode },
   finished: boolean,
 ): CourseStatus {
   return courseStatus({

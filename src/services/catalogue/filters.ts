@@ -1,27 +1,13 @@
 import type { AgeBand } from './age-bands.js'
 import { findAgeBand } from './age-bands.js'
 import type { PartOfDay } from '../../time.js'
+import { deliveryFilters, type CatalogueFilters, type DeliveryFilter } from '../../domain/catalogue-filters.js'
+
+export { deliveryFilters, type CatalogueFilters, type DeliveryFilter }
 
 export const daysOfWeek = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const
 export type DayOfWeek = (typeof daysOfWeek)[number]
 export const partsOfDay: readonly PartOfDay[] = ['morning', 'afternoon', 'evening']
-export const deliveryFilters = ['in_person', 'online'] as const
-export type DeliveryFilter = (typeof deliveryFilters)[number]
-
-/** Filters as the database query takes them; every one is optional and they combine with AND. */
-export interface CatalogueFilters {
-  topic?: string
-  hubId?: number
-  age?: AgeBand
-  /** ISO day number in London time: 1 Monday ... 7 Sunday. */
-  isoDay?: number
-  partOfDay?: PartOfDay
-  delivery?: DeliveryFilter
-  language?: string
-  /** Free-text words; each must appear somewhere in the programme. */
-  words?: string[]
-  programmeId?: number
-}
 
 /** What the form sent back, to show in the form again (only values that were accepted). */
 export interface FilterValues {

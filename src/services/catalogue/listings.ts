@@ -1,5 +1,5 @@
 import type { ListingRow, Session } from '../../data/catalogue-repository.js'
-import type { CourseKind } from '../../db/schema/index.js'
+import type { CourseKind } from '../../domain/catalogue.js'
 import { statusOfCourse, kindLabels, whenText, whoItIsFor, type CourseStatus } from './describe.js'
 
 /** One entry of the catalogue: a course or a drop-in, ready for the page. */

@@ -1,4 +1,4 @@
-import type { Channel } from '../../db/schema/index.js'
+import type { Channel } from '../../domain/notifications.js'
 import type { BookingMessageContext, HubRow } from '../../data/notifications/message-context-repository.js'
 import { paths } from '../../paths.js'
 import { manageToken } from '../tokens.js'

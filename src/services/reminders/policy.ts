@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import type { Channel } from '../../db/schema/index.js'
+import type { Channel } from '../../domain/notifications.js'
 import { LONDON } from '../../time.js'
 import type { ReminderRules } from './settings.js'
 

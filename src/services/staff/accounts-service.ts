@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js'
-import type { StaffRole } from '../../db/schema/index.js'
+import type { StaffRole } from '../../domain/staff.js'
 import type { StaffUserRepository } from '../../data/staff/staff-user-repository.js'
 import type { AuditService } from './audit-service.js'
 import { hashPassword, passwordProblem } from './passwords.js'

@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../db/database.js'
-import type { ConsentSource } from '../../db/schema/index.js'
+import type { ConsentSource } from '../../domain/families.js'
 import type { FamilyPatch, FamilyRecord, FamilyRecords } from '../../data/staff/family-records.js'
 import type { AuditService } from './audit-service.js'
 import { interpretFamilyQuery } from './family-query.js'

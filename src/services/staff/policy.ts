@@ -1,4 +1,4 @@
-import type { StaffRole } from '../../db/schema/index.js'
+import type { StaffRole } from '../../domain/staff.js'
 
 /** The signed-in member of staff, as the policy sees them. */
 export interface StaffPrincipal {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import { stringify } from 'csv-stringify/sync'
 import type { Db } from '../../db/database.js'
-import type { AttendanceStatus } from '../../db/schema/index.js'
+import type { AttendanceStatus } from '../../domain/booking.js'
 import type { Registers } from '../../data/staff/registers.js'
 import { LONDON } from '../../time.js'
 import { formatUkPhone } from '../booking/contact-details.js'

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express'
 import { paths } from '../../../paths.js'
 import type { Services } from '../../../services/index.js'
 import { currentStaff } from '../../../middleware/auth.js'
-import { staffRoles, type StaffRole } from '../../../db/schema/index.js'
+import { staffRoles, type StaffRole } from '../../../domain/staff.js'
 import { normaliseEmail } from '../../../services/booking/contact-details.js'
 import { body, checked, idParam, list, notFoundUnless, text } from '../form-values.js'
 

@@ -1,2 +1,2 @@
-export { audiences, bookingModes, deliveryModes } from '../../../db/schema/index.js'
+export { audiences, bookingModes, deliveryModes } from '../../../domain/catalogue.js'
 export type { NewHub, NewProgramme } from '../../../data/staff/catalogue-admin.js'

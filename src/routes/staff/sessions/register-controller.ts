@@ -3,7 +3,7 @@ import { paths } from '../../../paths.js'
 import type { Services } from '../../../services/index.js'
 import { currentStaff } from '../../../middleware/auth.js'
 import { assertCan } from '../../../middleware/require-permission.js'
-import { attendanceStatuses, type AttendanceStatus } from '../../../db/schema/index.js'
+import { attendanceStatuses, type AttendanceStatus } from '../../../domain/booking.js'
 import { attendanceNames } from '../../../services/staff/register-service.js'
 import { body, checked, idParam, notFoundUnless, text } from '../form-values.js'
 

@@ -1,0 +1,31 @@
+import type { PartOfDay } from '../time.js'
+
+/**
+ * The "child's age" filter. A band is a half-open range of months [fromMonths, toMonths); a
+ * programme's child_age_from/to_months are read the same way, so "0 to 12 months" (baby massage)
+ * is in the "0 to 1" band and not in "1 to 2".
+ */
+export interface AgeBand {
+  value: string
+  label: string
+  /** Absent for "pregnant", which matches programmes for expectant parents instead. */
+  months?: { from: number; to: number }
+}
+
+export const deliveryFilters = ['in_person', 'online'] as const
+export type DeliveryFilter = (typeof deliveryFilters)[number]
+
+/** Filters as the database query takes them; every one is optional and they combine with AND. */
+export interface CatalogueFilters {
+  topic?: string
+  hubId?: number
+  age?: AgeBand
+  /** ISO day number in London time: 1 Monday ... 7 Sunday. */
+  isoDay?: number
+  partOfDay?: PartOfDay
+  delivery?: DeliveryFilter
+  language?: string
+  /** Free-text words; each must appear somewhere in the programme. */
+  words?: string[]
+  programmeId?: number
+}
