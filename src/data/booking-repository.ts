@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, max, min, or, sql, type SQL } from 'drizzle-orm'
-import type { PgInsertValue } from 'drizzle-orm/pg-core'
 import type { Executor, Tx } from '../db/database.js'
 import { activeStatuses, bookings, courses, families, hubs, programmes, sessions } from '../db/schema/index.js'
+import { waitingListOrder, waitingListPosition } from './booking/waiting-list-order.js'
 
 export type BookingRow = typeof bookings.$inferSelect
 export type NewBookingRow = typeof bookings.$inferInsert
@@ -65,9 +65,17 @@ export class BookingRepository {
     return row?.placesTaken ?? 0
   }
 
-  /** Values may be SQL, such as the database's clock. */
-  async insert(tx: Tx, values: PgInsertValue<typeof bookings>): Promise<BookingRow> {
-    const [row] = await tx.insert(bookings).values(values).returning()
+  /**
+   * A queue entry given no waitlistJoinedAt takes the time from the database's clock, under the
+   * course lock the caller holds, so the queue's order is the order in which joins committed,
+   * whichever web process (and clock) handled them.
+   */
+  async insert(tx: Tx, values: NewBookingRow): Promise<BookingRow> {
+    const joinedAt = values.status === 'waiting' ? (values.waitlistJoinedAt ?? sql`clock_timestamp()`) : values.waitlistJoinedAt
+    const [row] = await tx
+      .insert(bookings)
+      .values({ ...values, waitlistJoinedAt: joinedAt })
+      .returning()
     return row!
   }
 
@@ -120,19 +128,21 @@ export class BookingRepository {
     return row
   }
 
-  /**
-   * The waiting list in the order places are offered: priority families first, then by the time
-   * they joined, then by id (so the order is total even for entries made in the same instant).
-   */
+  /** The waiting list in the order places are offered (see waiting-list-order.ts). */
   async waitingList(db: Executor, courseId: number, limit?: number): Promise<BookingRow[]> {
     const query = db
       .select({ booking: bookings })
       .from(bookings)
       .innerJoin(families, eq(bookings.familyId, families.id))
       .where(and(eq(bookings.courseId, courseId), eq(bookings.status, 'waiting')))
-      .orderBy(desc(families.priority), asc(bookings.waitlistJoinedAt), asc(bookings.id))
+      .orderBy(...waitingListOrder())
     const rows = limit === undefined ? await query : await query.limit(limit)
     return rows.map((row) => row.booking)
+  }
+
+  /** 1 for the first in line. Undefined when the booking is not waiting. */
+  async waitingListPosition(db: Executor, booking: BookingRow): Promise<number | undefined> {
+    return waitingListPosition(db, booking)
   }
 
   /** Offers still open whose time is up (for the sweep that backs up the per-offer job). */

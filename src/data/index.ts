@@ -5,6 +5,7 @@ import { CatalogueRepository } from './catalogue-repository.js'
 import { staffData } from './staff/index.js'
 import { bookingData } from './booking/index.js'
 import { notificationData } from './notifications/index.js'
+import { reminderData } from './reminders/index.js'
 
 /** Composition root for all I/O: repositories and adapters (pg, nodemailer, twilio). */
 export function dataAccess(database: Database, config: Config, logger: Logger) {
@@ -17,6 +18,8 @@ export function dataAccess(database: Database, config: Config, logger: Logger) {
     booking: bookingData(database, config),
     // The notifications table and the providers: SMTP or the dev outbox, Twilio or the dev outbox.
     notifications: notificationData(database, config),
+    // Reminder rows, text replies and delivery reports.
+    reminders: reminderData(database),
   }
 }
 

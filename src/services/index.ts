@@ -18,7 +18,7 @@ export function services(data: DataAccess, jobs: JobQueue) {
     jobs,
     health: new HealthService(data.database),
     catalogue: new CatalogueService(data.catalogue),
-    notifier: new OutboxNotifier(jobs),
+    notifier: new OutboxNotifier(jobs, data.notifications.bookingMessages),
     // Reminder rows: planned, moved and cancelled inside booking and session transactions.
     reminders: reminderScheduler(data),
     // services.notificationDelivery (the outbox worker) and services.devOutbox (/dev/outbox).

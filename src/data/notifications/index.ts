@@ -10,6 +10,7 @@ import type { SmsSender } from '../sms/sms-sender.js'
 import { TwilioSmsSender } from '../sms/twilio-sms-sender.js'
 import { MessageContextRepository } from './message-context-repository.js'
 import { NotificationRepository } from './notification-repository.js'
+import { BookingMessages } from './booking-messages.js'
 
 /**
  * data.notifications: the table, the facts messages are made from, and the two providers. With no
@@ -22,6 +23,8 @@ export function notificationData(database: Database, config: Config) {
   return {
     notifications: new NotificationRepository(database.db),
     contexts: new MessageContextRepository(database.db),
+    // The rows the outbox notifier writes inside booking transactions.
+    bookingMessages: new BookingMessages(),
     email,
     sms,
     devOutbox,

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lte, notInArray, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.js'
-import { notifications, smsOptOuts, type NotificationState } from '../../db/schema/index.js'
+import { notifications, type NotificationState } from '../../db/schema/index.js'
+import { isOptedOut, recordOptOut } from './sms-opt-outs.js'
 
 export type NotificationRow = typeof notifications.$inferSelect
 export type NewNotification = typeof notifications.$inferInsert
@@ -87,12 +88,11 @@ export class NotificationRepository {
   }
 
   async isOptedOut(phone: string): Promise<boolean> {
-    const [row] = await this.db.select({ phone: smsOptOuts.phone }).from(smsOptOuts).where(eq(smsOptOuts.phone, phone))
-    return row !== undefined
+    return isOptedOut(this.db, phone)
   }
 
   async recordOptOut(phone: string): Promise<void> {
-    await this.db.insert(smsOptOuts).values({ phone }).onConflictDoNothing()
+    await recordOptOut(this.db, phone)
   }
 
   /** Whether the same message (kind, booking, session) goes, or went, to the family by email. */

@@ -1,3 +1,4 @@
+import { waitingListOrder } from '../booking/waiting-list-order.js'
 import { and, asc, desc, eq, gte, inArray, isNull, lt, notExists, sql } from 'drizzle-orm'
 import type { Executor, Tx } from '../../db/database.js'
 import { attendance, bookings, children, courses, families, hubs, programmes, sessionFacilitators, sessions, type AttendanceStatus } from '../../db/schema/index.js'
@@ -86,7 +87,7 @@ export class Registers {
       .from(bookings)
       .innerJoin(families, eq(bookings.familyId, families.id))
       .where(and(eq(bookings.courseId, courseId), inArray(bookings.status, ['offered', 'waiting'])))
-      .orderBy(sql`${bookings.status} = 'waiting'`, desc(families.priority), asc(bookings.waitlistJoinedAt), asc(bookings.id))
+      .orderBy(sql`${bookings.status} = 'waiting'`, ...waitingListOrder())
     return this.withChildren(rows)
   }
 

@@ -45,10 +45,7 @@ export class BookingContext {
 
   /** 1 for the first in line. Undefined when the booking is not waiting. */
   async position(db: Executor, booking: BookingRow): Promise<number | undefined> {
-    if (booking.status !== 'waiting') return undefined
-    const queue = await this.bookings.waitingList(db, booking.courseId)
-    const index = queue.findIndex((entry) => entry.id === booking.id)
-    return index === -1 ? undefined : index + 1
+    return this.bookings.waitingListPosition(db, booking)
   }
 }
 

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm'
 import type { Executor, Tx } from '../../db/database.js'
 import type { BookingRow, LockedCourse } from '../../data/booking-repository.js'
 import { databaseRefusal } from '../../data/booking/database-errors.js'
@@ -126,9 +125,8 @@ export class PlaceRequests {
       requestKey: place.requestKey ?? null,
       manageNonce: credentials.nonce,
       manageTokenHash: credentials.tokenHash,
-      // Taken under the course lock from the database's clock, so the queue's order is the order
-      // in which joins committed, whichever web process (and clock) handled them.
-      waitlistJoinedAt: place.status === 'waiting' ? (place.waitlistJoinedAt ?? sql`clock_timestamp()`) : null,
+      // Left out, a queue entry takes the database's clock (see BookingRepository.insert).
+      waitlistJoinedAt: place.status === 'waiting' ? place.waitlistJoinedAt : null,
       confirmedAt: place.status === 'confirmed' ? place.now : null,
       overbooked: Boolean(place.overbookReason),
       overbookReason: place.overbookReason ? place.overbookReason.trim() : null,

@@ -1,4 +1,3 @@
-import type { AgeBand } from './age-bands.js'
 import { findAgeBand } from './age-bands.js'
 import type { PartOfDay } from '../../time.js'
 import { deliveryFilters, type CatalogueFilters, type DeliveryFilter } from '../../domain/catalogue-filters.js'

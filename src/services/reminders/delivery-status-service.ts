@@ -1,5 +1,5 @@
 import type { Logger } from '../../logger.js'
-import type { NotificationRow, StatusStore } from './status-store.js'
+import type { NotificationRow, StatusStore } from '../../data/reminders/status-store.js'
 
 /** A Twilio status callback's fields, as the route read them. */
 export interface StatusReport {

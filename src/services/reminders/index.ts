@@ -5,14 +5,11 @@ import type { BookingNotifier } from '../notifications/booking-notifier.js'
 import { DeliveryStatusService } from './delivery-status-service.js'
 import { emailFallback } from './email-fallback.js'
 import { ReminderService } from './reminder-service.js'
-import { ReminderStore } from './reminder-store.js'
-import { ReplyStore } from './reply-store.js'
-import { StatusStore } from './status-store.js'
 import { TextReplyService, type BookingActions } from './text-reply-service.js'
 
 /** services.reminders: plans, moves and cancels reminder rows inside booking transactions. */
 export function reminderScheduler(data: DataAccess): ReminderService {
-  return new ReminderService(new ReminderStore(), data.config, data.logger)
+  return new ReminderService(data.reminders.store, data.config, data.logger)
 }
 
 /** services.twilioWebhooks: what Twilio's signed webhooks call. */
@@ -20,7 +17,7 @@ export function twilioWebhookServices(data: DataAccess, deps: { reminders: Remin
   const db = data.database.db
   return {
     checkSignature: twilioSignatureCheck(data.config.twilio?.authToken),
-    replies: new TextReplyService(db, new ReplyStore(db), deps.reminders, deps.booking, new MessageContextRepository(db), data.logger),
-    deliveryStatus: new DeliveryStatusService(new StatusStore(db), emailFallback(db, () => deps.notifier.afterCommit()), data.logger),
+    replies: new TextReplyService(db, data.reminders.replies, deps.reminders, deps.booking, new MessageContextRepository(db), data.logger),
+    deliveryStatus: new DeliveryStatusService(data.reminders.statuses, emailFallback(data.reminders.emailFallbacks, () => deps.notifier.afterCommit()), data.logger),
   }
 }

@@ -3,7 +3,7 @@ import type { Tx } from '../../db/database.js'
 import type { Logger } from '../../logger.js'
 import { planReminders, type PlannedReminder } from './policy.js'
 import { rulesFor } from './settings.js'
-import type { BookingForReminders, NotificationInsert, ReminderStore, SessionForReminders } from './reminder-store.js'
+import type { BookingForReminders, NotificationInsert, ReminderStore, SessionForReminders } from '../../data/reminders/reminder-store.js'
 
 /**
  * One row per (booking, session, channel, kind) holds in the database through this unique key.

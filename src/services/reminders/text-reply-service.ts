@@ -5,7 +5,7 @@ import type { Logger } from '../../logger.js'
 import type { AcceptResult, CancelResult } from '../booking/booking-types.js'
 import { cancelledReply, helpReply, nothingToCancelReply, offerAcceptedReply, offerEndedReply, optedInReply, optedOutReply, type HubContact, type SessionFacts } from './messages.js'
 import type { ReminderService } from './reminder-service.js'
-import type { ReplyStore } from './reply-store.js'
+import type { ReplyStore } from '../../data/reminders/reply-store.js'
 import { replyIntent, type ReplyIntent } from './reply-intent.js'
 
 /** What this service needs of the booking service: the same rules as the manage link. */

@@ -9,6 +9,7 @@ import { bookings, notifications, sessions } from '../../../src/db/schema/index.
 import { paths } from '../../../src/paths.js'
 import { londonTime } from '../../../src/time.js'
 import { OutboxNotifier } from '../../../src/services/notifications/outbox-notifier.js'
+import { BookingMessages } from '../../../src/data/notifications/booking-messages.js'
 import { aBooking, makeDue, readInvite, recordEvent, rowById, rowsFor } from './notification-helpers.js'
 
 const BASE_URL = 'https://familyhubs.coventry.example'
@@ -145,7 +146,7 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
     await testDatabase().db.transaction(async (tx) => {
       await tx.update(sessions).set({ startsAt: londonTime('2027-03-23', '13:30'), endsAt: londonTime('2027-03-23', '15:30'), sequence: 1 }).where(eq(sessions.id, first!.id))
       // The outbox notifier itself: services.notifier's reminder wrapper does not pass the details on (yet).
-      await new OutboxNotifier(t.services.jobs).recordSessionChange(tx, 'session_moved', first!.id, { previousStartsAt: first!.startsAt })
+      await new OutboxNotifier(t.services.jobs, new BookingMessages()).recordSessionChange(tx, 'session_moved', first!.id, { previousStartsAt: first!.startsAt })
     })
 
     await t.services.notificationDelivery.deliverDue()

@@ -1,6 +1,7 @@
 import { and, eq, inArray, like, notInArray, sql } from 'drizzle-orm'
 import type { Executor, Tx } from '../../db/database.js'
-import { bookings, courses, families, notifications, programmes, sessions, smsOptOuts } from '../../db/schema/index.js'
+import { bookings, courses, families, notifications, programmes, sessions } from '../../db/schema/index.js'
+import { isOptedOut, phoneOptedOut, recordOptOut, removeOptOut } from '../notifications/sms-opt-outs.js'
 
 export type NotificationInsert = typeof notifications.$inferInsert
 
@@ -47,7 +48,7 @@ export class ReminderStore {
         phone: families.phone,
         contactByEmail: families.contactByEmail,
         contactBySms: families.contactBySms,
-        smsOptedOut: sql<boolean>`exists (select 1 from ${smsOptOuts} where ${smsOptOuts.phone} = ${families.phone})`,
+        smsOptedOut: phoneOptedOut(families.phone),
         reminderSettings: programmes.reminderSettings,
         courseCancelled: sql<boolean>`${courses.cancelledAt} is not null`,
       })
@@ -125,7 +126,7 @@ export class ReminderStore {
 
   /** Records a number's opt-out and cancels every text not yet sent to it, reminders or not. */
   async optOut(tx: Tx, phone: string): Promise<number> {
-    await tx.insert(smsOptOuts).values({ phone }).onConflictDoNothing()
+    await recordOptOut(tx, phone)
     const rows = await tx
       .update(notifications)
       .set({ state: 'cancelled', error: 'The number replied STOP', updatedAt: sql`now()` })
@@ -135,12 +136,10 @@ export class ReminderStore {
   }
 
   async optIn(tx: Tx, phone: string): Promise<boolean> {
-    const rows = await tx.delete(smsOptOuts).where(eq(smsOptOuts.phone, phone)).returning()
-    return rows.length > 0
+    return removeOptOut(tx, phone)
   }
 
   async isOptedOut(db: Executor, phone: string): Promise<boolean> {
-    const [row] = await db.select({ phone: smsOptOuts.phone }).from(smsOptOuts).where(eq(smsOptOuts.phone, phone))
-    return row !== undefined
+    return isOptedOut(db, phone)
   }
 }
