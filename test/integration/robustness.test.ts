@@ -3,7 +3,7 @@ import request from 'supertest'
 import { buildTestApp, type TestApp } from '../support/test-app.js'
 import { testDatabase } from '../support/root-hooks.js'
 import { resetDatabase } from '../support/test-database.js'
-import { seedDemoData } from '../../src/db/seed/demo-data.js'
+import { seedDemoData } from '../../src/cli/demo-data/demo-data.js'
 import { paths } from '../../src/paths.js'
 import { aStaffUser, csrfFrom, signedIn } from './staff/staff-helpers.js'
 

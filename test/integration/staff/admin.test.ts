@@ -7,7 +7,7 @@ import { resetDatabase } from '../../support/test-database.js'
 import { aHub } from '../../support/builders.js'
 import { auditLog, staffHubs, staffUsers } from '../../../src/db/schema/index.js'
 import { paths } from '../../../src/paths.js'
-import { seedDemoStaff, DEMO_STAFF } from '../../../src/db/seed/demo-staff.js'
+import { seedDemoStaff, DEMO_STAFF } from '../../../src/cli/demo-data/demo-staff.js'
 import { aFamily, aStaffUser, messagesOn, postForm, signedIn } from './staff-helpers.js'
 
 const db = () => testDatabase().db

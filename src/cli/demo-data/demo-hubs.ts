@@ -1,6 +1,4 @@
-import type { hubs } from '../schema/index.js'
-
-type NewHub = typeof hubs.$inferInsert
+import type { NewHub } from '../../data/demo/demo-rows.js'
 
 const weekdays = 'Monday to Thursday, 9am to 5pm\nFriday, 9am to 4:30pm'
 

@@ -1,6 +1,4 @@
-import type { programmes } from '../schema/index.js'
-
-type NewProgramme = typeof programmes.$inferInsert
+import type { NewProgramme } from '../../data/demo/demo-rows.js'
 
 /**
  * Demo programmes across the topics parents asked for in the city's parenting strategy: child

@@ -1,8 +1,7 @@
 import type { DateTime } from 'luxon'
-import type { children, families } from '../schema/index.js'
+import type { NewChild as NewChildRow, NewFamily } from '../../data/demo/demo-rows.js'
 
-type NewFamily = typeof families.$inferInsert
-type NewChild = Omit<typeof children.$inferInsert, 'familyId'>
+type NewChild = Omit<NewChildRow, 'familyId'>
 
 /**
  * Fictional families: made-up names, example.com addresses and phone numbers in Ofcom's drama

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm'
-import type { Db } from '../database.js'
+import type { Db } from '../../db/database.js'
+import { demoRows } from '../../data/demo/demo-rows.js'
 import type { Logger } from '../../logger.js'
 import { seedDemoData } from './demo-data.js'
 import { seedDemoStaff } from './demo-staff.js'
@@ -9,8 +9,7 @@ import { seedDemoStaff } from './demo-staff.js'
  * app's secret so that demo bookings' manage links open like real ones.
  */
 export async function seedIfEmpty(db: Db, logger: Logger, now = new Date(), manageSecret?: string): Promise<boolean> {
-  const result = await db.execute<{ count: number }>(sql`select count(*)::int as count from hubs`)
-  if ((result.rows[0]?.count ?? 0) > 0) return false
+  if (await demoRows.hasHubs(db)) return false
   await seedDemoData(db, now, manageSecret)
   await seedDemoStaff(db)
   logger.info('demo data added')

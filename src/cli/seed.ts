@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from '../config.js'
 import { createLogger } from '../logger.js'
-import { openDatabase, runMigrations } from './database.js'
-import { seedIfEmpty } from './seed/index.js'
+import { openDatabase, runMigrations } from '../db/database.js'
+import { seedIfEmpty } from './demo-data/index.js'
 
 /**
  * `npm run seed`: migrates, then adds the demo data to an empty database. A database that already

@@ -1,16 +1,12 @@
 import type { DateTime } from 'luxon'
-import type { Db, Tx } from '../database.js'
-import { bookings, children, courses, families, hubs, programmes, sessions } from '../schema/index.js'
+import type { Db, Tx } from '../../db/database.js'
+import { demoRows, type NewBooking, type NewCourse, type NewSession } from '../../data/demo/demo-rows.js'
 import { inLondon, londonTime } from '../../time.js'
 import { newManageCredentials } from '../../services/tokens.js'
 import { demoHubs } from './demo-hubs.js'
 import { demoProgrammes } from './demo-programmes.js'
 import { DROP_IN_WAITING, demoCourses, demoDropIns } from './demo-schedule.js'
 import { demoFamilies } from './demo-families.js'
-
-type NewCourse = typeof courses.$inferInsert
-type NewSession = typeof sessions.$inferInsert
-type NewBooking = typeof bookings.$inferInsert
 
 /** Used only when no secret is given (tests of the seed itself); the app passes its own. */
 const DEMO_MANAGE_SECRET = 'demo-seed-manage-secret-not-for-real-bookings'
@@ -109,20 +105,20 @@ export async function seedDemoData(db: Db, now: Date, manageSecret = DEMO_MANAGE
 
 async function insertDemoData(tx: Tx, now: Date, manageSecret: string): Promise<void> {
   const today = inLondon(now).startOf('day')
-  const hubRows = await tx.insert(hubs).values(demoHubs).returning({ id: hubs.id, slug: hubs.slug })
-  const programmeRows = await tx.insert(programmes).values(demoProgrammes).returning({ id: programmes.id, slug: programmes.slug })
+  const hubRows = await demoRows.insertHubs(tx, demoHubs)
+  const programmeRows = await demoRows.insertProgrammes(tx, demoProgrammes)
   const planned = plan(
     today,
     new Map(hubRows.map((h) => [h.slug, h.id])),
     new Map(programmeRows.map((p) => [p.slug, p.id])),
   )
 
-  const courseRows = await tx.insert(courses).values(planned.map((p) => p.course)).returning({ id: courses.id })
-  await tx.insert(sessions).values(planned.flatMap((p, i) => p.sessions.map((s) => ({ ...s, courseId: courseRows[i]!.id }))))
+  const courseRows = await demoRows.insertCourses(tx, planned.map((p) => p.course))
+  await demoRows.insertSessions(tx, planned.flatMap((p, i) => p.sessions.map((s) => ({ ...s, courseId: courseRows[i]!.id }))))
 
   const demo = demoFamilies(today)
-  const familyRows = await tx.insert(families).values(demo.map((d) => d.family)).returning({ id: families.id })
-  await tx.insert(children).values(demo.flatMap((d, i) => d.children.map((child) => ({ ...child, familyId: familyRows[i]!.id }))))
+  const familyRows = await demoRows.insertFamilies(tx, demo.map((d) => d.family))
+  await demoRows.insertChildren(tx, demo.flatMap((d, i) => d.children.map((child) => ({ ...child, familyId: familyRows[i]!.id }))))
 
   const nextReference = referenceMaker()
   const rows: NewBooking[] = []
@@ -153,5 +149,5 @@ async function insertDemoData(tx: Tx, now: Date, manageSecret: string): Promise<
       })
     }
   })
-  await tx.insert(bookings).values(rows)
+  await demoRows.insertBookings(tx, rows)
 }
