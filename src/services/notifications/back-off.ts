@@ -1,4 +1,4 @@
-import { endOfQuietHours, inQuietHours } from '../reminders/policy.js'
+import { endOfQuietHours, inQuietHours } from './quiet-hours.js'
 
 export interface BackOff {
   /** The first retry waits about this long. */

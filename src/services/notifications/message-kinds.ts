@@ -1,35 +1,11 @@
 import { formatDate, formatShortDate, formatTime } from '../../time.js'
 import type { MessageView, BookingFacts } from './message-view.js'
 import { fitSms, smsWhen, type SmsTemplate } from './sms-text.js'
-// Reminders (issue 4) live with the reminder rules; one entry serves every reminder_* kind.
-import { reminderMessageKind } from '../reminders/reminder-message-kind.js'
+import type { MessageKind } from './message-kind.js'
+// One entry serves every reminder_* kind.
+import { reminderMessageKind } from './reminder-message-kind.js'
 
-/** An invite to attach: METHOD and which sessions (default: all). */
-export interface CalendarAttachment {
-  method: 'REQUEST' | 'CANCEL'
-  sessionIds?: number[]
-}
-
-/**
- * What the delivery service needs to know about a kind of message. The email body is
- * views/emails/<template>.html.ejs and .text.ejs, where template defaults to the kind.
- */
-export interface MessageKind {
-  /** Email subject line. */
-  subject(view: MessageView): string
-  /** The text message, one GSM-7 segment. Absent: the kind is email only and a text row is skipped. */
-  sms?(view: MessageView): string
-  /** A calendar invite to attach to the email, if any. */
-  calendar?(view: MessageView): CalendarAttachment | undefined
-  /**
-   * Checked just before sending. A reason returned means the message no longer makes sense (an
-   * offer that ended while mail was down) and the row is skipped with that reason.
-   */
-  staleBecause?(view: MessageView): string | undefined
-  /** Needs the row's booking (default true). */
-  needsBooking?: boolean
-  template?: string
-}
+export type { CalendarAttachment, MessageKind } from './message-kind.js'
 
 const b = (view: MessageView): BookingFacts => {
   if (!view.booking) throw new Error(`The ${view.kind} message needs a booking`)
@@ -173,7 +149,7 @@ const kinds: Readonly<Record<string, MessageKind>> = {
     subject: (v) => `Reset your password: ${v.serviceName} staff`,
     needsBooking: false,
   },
-  // reminder_email_48h, reminder_sms_3h, ...: see services/reminders/reminder-message-kind.ts.
+  // reminder_email_48h, reminder_sms_3h, ...: see reminder-message-kind.ts.
   reminder: reminderMessageKind,
 }
 

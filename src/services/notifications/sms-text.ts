@@ -1,5 +1,5 @@
 import { formatShortDate, formatTime } from '../../time.js'
-import { SEGMENT_LENGTH, gsm7Length, shortenTo, toGsm7 } from '../reminders/gsm7.js'
+import { SEGMENT_LENGTH, gsm7Length, shortenTo, toGsm7 } from './gsm7.js'
 
 /** "Wed 30 Sep, 10:30am": short enough for a text. */
 export const smsWhen = (instant: Date): string => `${formatShortDate(instant)}, ${formatTime(instant)}`
@@ -12,13 +12,22 @@ export interface Shortenable {
 
 export type SmsTemplate = (parts: Shortenable) => string
 
+/** How far the fitter may cut: a place longer than `placeFirstCutTo` is cut to it before anything else. */
+export interface FitLimits {
+  shortestTitle: number
+  shortestPlace: number
+  placeFirstCutTo?: number
+}
+
+const DEFAULT_LIMITS: FitLimits = { shortestTitle: 14, shortestPlace: 10 }
+
 /**
  * The first of the candidate wordings that fits one GSM-7 segment (160 characters). Candidates go
  * from the fullest wording to the barest: each is tried whole first; only when none fits are titles
  * (then places) shortened with "...", the fullest wording first again. Everything is made GSM-7: a
  * single curly apostrophe would make the text UCS-2 and split it into three paid messages.
  */
-export function fitSms(candidates: SmsTemplate[], parts: Shortenable): string {
+export function fitSms(candidates: SmsTemplate[], parts: Shortenable, limits: FitLimits = DEFAULT_LIMITS): string {
   const title = toGsm7(parts.title).trim()
   const place = toGsm7(parts.place).trim()
   const render = (candidate: SmsTemplate, t: string, p: string) => toGsm7(candidate({ title: t, place: p }))
@@ -31,8 +40,9 @@ export function fitSms(candidates: SmsTemplate[], parts: Shortenable): string {
     let t = title
     let p = place
     const over = () => gsm7Length(render(candidate, t, p)) - SEGMENT_LENGTH
-    if (over() > 0) t = shortenTo(t, Math.max(14, gsm7Length(t) - over()))
-    if (over() > 0) p = shortenTo(p, Math.max(10, gsm7Length(p) - over()))
+    if (limits.placeFirstCutTo !== undefined && over() > 0) p = shortenTo(p, limits.placeFirstCutTo)
+    if (over() > 0) t = shortenTo(t, Math.max(limits.shortestTitle, gsm7Length(t) - over()))
+    if (over() > 0) p = shortenTo(p, Math.max(limits.shortestPlace, gsm7Length(p) - over()))
     const shortened = render(candidate, t, p)
     if (fits(shortened)) return shortened
   }

@@ -2,6 +2,9 @@ import { DateTime } from 'luxon'
 import type { Channel } from '../../domain/notifications.js'
 import { LONDON } from '../../time.js'
 import type { ReminderRules } from './settings.js'
+import { endOfQuietHours, inQuietHours } from '../notifications/quiet-hours.js'
+
+export { endOfQuietHours, inQuietHours }
 
 export type SkipReason = 'too_late' | 'quiet_hours' | 'same_time'
 
@@ -40,20 +43,6 @@ export function offsetBefore(sessionStartsAt: Date, hoursBefore: number): Date {
   const days = Math.floor(hoursBefore / 24)
   const minutes = Math.round((hoursBefore - days * 24) * 60)
   return DateTime.fromJSDate(sessionStartsAt, { zone: LONDON }).minus({ days }).minus({ minutes }).toJSDate()
-}
-
-/** Whether a London wall-clock instant falls in the quiet hours. */
-export function inQuietHours(instant: Date, quiet: ReminderRules['quietHours']): boolean {
-  if (quiet.start === quiet.end) return false
-  const hour = DateTime.fromJSDate(instant, { zone: LONDON }).hour
-  return quiet.start < quiet.end ? hour >= quiet.start && hour < quiet.end : hour >= quiet.start || hour < quiet.end
-}
-
-/** The first end of the quiet hours after an instant inside them (08:00 London by default). */
-export function endOfQuietHours(instant: Date, quiet: ReminderRules['quietHours']): Date {
-  const local = DateTime.fromJSDate(instant, { zone: LONDON })
-  const sameDay = local.set({ hour: quiet.end, minute: 0, second: 0, millisecond: 0 })
-  return (sameDay > local ? sameDay : sameDay.plus({ days: 1 })).toJSDate()
 }
 
 /**

@@ -8,7 +8,7 @@ import { FakeSmtpServer } from '../../support/fake-smtp.js'
 import { FakeTwilioApi } from '../../support/fake-twilio.js'
 import { notifications, smsOptOuts } from '../../../src/db/schema/index.js'
 import { paths } from '../../../src/paths.js'
-import { fitsOneSegment } from '../../../src/services/reminders/gsm7.js'
+import { fitsOneSegment } from '../../../src/services/notifications/gsm7.js'
 import { aBooking, aFamily, makeDue, recordEvent, rowById, rowsFor } from './notification-helpers.js'
 
 const BASE_URL = 'https://familyhubs.coventry.example'

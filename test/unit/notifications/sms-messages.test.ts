@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { messageKind } from '../../../src/services/notifications/message-kinds.js'
-import { fitsOneSegment, gsm7Length } from '../../../src/services/reminders/gsm7.js'
+import { fitsOneSegment, gsm7Length } from '../../../src/services/notifications/gsm7.js'
 import { aContext, aHubRow, aSessionRow, aView } from './message-fixtures.js'
 
 const kinds = ['booking_confirmed', 'waitlist_joined', 'place_offered', 'offer_expired', 'booking_cancelled', 'waitlist_left', 'session_moved', 'session_cancelled'] as const

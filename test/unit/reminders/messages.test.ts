@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { fitsOneSegment, gsm7Length, isGsm7, toGsm7 } from '../../../src/services/reminders/gsm7.js'
+import { fitsOneSegment, gsm7Length, isGsm7, toGsm7 } from '../../../src/services/notifications/gsm7.js'
 import {
   cancelledReply,
   helpReply,
@@ -10,7 +10,7 @@ import {
   optedOutReply,
   reminderText,
   type SessionFacts,
-} from '../../../src/services/reminders/messages.js'
+} from '../../../src/services/notifications/text-messages.js'
 import { londonTime } from '../../../src/time.js'
 
 // Long but realistic: the longest programme titles and hub names a Coventry family hub might use,

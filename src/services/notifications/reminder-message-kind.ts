@@ -1,8 +1,8 @@
 import { formatDate, formatTime } from '../../time.js'
-import type { MessageKind } from '../notifications/message-kinds.js'
-import type { BookingFacts, MessageView, SessionFacts } from '../notifications/message-view.js'
-import { dateIn } from '../notifications/message-view.js'
-import { reminderText } from './messages.js'
+import type { MessageKind } from './message-kind.js'
+import type { BookingFacts, MessageView, SessionFacts } from './message-view.js'
+import { dateIn } from './message-view.js'
+import { reminderText } from './text-messages.js'
 
 const facts = (view: MessageView): BookingFacts => {
   if (!view.booking) throw new Error('A reminder needs a booking')
@@ -16,7 +16,7 @@ const sessionOf = (view: MessageView): SessionFacts | undefined => facts(view).c
  * Every reminder kind (reminder_email_48h, reminder_sms_3h, ... and the email sent instead of a
  * text that could not be delivered): the delivery worker finds this entry by the "reminder" prefix.
  * The email is views/emails/reminder_session.{html,text}.ejs with the manage link; the text is
- * messages.ts reminderText, one GSM-7 segment ending "Reply CANCEL if you can't come."
+ * text-messages.ts reminderText, one GSM-7 segment ending "Reply CANCEL if you can't come."
  */
 export const reminderMessageKind: MessageKind = {
   template: 'reminder_session',

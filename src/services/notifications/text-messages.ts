@@ -1,5 +1,5 @@
 import { formatShortDate, formatTime } from '../../time.js'
-import { SEGMENT_LENGTH, gsm7Length, shortenTo, toGsm7 } from './gsm7.js'
+import { fitSms, type FitLimits } from './sms-text.js'
 
 /** What a text says about a session: the programme, when, and where. */
 export interface SessionFacts {
@@ -18,19 +18,17 @@ export interface HubContact {
 const when = (startsAt: Date): string => `${formatShortDate(startsAt)}, ${formatTime(startsAt)}`
 
 /**
- * Builds a text from its variable parts so that it always fits one GSM-7 segment: each part is
- * made GSM-7, then a very long place is cut to 40 characters, then the programme title, then the
- * place again, each ending "...", until the whole fits. A realistic title and hub never need cutting (see the unit test).
+ * These texts keep more of the title than booking messages do: a very long place is cut to 40
+ * characters first, then the programme title (to 20 at the least), then the place again.
  */
-function fit(template: (title: string, place: string) => string, title: string, place: string): string {
-  let t = toGsm7(title).trim()
-  let p = toGsm7(place).trim()
-  const over = () => gsm7Length(template(t, p)) - SEGMENT_LENGTH
-  if (over() > 0) p = shortenTo(p, 40)
-  if (over() > 0) t = shortenTo(t, Math.max(20, gsm7Length(t) - over()))
-  if (over() > 0) p = shortenTo(p, Math.max(10, gsm7Length(p) - over()))
-  return template(t, p)
-}
+const REPLY_LIMITS: FitLimits = { placeFirstCutTo: 40, shortestTitle: 20, shortestPlace: 10 }
+
+/**
+ * One wording, fitted into one GSM-7 segment by the one SMS fitter (sms-text.ts fitSms). A
+ * realistic title and hub never need cutting (see the unit test).
+ */
+const fit = (template: (title: string, place: string) => string, title: string, place: string): string =>
+  fitSms([(parts) => template(parts.title, parts.place)], { title, place }, REPLY_LIMITS)
 
 /** The reminder text: what, when, where, and the way out. */
 export const reminderText = (s: SessionFacts): string =>
