@@ -230,7 +230,7 @@ export class NotificationDeliveryService {
    * A text that cannot go is sent as an email when the family agreed to email: the same kind of
    * message, due now. None when this message already goes by email (a confirmation to a family
    * with both channels). The key, <text's key>:email-fallback, is the one the Twilio status
-   * callback's fallback uses too (services/reminders/email-fallback.ts), so a text makes one at most.
+   * callback's fallback uses too (data/reminders/email-fallback-store.ts), so a text makes one at most.
    */
   private async fallBackToEmail(row: ClaimedNotification): Promise<void> {
     if (row.bookingId === null) return
