@@ -1,6 +1,6 @@
 import type { Agenda } from 'agenda'
 import type { Services } from '../services/index.js'
-import { DELIVER_DUE_NOTIFICATIONS } from '../services/notifications/outbox-notifier.js'
+import { DELIVER_DUE_NOTIFICATIONS } from './job-names.js'
 
 /**
  * Sends every notification row that is due. Queued right after a booking transaction commits

@@ -2,10 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import type { Tx } from '../../db/database.js'
 import { bookings, families, notifications, sessions, smsOptOuts } from '../../db/schema/index.js'
-import type { JobQueue } from '../../jobs/job-queue.js'
 import type { BookingMessageKind, BookingNotifier, SessionChangeKind } from './booking-notifier.js'
-
-export const DELIVER_DUE_NOTIFICATIONS = 'deliver-due-notifications'
 
 /**
  * Writes one notifications row per channel the family agreed to. The dedupe key includes the
@@ -13,8 +10,6 @@ export const DELIVER_DUE_NOTIFICATIONS = 'deliver-due-notifications'
  * recorded twice (a retried transaction) makes one.
  */
 export class OutboxNotifier implements BookingNotifier {
-  constructor(private readonly jobs: JobQueue) {}
-
   async record(tx: Tx, kind: BookingMessageKind, bookingId: number): Promise<void> {
     await this.recordFor(tx, kind, bookingId, '')
   }
@@ -66,10 +61,6 @@ export class OutboxNotifier implements BookingNotifier {
       .orderBy(desc(families.priority), asc(bookings.waitlistJoinedAt), asc(bookings.id))
     const index = queue.findIndex((entry) => entry.id === booking.id)
     return index === -1 ? undefined : index + 1
-  }
-
-  async afterCommit(): Promise<void> {
-    await this.jobs.now(DELIVER_DUE_NOTIFICATIONS, {})
   }
 
   private async insertFor(
