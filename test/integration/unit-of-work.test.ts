@@ -105,6 +105,40 @@ describe('the unit of work every service write runs in', () => {
     expect(queue.calls).to.deep.equal([])
   })
 
+  it('decides again when the caller asks, within the same bounded number of attempts (one loop, not one inside another)', async () => {
+    let attempts = 0
+    let recoveries = 0
+    const outcome = await unitOfWork
+      .run(
+        async () => {
+          attempts++
+          throw Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505', constraint: 'bookings_one_active_per_email' })
+        },
+        async () => {
+          recoveries++
+          return 'again'
+        },
+      )
+      .catch((error: unknown) => error)
+    expect((outcome as { code?: string }).code).to.equal('23505')
+    expect(attempts).to.equal(MAX_ATTEMPTS)
+    expect(recoveries).to.equal(MAX_ATTEMPTS)
+  })
+
+  it('returns the answer the caller reads from a refusal, after the rollback', async () => {
+    const result = await unitOfWork.run(
+      async (tx, effects) => {
+        await tx.insert(smsOptOuts).values({ phone })
+        effects.notificationsWritten()
+        throw Object.assign(new Error('new row violates check constraint'), { code: '23514', constraint: 'course_not_overbooked' })
+      },
+      async (refusal) => ({ result: `refused by ${refusal.constraint}` }),
+    )
+    expect(result).to.equal('refused by course_not_overbooked')
+    expect(await rowCount(phone)).to.equal(0)
+    expect(queue.calls).to.deep.equal([])
+  })
+
   it('lets any other error through at once, without running the work again', async () => {
     let attempts = 0
     const outcome = await unitOfWork
