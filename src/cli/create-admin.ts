@@ -6,6 +6,8 @@ import { openDatabase, runMigrations } from '../db/database.js'
 import { dataAccess } from '../data/index.js'
 import { AuditService } from '../services/staff/audit-service.js'
 import { StaffAccountsService } from '../services/staff/accounts-service.js'
+import { UnitOfWork } from '../services/unit-of-work.js'
+import type { JobQueue } from '../services/job-queue.js'
 import { normaliseEmail } from '../services/booking/contact-details.js'
 
 /**
@@ -29,13 +31,19 @@ async function main(): Promise<void> {
   try {
     await runMigrations(database)
     const data = dataAccess(database, config, logger)
-    const accounts = new StaffAccountsService(database.db, data.staff.users, new AuditService(data.staff.audit))
+    const accounts = new StaffAccountsService(new UnitOfWork(database.db, noJobs, logger), data.staff.users, new AuditService(data.staff.audit))
     const result = await accounts.create({ email, name, role: 'admin', password })
     if (!result.ok) throw new Error(result.message)
     console.log(`Admin account made for ${name} <${email}>. Sign in at ${config.baseUrl}/staff/sign-in`)
   } finally {
     await database.close()
   }
+}
+
+/** Making an account starts no job, and this command runs no job system to start one with. */
+const noJobs: JobQueue = {
+  scheduleOfferExpiry: () => Promise.reject(new Error('create-admin has no job queue')),
+  wakeDelivery: () => Promise.reject(new Error('create-admin has no job queue')),
 }
 
 async function ask(question: string, secret = false): Promise<string> {

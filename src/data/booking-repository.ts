@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, isNull, max, min, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Executor, Tx } from '../db/database.js'
 import { activeStatuses, bookings, courses, families, hubs, programmes, sessions } from '../db/schema/index.js'
 import { waitingListOrder, waitingListPosition } from './booking/waiting-list-order.js'
+import { sessionSpan } from './course-lock.js'
 
 export type BookingRow = typeof bookings.$inferSelect
 export type NewBookingRow = typeof bookings.$inferInsert
@@ -10,15 +11,7 @@ export type CourseRow = typeof courses.$inferSelect
 export type HubRow = typeof hubs.$inferSelect
 export type SessionRow = typeof sessions.$inferSelect
 
-/** A course row held with FOR UPDATE, with the facts the capacity and offer rules need. */
-export interface LockedCourse {
-  course: CourseRow
-  bookingMode: 'open' | 'referral'
-  /** The first session that is not cancelled; null when there is none. */
-  firstStartsAt: Date | null
-  /** The end of the last session that is not cancelled; null when there is none. */
-  lastEndsAt: Date | null
-}
+export type { LockedCourse } from './course-lock.js'
 
 /** Everything a page or a message shows about a course. */
 export interface CourseSummary {
@@ -33,26 +26,9 @@ export interface CourseSummary {
  * when and in what order rows are locked (always the course row first, then the booking).
  */
 export class BookingRepository {
-  /** Locks the course row: every change to a course's places queues behind this. */
-  async lockCourse(tx: Tx, courseId: number): Promise<LockedCourse | undefined> {
-    const [row] = await tx
-      .select({ course: courses, bookingMode: programmes.bookingMode })
-      .from(courses)
-      .innerJoin(programmes, eq(courses.programmeId, programmes.id))
-      .where(eq(courses.id, courseId))
-      .for('update', { of: courses })
-    if (!row) return undefined
-    return { ...row, ...(await this.sessionSpan(tx, courseId)) }
-  }
-
   /** When the course's sessions (those not cancelled) begin and end. */
-  async sessionSpan(db: Executor, courseId: number): Promise<{ firstStartsAt: Date | null; lastEndsAt: Date | null }> {
-    const [row] = await db
-      .select({ firstStartsAt: min(sessions.startsAt), lastEndsAt: max(sessions.endsAt) })
-      .from(sessions)
-      .where(and(eq(sessions.courseId, courseId), isNull(sessions.cancelledAt)))
-    const asDate = (value: Date | string | null | undefined) => (value ? new Date(value) : null)
-    return { firstStartsAt: asDate(row?.firstStartsAt), lastEndsAt: asDate(row?.lastEndsAt) }
+  sessionSpan(db: Executor, courseId: number): Promise<{ firstStartsAt: Date | null; lastEndsAt: Date | null }> {
+    return sessionSpan(db, courseId)
   }
 
   async setOverbookedPlaces(tx: Tx, courseId: number, overbookedPlaces: number): Promise<void> {

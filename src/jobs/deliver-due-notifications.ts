@@ -1,10 +1,10 @@
 import type { Agenda } from 'agenda'
 import type { Services } from '../services/index.js'
-import { DELIVER_DUE_NOTIFICATIONS } from '../services/notifications/outbox-notifier.js'
+import { DELIVER_DUE_NOTIFICATIONS } from './job-names.js'
 
 /**
  * Sends every notification row that is due. Queued right after a booking transaction commits
- * (notifier.afterCommit), and run every minute as a sweeper, which picks up retries whose back-off
+ * (the unit of work wakes delivery), and run every minute as a sweeper, which picks up retries whose back-off
  * has passed, reminders whose due time has come, and anything whose wake-up job was lost. Rows are
  * claimed one by one in the database, so runs in parallel (here or in another worker) never send
  * the same row twice.

@@ -1,22 +1,16 @@
 import type { Agenda } from 'agenda'
+import type { JobQueue } from '../services/job-queue.js'
+import { DELIVER_DUE_NOTIFICATIONS, OFFER_EXPIRY_JOB } from './job-names.js'
 
-/**
- * What services see of the job system: put a job on the queue, now or later. Jobs carry ids only
- * and re-read the database when they run, so enqueuing twice is harmless.
- */
-export interface JobQueue {
-  now(name: string, data: Record<string, unknown>): Promise<void>
-  at(when: Date, name: string, data: Record<string, unknown>): Promise<void>
-}
-
+/** The services' JobQueue on agenda. */
 export class AgendaJobQueue implements JobQueue {
   constructor(private readonly agenda: Agenda) {}
 
-  async now(name: string, data: Record<string, unknown>): Promise<void> {
-    await this.agenda.now(name, data)
+  async scheduleOfferExpiry(bookingId: number, at: Date): Promise<void> {
+    await this.agenda.schedule(at, OFFER_EXPIRY_JOB, { bookingId })
   }
 
-  async at(when: Date, name: string, data: Record<string, unknown>): Promise<void> {
-    await this.agenda.schedule(when, name, data)
+  async wakeDelivery(): Promise<void> {
+    await this.agenda.now(DELIVER_DUE_NOTIFICATIONS, {})
   }
 }

@@ -1,6 +1,6 @@
 import type { Agenda, Job } from 'agenda'
 import type { Services } from '../services/index.js'
-import { OFFER_EXPIRY_JOB, OFFER_EXPIRY_SWEEP_JOB } from '../services/booking/job-names.js'
+import { OFFER_EXPIRY_JOB, OFFER_EXPIRY_SWEEP_JOB } from './job-names.js'
 
 export interface OfferExpiryData {
   bookingId: number

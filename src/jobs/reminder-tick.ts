@@ -1,8 +1,7 @@
 import type { Agenda } from 'agenda'
 import type { Services } from '../services/index.js'
 import { LONDON } from '../time.js'
-
-export const REMINDER_MINUTE_TICK = 'reminder-minute-tick'
+import { REMINDER_MINUTE_TICK } from './job-names.js'
 
 /**
  * Reminder rows wait in the notifications table with their future due_at (planned in the booking's

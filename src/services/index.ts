@@ -1,7 +1,8 @@
 import type { DataAccess } from '../data/index.js'
 import { CatalogueService } from './catalogue-service.js'
 import { HealthService } from './health-service.js'
-import type { JobQueue } from '../jobs/job-queue.js'
+import type { JobQueue } from './job-queue.js'
+import { UnitOfWork } from './unit-of-work.js'
 import { OutboxNotifier } from './notifications/outbox-notifier.js'
 import { staffServices } from './staff/index.js'
 import { demoLogins } from './staff/demo-logins.js'
@@ -16,9 +17,11 @@ export function services(data: DataAccess, jobs: JobQueue) {
     config: data.config,
     logger: data.logger,
     jobs,
+    // Every service write runs in it: one transaction, retried when worth it, jobs after commit.
+    unitOfWork: new UnitOfWork(data.database.db, jobs, data.logger),
     health: new HealthService(data.database),
     catalogue: new CatalogueService(data.catalogue),
-    notifier: new OutboxNotifier(jobs, data.notifications.bookingMessages),
+    notifier: new OutboxNotifier(data.notifications.bookingMessages),
     // Reminder rows: planned, moved and cancelled inside booking and session transactions.
     reminders: reminderScheduler(data),
     // services.notificationDelivery (the outbox worker) and services.devOutbox (/dev/outbox).
@@ -27,9 +30,9 @@ export function services(data: DataAccess, jobs: JobQueue) {
   // Every booking confirmed or cancelled and every session moved also updates its reminders.
   core.notifier = notifierWithReminders(core.notifier, core.reminders)
   // services.booking (the booking rules), services.findMyBookings, services.rateLimits.
-  const withBooking = { ...core, ...bookingServices(data, jobs, core.notifier) }
+  const withBooking = { ...core, ...bookingServices(data, core.unitOfWork, core.notifier) }
   // Twilio's signed webhooks: text replies (CANCEL, YES, STOP) and delivery reports.
-  const twilioWebhooks = twilioWebhookServices(data, { reminders: core.reminders, booking: withBooking.booking, notifier: core.notifier })
+  const twilioWebhooks = twilioWebhookServices(data, { reminders: core.reminders, booking: withBooking.booking, unitOfWork: core.unitOfWork, jobs })
   // Staff services use the booking service and notifier above, so they are built after them.
   return { ...withBooking, twilioWebhooks, staff: staffServices(data, withBooking), demoLogins: () => demoLogins(data) }
 }

@@ -37,7 +37,7 @@ describe('start-up', () => {
     // A pool pointed at a port where nothing listens: the database is unreachable.
     const database = await openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:1/none', dataDir: '/tmp', poolSize: 1, logger: testLogger })
     const config = loadConfig({ NODE_ENV: 'test' })
-    const queue = { now: async () => undefined, at: async () => undefined }
+    const queue = { scheduleOfferExpiry: async () => undefined, wakeDelivery: async () => undefined }
     const services = buildServices(dataAccess(database, config, testLogger), queue)
     const app = createApp({ services, pool: database.pool })
     try {

@@ -83,11 +83,6 @@ export class CatalogueAdmin {
     return { ...row, sessions: courseSessions.map((session) => ({ ...session, facilitators: facilitators.filter((f) => f.sessionId === session.id) })) }
   }
 
-  async lockCourse(tx: Tx, id: number): Promise<CourseRow | undefined> {
-    const [row] = await tx.select().from(courses).where(eq(courses.id, id)).for('update')
-    return row
-  }
-
   async updateCourse(tx: Tx, id: number, values: Partial<Pick<CourseRow, 'capacity' | 'bookingOpen' | 'cancelledAt'>>): Promise<void> {
     await tx.update(courses).set(values).where(eq(courses.id, id))
   }

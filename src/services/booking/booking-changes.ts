@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/database.js'
-import type { BookingRow, LockedCourse } from '../../data/booking-repository.js'
+import type { BookingRow } from '../../data/booking-repository.js'
+import { lockCourse, type LockedCourse } from '../../data/course-lock.js'
 import { freePlaces, type BookingContext } from './booking-context.js'
 import type {
   AcceptResult,
@@ -16,7 +17,7 @@ import type {
   PromoteResult,
 } from './booking-types.js'
 import { offerExpiry } from './offer-timing.js'
-import type { Effects } from './unit-of-work.js'
+import type { Effects } from '../unit-of-work.js'
 
 /**
  * Everything that happens to a booking after it is made: cancelling, leaving the queue, and the
@@ -133,7 +134,7 @@ export class BookingChanges {
    * (staff see them on the register and can still move them into a place).
    */
   async offerFreedPlaces(tx: Tx, courseId: number, now = new Date()): Promise<PlaceOffer[]> {
-    const locked = await this.ctx.bookings.lockCourse(tx, courseId)
+    const locked = await lockCourse(tx, courseId)
     if (!locked || !takesOffers(locked, now)) return []
     await this.releaseUnusedOverbooking(tx, locked)
     const free = freePlaces(locked)
@@ -150,10 +151,10 @@ export class BookingChanges {
   }
 
   /** offerFreedPlaces inside a unit of work: the offers' expiry jobs are scheduled after commit. */
-  async offerInto(tx: Tx, effects: Effects, courseId: number, now: Date): Promise<void> {
+  async offerInto(tx: Tx, effects: Effects, courseId: number, now: Date): Promise<PlaceOffer[]> {
     const offers = await this.offerFreedPlaces(tx, courseId, now)
-    effects.offers.push(...offers)
-    if (offers.length > 0) effects.notified = true
+    effects.offersMade(offers)
+    return offers
   }
 
   private async expire(tx: Tx, effects: Effects, booking: BookingRow, now: Date): Promise<BookingRow> {

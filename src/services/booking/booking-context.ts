@@ -1,10 +1,11 @@
 import type { Config } from '../../config.js'
 import type { Db, Executor, Tx } from '../../db/database.js'
-import type { BookingRepository, BookingRow, LockedCourse } from '../../data/booking-repository.js'
+import type { BookingRepository, BookingRow } from '../../data/booking-repository.js'
+import { lockCourse, type LockedCourse } from '../../data/course-lock.js'
 import type { FamilyRepository } from '../../data/family-repository.js'
 import type { BookingNotifier, BookingMessageKind } from '../notifications/booking-notifier.js'
 import { manageToken } from '../tokens.js'
-import type { Effects, UnitOfWork } from './unit-of-work.js'
+import type { Effects, UnitOfWork } from '../unit-of-work.js'
 
 /** What the parts of the booking service share. */
 export class BookingContext {
@@ -20,7 +21,7 @@ export class BookingContext {
   /** Writes the event's messages to the outbox, in the same transaction as the change. */
   async record(tx: Tx, effects: Effects, kind: BookingMessageKind, bookingId: number): Promise<void> {
     await this.notifier.record(tx, kind, bookingId)
-    effects.notified = true
+    effects.notificationsWritten()
   }
 
   manageTokenFor(booking: Pick<BookingRow, 'manageNonce'>): string {
@@ -35,7 +36,7 @@ export class BookingContext {
     for (;;) {
       const peek = await this.bookings.findById(tx, bookingId)
       if (!peek) return undefined
-      const course = await this.bookings.lockCourse(tx, peek.courseId)
+      const course = await lockCourse(tx, peek.courseId)
       const booking = await this.bookings.lockById(tx, bookingId)
       if (!course || !booking) return undefined
       // Moved to another course meanwhile (staff): lock that one instead.

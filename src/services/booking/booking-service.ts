@@ -2,8 +2,6 @@ import type { Config } from '../../config.js'
 import type { Db, Tx } from '../../db/database.js'
 import type { BookingRepository, BookingRow, CourseSummary } from '../../data/booking-repository.js'
 import type { ChildRow, FamilyRepository, FamilyRow } from '../../data/family-repository.js'
-import type { JobQueue } from '../../jobs/job-queue.js'
-import type { Logger } from '../../logger.js'
 import type { BookingNotifier } from '../notifications/booking-notifier.js'
 import { hashToken } from '../tokens.js'
 import { BookingChanges } from './booking-changes.js'
@@ -29,7 +27,7 @@ import type {
 } from './booking-types.js'
 import { isBookable, PlaceRequests } from './place-requests.js'
 import { normaliseReference } from './references.js'
-import { UnitOfWork } from './unit-of-work.js'
+import type { Effects, UnitOfWork } from '../unit-of-work.js'
 
 export interface BookingDetails {
   booking: BookingRow
@@ -55,9 +53,9 @@ export interface BookingServiceDependencies {
   bookings: BookingRepository
   families: FamilyRepository
   notifier: BookingNotifier
-  jobs: JobQueue
+  /** Runs every write: one transaction, retried when worth it, its jobs queued after commit. */
+  unitOfWork: UnitOfWork
   config: Config
-  logger: Logger
 }
 
 /** Manage-link tokens are 32 bytes of HMAC in base64url: anything else is not worth a look-up. */
@@ -75,8 +73,7 @@ export class BookingService {
   private readonly courseChange: CourseChange
 
   constructor(deps: BookingServiceDependencies) {
-    const unitOfWork = new UnitOfWork(deps.db, deps.jobs, deps.notifier, deps.logger)
-    this.ctx = new BookingContext(deps.db, deps.bookings, deps.families, deps.notifier, deps.config, unitOfWork)
+    this.ctx = new BookingContext(deps.db, deps.bookings, deps.families, deps.notifier, deps.config, deps.unitOfWork)
     this.requests = new PlaceRequests(this.ctx)
     this.changes = new BookingChanges(this.ctx)
     this.courseChange = new CourseChange(this.ctx, this.requests, this.changes)
@@ -137,25 +134,16 @@ export class BookingService {
   }
 
   /**
-   * Inside the caller's transaction, after anything that frees places or raises capacity: offers
-   * the free places to the waiting list. After commit, pass the result to scheduleOffers().
+   * Inside the caller's unit of work, after anything that frees places or raises capacity: offers
+   * the free places to the waiting list. Their expiry jobs and messages go after commit.
    */
-  offerFreedPlaces(tx: Tx, courseId: number, now?: Date): Promise<PlaceOffer[]> {
-    return this.changes.offerFreedPlaces(tx, courseId, now)
-  }
-
-  /** After the commit of offerFreedPlaces: schedules each offer's expiry and sends the messages. */
-  scheduleOffers(offers: readonly PlaceOffer[]): Promise<void> {
-    return this.ctx.unitOfWork.afterCommit(offers)
+  offerFreedPlaces(tx: Tx, effects: Effects, courseId: number, now = new Date()): Promise<PlaceOffer[]> {
+    return this.changes.offerInto(tx, effects, courseId, now)
   }
 
   /** offerFreedPlaces in a transaction of its own, for a caller that has already committed. */
   async offerFreedPlacesNow(courseId: number, now?: Date): Promise<PlaceOffer[]> {
-    return this.ctx.unitOfWork.run(async (tx, effects) => {
-      const offers = await this.changes.offerFreedPlaces(tx, courseId, now)
-      effects.offers.push(...offers)
-      return offers
-    })
+    return this.ctx.unitOfWork.run((tx, effects) => this.changes.offerInto(tx, effects, courseId, now ?? new Date()))
   }
 
   /** The sweep job's work: expires offers whose own expiry job was lost. Returns how many. */

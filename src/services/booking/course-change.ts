@@ -1,11 +1,11 @@
 import type { Tx } from '../../db/database.js'
-import type { BookingRow, LockedCourse } from '../../data/booking-repository.js'
-import { databaseRefusal } from '../../data/booking/database-errors.js'
+import type { BookingRow } from '../../data/booking-repository.js'
+import { lockCourse, type LockedCourse } from '../../data/course-lock.js'
 import { audited, type BookingChanges } from './booking-changes.js'
 import { freePlaces, type BookingContext } from './booking-context.js'
 import type { ChangeCourseOptions, ChangeCourseResult, CourseChanged } from './booking-types.js'
 import { isBookable, type PlaceRequests } from './place-requests.js'
-import type { Effects } from './unit-of-work.js'
+import type { Effects } from '../unit-of-work.js'
 
 /**
  * Staff move a family from one course or drop-in to another. One transaction: the new place is
@@ -22,17 +22,12 @@ export class CourseChange {
 
   async changeCourse(bookingId: number, toCourseId: number, options: ChangeCourseOptions = {}): Promise<ChangeCourseResult> {
     const now = options.now ?? new Date()
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.ctx.unitOfWork.run((tx, effects) => this.decide(tx, effects, bookingId, toCourseId, options, now))
-      } catch (error) {
-        // The locks make the database's own checks (capacity, one place per person) agree with
-        // the rules above; should one refuse all the same, decide again on the state as it is now.
-        const refusal = databaseRefusal(error)
-        if (refusal && (refusal.kind === 'unique' || refusal.kind === 'check') && attempt < 3) continue
-        throw error
-      }
-    }
+    return this.ctx.unitOfWork.run(
+      (tx, effects) => this.decide(tx, effects, bookingId, toCourseId, options, now),
+      // The locks make the database's own checks (capacity, one place per person) agree with the
+      // rules above; should one refuse all the same, decide again on the state as it is now.
+      async (refusal) => (refusal.kind === 'unique' || refusal.kind === 'check' ? 'again' : undefined),
+    )
   }
 
   private async decide(tx: Tx, effects: Effects, bookingId: number, toCourseId: number, options: ChangeCourseOptions, now: Date): Promise<ChangeCourseResult> {
@@ -77,7 +72,7 @@ export class CourseChange {
    */
   private async lock(tx: Tx, peek: BookingRow, toCourseId: number): Promise<{ booking: BookingRow; from: LockedCourse; to: LockedCourse | undefined } | undefined> {
     const held = new Map<number, LockedCourse | undefined>()
-    for (const courseId of [peek.courseId, toCourseId].sort((a, b) => a - b)) held.set(courseId, await this.ctx.bookings.lockCourse(tx, courseId))
+    for (const courseId of [peek.courseId, toCourseId].sort((a, b) => a - b)) held.set(courseId, await lockCourse(tx, courseId))
     const from = held.get(peek.courseId)
     // A booking never moves between courses (a change makes a new booking), so the peek's course is still its own.
     const booking = await this.ctx.bookings.lockById(tx, peek.id)

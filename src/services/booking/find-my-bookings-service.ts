@@ -2,7 +2,7 @@ import type { Config } from '../../config.js'
 import type { Db } from '../../db/database.js'
 import type { BookingRepository } from '../../data/booking-repository.js'
 import type { AccessLinkRepository } from '../../data/booking/access-link-repository.js'
-import type { BookingNotifier } from '../notifications/booking-notifier.js'
+import type { UnitOfWork } from '../unit-of-work.js'
 import { hashToken, randomToken } from '../tokens.js'
 import { accessLinkToken } from './access-link-tokens.js'
 import type { BookingDetails, BookingService } from './booking-service.js'
@@ -18,11 +18,12 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/
  */
 export class FindMyBookingsService {
   constructor(
+    /** Reads only: writes go through the unit of work. */
     private readonly db: Db,
+    private readonly unitOfWork: UnitOfWork,
     private readonly bookings: BookingRepository,
     private readonly accessLinks: AccessLinkRepository,
     private readonly booking: BookingService,
-    private readonly notifier: BookingNotifier,
     private readonly config: Config,
   ) {}
 
@@ -34,11 +35,11 @@ export class FindMyBookingsService {
     const nonce = randomToken()
     const tokenHash = hashToken(accessLinkToken(this.config.sessionSecret, nonce))
     const expiresAt = new Date(now.getTime() + ACCESS_LINK_MINUTES * 60 * 1000)
-    await this.db.transaction(async (tx) => {
+    await this.unitOfWork.run(async (tx, effects) => {
       await this.accessLinks.insert(tx, { tokenHash, email: address, expiresAt })
       await this.accessLinks.recordLinkEmail(tx, { email: address, tokenHash, nonce, expiresAt })
+      effects.notificationsWritten()
     })
-    await this.notifier.afterCommit()
   }
 
   /** The bookings a link lists, or undefined for a wrong or expired link. */

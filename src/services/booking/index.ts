@@ -1,17 +1,17 @@
 import type { DataAccess } from '../../data/index.js'
-import type { JobQueue } from '../../jobs/job-queue.js'
+import type { UnitOfWork } from '../unit-of-work.js'
 import type { BookingNotifier } from '../notifications/booking-notifier.js'
 import { BookingService } from './booking-service.js'
 import { FindMyBookingsService } from './find-my-bookings-service.js'
 import { CalendarDownload } from './calendar-download.js'
 
 /** The booking services (part of the services() composition root). */
-export function bookingServices(data: DataAccess, jobs: JobQueue, notifier: BookingNotifier) {
+export function bookingServices(data: DataAccess, unitOfWork: UnitOfWork, notifier: BookingNotifier) {
   const db = data.database.db
-  const booking = new BookingService({ db, bookings: data.booking.bookings, families: data.booking.families, notifier, jobs, config: data.config, logger: data.logger })
+  const booking = new BookingService({ db, bookings: data.booking.bookings, families: data.booking.families, notifier, unitOfWork, config: data.config })
   return {
     booking,
-    findMyBookings: new FindMyBookingsService(db, data.booking.bookings, data.booking.accessLinks, booking, notifier, data.config),
+    findMyBookings: new FindMyBookingsService(db, unitOfWork, data.booking.bookings, data.booking.accessLinks, booking, data.config),
     calendarDownload: new CalendarDownload(data.booking.messageContext, data.config),
     /** Counters shared by every web process (PostgreSQL): booking form posts, "find my bookings". */
     rateLimits: data.booking.rateLimits,

@@ -1,11 +1,12 @@
 import type { Executor, Tx } from '../../db/database.js'
-import type { BookingRow, LockedCourse } from '../../data/booking-repository.js'
-import { databaseRefusal } from '../../data/booking/database-errors.js'
+import type { BookingRow } from '../../data/booking-repository.js'
+import type { DatabaseRefusal } from '../../data/booking/database-errors.js'
+import { lockCourse, type LockedCourse } from '../../data/course-lock.js'
 import { newManageCredentials } from '../tokens.js'
 import { freePlaces, type BookingContext } from './booking-context.js'
 import type { BookInput, BookResult, ChildInput, JoinWaitingListResult, NewFamily, Waiting, Confirmed, AlreadyBooked } from './booking-types.js'
 import { newReference } from './references.js'
-import type { Effects } from './unit-of-work.js'
+import type { Effects } from '../unit-of-work.js'
 
 type Intent = 'book' | 'join'
 export type Contact = { email: string | null; phone: string | null }
@@ -44,31 +45,31 @@ export class PlaceRequests {
 
   private async request(input: BookInput, intent: Intent): Promise<BookResult | JoinWaitingListResult> {
     const now = input.now ?? new Date()
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.ctx.unitOfWork.run((tx, effects) => this.decide(tx, effects, input, intent, now))
-      } catch (error) {
-        const refusal = databaseRefusal(error)
-        if (!refusal || attempt >= 3) throw error
-        if (refusal.kind === 'unique' && refusal.constraint === 'bookings_request_key_unique' && input.requestKey) {
-          const earlier = await this.ctx.bookings.findByRequestKey(this.ctx.db, input.requestKey)
-          if (earlier) return this.replay(earlier)
-        }
-        if (refusal.kind === 'unique' && refusal.constraint?.startsWith('bookings_one_active_per_')) {
-          const contact = await this.contactOf(this.ctx.db, input.family)
-          const existing = await this.ctx.bookings.findActiveByContact(this.ctx.db, input.courseId, contact.email, contact.phone)
-          if (existing) return { outcome: 'already_booked', booking: existing }
-        }
-        if (refusal.kind === 'check' && refusal.constraint === 'course_not_overbooked' && intent === 'book') return { outcome: 'full' }
-        // Anything else the database refused: decide again on the state as it is now.
-        if (refusal.kind === 'unique' || refusal.kind === 'check') continue
-        throw error
-      }
+    return this.ctx.unitOfWork.run(
+      (tx, effects) => this.decide(tx, effects, input, intent, now),
+      (refusal) => this.recover(refusal, input, intent),
+    )
+  }
+
+  /** After the database refused the booking (the transaction has rolled back): the answer it means. */
+  private async recover(refusal: DatabaseRefusal, input: BookInput, intent: Intent): Promise<{ result: BookResult | JoinWaitingListResult } | 'again' | undefined> {
+    if (refusal.kind === 'unique' && refusal.constraint === 'bookings_request_key_unique' && input.requestKey) {
+      const earlier = await this.ctx.bookings.findByRequestKey(this.ctx.db, input.requestKey)
+      if (earlier) return { result: await this.replay(earlier) }
     }
+    if (refusal.kind === 'unique' && refusal.constraint?.startsWith('bookings_one_active_per_')) {
+      const contact = await this.contactOf(this.ctx.db, input.family)
+      const existing = await this.ctx.bookings.findActiveByContact(this.ctx.db, input.courseId, contact.email, contact.phone)
+      if (existing) return { result: { outcome: 'already_booked', booking: existing } }
+    }
+    if (refusal.kind === 'check' && refusal.constraint === 'course_not_overbooked' && intent === 'book') return { result: { outcome: 'full' } }
+    // Anything else the database refused: decide again on the state as it is now.
+    if (refusal.kind === 'unique' || refusal.kind === 'check') return 'again'
+    return undefined
   }
 
   private async decide(tx: Tx, effects: Effects, input: BookInput, intent: Intent, now: Date): Promise<BookResult | JoinWaitingListResult> {
-    const locked = await this.ctx.bookings.lockCourse(tx, input.courseId)
+    const locked = await lockCourse(tx, input.courseId)
     if (!locked) return { outcome: 'no_such_course' }
     // Checked after the lock: a second submit of the same form waited for the first to commit.
     if (input.requestKey) {

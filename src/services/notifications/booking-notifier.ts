@@ -3,7 +3,7 @@ import type { Tx } from '../../db/database.js'
 /**
  * The messages a booking's life produces. The booking service records them inside its own
  * transaction (an outbox: a booking and its messages commit together, and neither is lost or
- * rolled back because the mail server is down), then asks for delivery after the commit.
+ * rolled back because the mail server is down); the unit of work wakes delivery after the commit.
  */
 export const bookingMessageKinds = [
   'booking_confirmed',
@@ -35,6 +35,4 @@ export interface BookingNotifier {
    * is a new message. Returns how many rows (channels) were written; 0 when the family has none.
    */
   resend(tx: Tx, kind: BookingMessageKind, bookingId: number): Promise<number>
-  /** After commit: put a delivery job on the queue (safe to call when nothing was recorded). */
-  afterCommit(): Promise<void>
 }

@@ -4,13 +4,12 @@ import type { SmsSender } from '../../data/sms/sms-sender.js'
 import { TWILIO_OPTED_OUT } from '../../data/sms/twilio-sms-sender.js'
 import type { ClaimedNotification, NotificationRepository } from '../../data/notifications/notification-repository.js'
 import type { MessageContextRepository } from '../../data/notifications/message-context-repository.js'
-import type { JobQueue } from '../../jobs/job-queue.js'
+import type { JobQueue } from '../job-queue.js'
 import type { Logger } from '../../logger.js'
 import { paths } from '../../paths.js'
 import { DEFAULT_BACK_OFF, retryAt, type BackOff, type QuietHours } from './back-off.js'
 import { messageKind } from './message-kinds.js'
 import { messageKey, NothingToSay, type MessageRenderer } from './message-renderer.js'
-import { DELIVER_DUE_NOTIFICATIONS } from './outbox-notifier.js'
 
 export interface DeliveryOptions {
   /** Rows claimed (and sent in parallel) at a time. */
@@ -110,7 +109,7 @@ export class NotificationDeliveryService {
     const run: DeliveryRun = { recovered: await this.recoverStaleClaims(), outcomes: { sent: 0, retry: 0, failed: 0, skipped: 0, in_doubt: 0, lost_claim: 0 } }
     for (;;) {
       if (Date.now() - started > this.options.maxRunMs) {
-        await this.jobs.now(DELIVER_DUE_NOTIFICATIONS, {})
+        await this.jobs.wakeDelivery()
         break
       }
       const batch = await this.notifications.claimDue(this.options.batchSize)
@@ -247,7 +246,7 @@ export class NotificationDeliveryService {
       recipient: family.email,
       payload: { ...payload, fallbackForNotificationId: row.id },
     })
-    if (inserted) await this.jobs.now(DELIVER_DUE_NOTIFICATIONS, {})
+    if (inserted) await this.jobs.wakeDelivery()
   }
 
   /**

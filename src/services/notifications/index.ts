@@ -1,5 +1,5 @@
 import type { DataAccess } from '../../data/index.js'
-import type { JobQueue } from '../../jobs/job-queue.js'
+import type { JobQueue } from '../job-queue.js'
 import { DEFAULT_DELIVERY_OPTIONS, NotificationDeliveryService, type DeliveryOptions } from './delivery-service.js'
 import { DevOutboxService } from './dev-outbox-service.js'
 import { MessageRenderer } from './message-renderer.js'

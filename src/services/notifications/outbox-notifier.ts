@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Tx } from '../../db/database.js'
 import type { BookingMessages, BookingWithFamily, NewNotification } from '../../data/notifications/booking-messages.js'
-import type { JobQueue } from '../../jobs/job-queue.js'
 import type { BookingMessageKind, BookingNotifier, SessionChangeKind } from './booking-notifier.js'
-
-export const DELIVER_DUE_NOTIFICATIONS = 'deliver-due-notifications'
 
 /**
  * Writes one notifications row per channel the family agreed to. The dedupe key includes the
@@ -12,10 +9,7 @@ export const DELIVER_DUE_NOTIFICATIONS = 'deliver-due-notifications'
  * recorded twice (a retried transaction) makes one.
  */
 export class OutboxNotifier implements BookingNotifier {
-  constructor(
-    private readonly jobs: JobQueue,
-    private readonly messages: BookingMessages,
-  ) {}
+  constructor(private readonly messages: BookingMessages) {}
 
   async record(tx: Tx, kind: BookingMessageKind, bookingId: number): Promise<void> {
     await this.recordFor(tx, kind, bookingId, '')
@@ -47,10 +41,6 @@ export class OutboxNotifier implements BookingNotifier {
     for (const row of rows) {
       await this.insertFor(tx, kind, row.booking, row.family, sessionId, `${kind}:${row.booking.id}:${sessionId}:${session.sequence}`, extra)
     }
-  }
-
-  async afterCommit(): Promise<void> {
-    await this.jobs.now(DELIVER_DUE_NOTIFICATIONS, {})
   }
 
   private async insertFor(

@@ -1,7 +1,8 @@
 import type { DataAccess } from '../../data/index.js'
 import { twilioSignatureCheck } from '../../data/webhooks/twilio-signature.js'
 import { MessageContextRepository } from '../../data/notifications/message-context-repository.js'
-import type { BookingNotifier } from '../notifications/booking-notifier.js'
+import type { JobQueue } from '../job-queue.js'
+import type { UnitOfWork } from '../unit-of-work.js'
 import { DeliveryStatusService } from './delivery-status-service.js'
 import { emailFallback } from './email-fallback.js'
 import { ReminderService } from './reminder-service.js'
@@ -13,11 +14,11 @@ export function reminderScheduler(data: DataAccess): ReminderService {
 }
 
 /** services.twilioWebhooks: what Twilio's signed webhooks call. */
-export function twilioWebhookServices(data: DataAccess, deps: { reminders: ReminderService; booking: BookingActions; notifier: Pick<BookingNotifier, 'afterCommit'> }) {
+export function twilioWebhookServices(data: DataAccess, deps: { reminders: ReminderService; booking: BookingActions; unitOfWork: UnitOfWork; jobs: JobQueue }) {
   const db = data.database.db
   return {
     checkSignature: twilioSignatureCheck(data.config.twilio?.authToken),
-    replies: new TextReplyService(db, data.reminders.replies, deps.reminders, deps.booking, new MessageContextRepository(db), data.logger),
-    deliveryStatus: new DeliveryStatusService(data.reminders.statuses, emailFallback(data.reminders.emailFallbacks, () => deps.notifier.afterCommit()), data.logger),
+    replies: new TextReplyService(deps.unitOfWork, data.reminders.replies, deps.reminders, deps.booking, new MessageContextRepository(db), data.logger),
+    deliveryStatus: new DeliveryStatusService(data.reminders.statuses, emailFallback(data.reminders.emailFallbacks, () => deps.jobs.wakeDelivery()), data.logger),
   }
 }

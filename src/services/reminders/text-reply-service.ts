@@ -1,11 +1,11 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
-import type { Db } from '../../db/database.js'
 import type { BookingMessageContext } from '../../data/notifications/message-context-repository.js'
 import type { Logger } from '../../logger.js'
 import type { AcceptResult, CancelResult } from '../booking/booking-types.js'
 import { cancelledReply, helpReply, nothingToCancelReply, offerAcceptedReply, offerEndedReply, optedInReply, optedOutReply, type HubContact, type SessionFacts } from '../notifications/text-messages.js'
 import type { ReminderService } from './reminder-service.js'
 import type { ReplyStore } from '../../data/reminders/reply-store.js'
+import type { UnitOfWork } from '../unit-of-work.js'
 import { replyIntent, type ReplyIntent } from './reply-intent.js'
 
 /** What this service needs of the booking service: the same rules as the manage link. */
@@ -49,7 +49,7 @@ export function toE164(phone: string): string {
  */
 export class TextReplyService {
   constructor(
-    private readonly db: Db,
+    private readonly unitOfWork: UnitOfWork,
     private readonly store: ReplyStore,
     private readonly reminders: ReminderService,
     private readonly booking: BookingActions,
@@ -76,12 +76,12 @@ export class TextReplyService {
   private async act(intent: ReplyIntent, phone: string, now: Date): Promise<ReplyOutcome> {
     switch (intent) {
       case 'opt_out': {
-        const cancelled = await this.db.transaction((tx) => this.reminders.optOut(tx, phone))
+        const cancelled = await this.unitOfWork.run((tx) => this.reminders.optOut(tx, phone))
         this.logger.info({ cancelled }, 'number opted out of texts')
         return { intent, action: 'opted_out', reply: optedOutReply() }
       }
       case 'opt_in':
-        await this.db.transaction((tx) => this.reminders.optIn(tx, phone, now))
+        await this.unitOfWork.run((tx) => this.reminders.optIn(tx, phone, now))
         return { intent, action: 'opted_in', reply: optedInReply() }
       case 'cancel':
         return this.cancel(phone, now)

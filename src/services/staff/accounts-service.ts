@@ -1,6 +1,6 @@
-import type { Db } from '../../db/database.js'
 import type { StaffRole } from '../../domain/staff.js'
 import type { StaffUserRepository } from '../../data/staff/staff-user-repository.js'
+import type { UnitOfWork } from '../unit-of-work.js'
 import type { AuditService } from './audit-service.js'
 import { hashPassword, passwordProblem } from './passwords.js'
 import type { StaffPrincipal } from './policy.js'
@@ -18,7 +18,8 @@ export type AccountResult = { ok: true; id: number } | { ok: false; field: 'emai
 /** Staff accounts: made and changed by admins (and the create-admin command). */
 export class StaffAccountsService {
   constructor(
-    private readonly db: Db,
+    /** Every write: one transaction, retried when worth it, its jobs queued after commit. */
+    private readonly unitOfWork: UnitOfWork,
     private readonly users: StaffUserRepository,
     private readonly audit: AuditService,
   ) {}
@@ -41,7 +42,7 @@ export class StaffAccountsService {
     if (problem) return { ok: false, field: 'password', message: problem }
     if (await this.users.byEmail(account.email)) return { ok: false, field: 'email', message: 'There is already a staff account with this email address' }
     const passwordHash = await hashPassword(account.password)
-    const id = await this.db.transaction(async (tx) => {
+    const id = await this.unitOfWork.run(async (tx) => {
       const user = await this.users.insert({ email: account.email, name: account.name, role: account.role, passwordHash }, tx)
       const hubIds = account.role === 'hub_manager' ? (account.hubIds ?? []) : []
       await this.users.setHubs(user.id, hubIds, tx)
@@ -58,7 +59,7 @@ export class StaffAccountsService {
 
   /** Changing role or hubs, or deactivating, also ends the account's sessions. */
   async update(id: number, changes: { name: string; role: StaffRole; active: boolean; hubIds: readonly number[] }, actor: StaffPrincipal): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await this.unitOfWork.run(async (tx) => {
       const before = await this.users.byId(id, tx)
       if (!before) throw new Error(`No staff user ${id}`)
       const beforeHubs = await this.users.hubIds(id, tx)

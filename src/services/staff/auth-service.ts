@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import type { Db } from '../../db/database.js'
 import type { StaffUserRepository, StaffUser } from '../../data/staff/staff-user-repository.js'
 import type { SignInAttempts } from '../../data/staff/sign-in-attempts.js'
 import { insertStaffEmail } from '../../data/staff/staff-notifications.js'
-import type { BookingNotifier } from '../notifications/booking-notifier.js'
+import type { UnitOfWork } from '../unit-of-work.js'
 import { hashToken } from '../tokens.js'
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js'
 import { newPasswordResetCredentials, RESET_LINK_MINUTES } from './password-reset-link.js'
@@ -27,10 +26,10 @@ export class StaffAuthService {
   private decoy: Promise<string> | undefined
 
   constructor(
-    private readonly db: Db,
+    /** Every write: one transaction, retried when worth it, its jobs queued after commit. */
+    private readonly unitOfWork: UnitOfWork,
     private readonly users: StaffUserRepository,
     private readonly attempts: SignInAttempts,
-    private readonly notifier: Pick<BookingNotifier, 'afterCommit'>,
     private readonly secret: string,
   ) {}
 
@@ -72,7 +71,7 @@ export class StaffAuthService {
     if (!user || !user.active) return
     const { nonce, tokenHash } = newPasswordResetCredentials(this.secret)
     const expiresAt = new Date(now.getTime() + RESET_LINK_MINUTES * 60_000)
-    await this.db.transaction(async (tx) => {
+    await this.unitOfWork.run(async (tx, effects) => {
       await this.users.insertReset({ tokenHash, staffUserId: user.id, expiresAt }, tx)
       await insertStaffEmail(tx, {
         dedupeKey: `password_reset:${tokenHash}`,
@@ -80,8 +79,8 @@ export class StaffAuthService {
         recipient: user.email,
         payload: { resetNonce: nonce, staffName: user.name, expiresAt: expiresAt.toISOString() },
       })
+      effects.notificationsWritten()
     })
-    await this.notifier.afterCommit()
   }
 
   async resetLinkWorks(token: string, now = new Date()): Promise<boolean> {
@@ -93,7 +92,7 @@ export class StaffAuthService {
     const problem = passwordProblem(password)
     if (problem) return { ok: false, reason: 'password', message: problem }
     const passwordHash = await hashPassword(password)
-    const user = await this.db.transaction(async (tx) => {
+    const user = await this.unitOfWork.run(async (tx) => {
       const userId = await this.users.useReset(hashToken(token), now, tx)
       if (userId === undefined) return undefined
       await this.users.update(userId, { passwordHash }, tx)

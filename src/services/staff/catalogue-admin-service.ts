@@ -1,9 +1,11 @@
-import type { Db, Tx } from '../../db/database.js'
+import type { Tx } from '../../db/database.js'
+import { lockCourse } from '../../data/course-lock.js'
 import type { CatalogueAdmin, NewHub, NewProgramme } from '../../data/staff/catalogue-admin.js'
 import type { CourseListFilter, CourseLists } from '../../data/staff/course-lists.js'
 import type { BookingService } from '../booking/booking-service.js'
 import type { BookingNotifier } from '../notifications/booking-notifier.js'
 import { londonTime } from '../../time.js'
+import type { UnitOfWork } from '../unit-of-work.js'
 import type { AuditService } from './audit-service.js'
 import type { StaffPrincipal } from './policy.js'
 import { weeklySessions, type WeeklyRepeat } from './weekly-sessions.js'
@@ -26,7 +28,8 @@ export type Refusal = { ok: false; message: string }
  */
 export class StaffCatalogueService {
   constructor(
-    private readonly db: Db,
+    /** Every write: one transaction, retried when worth it, its jobs queued after commit. */
+    private readonly unitOfWork: UnitOfWork,
     private readonly admin: CatalogueAdmin,
     private readonly courseLists: CourseLists,
     private readonly booking: () => BookingService,
@@ -51,7 +54,7 @@ export class StaffCatalogueService {
   }
 
   async saveHub(actor: StaffPrincipal, id: number | undefined, values: NewHub): Promise<number> {
-    return this.db.transaction(async (tx) => {
+    return this.unitOfWork.run(async (tx) => {
       const before = id === undefined ? undefined : await this.admin.hub(id)
       const hubId = id === undefined ? (await this.admin.insertHub(tx, values)).id : id
       if (id !== undefined) await this.admin.updateHub(tx, id, values)
@@ -69,7 +72,7 @@ export class StaffCatalogueService {
   }
 
   async saveProgramme(actor: StaffPrincipal, id: number | undefined, values: NewProgramme): Promise<number> {
-    return this.db.transaction(async (tx) => {
+    return this.unitOfWork.run(async (tx) => {
       const before = id === undefined ? undefined : await this.admin.programme(id)
       const programmeId = id === undefined ? (await this.admin.insertProgramme(tx, values)).id : id
       if (id !== undefined) await this.admin.updateProgramme(tx, id, values)
@@ -92,7 +95,7 @@ export class StaffCatalogueService {
 
   async createCourse(actor: StaffPrincipal, input: NewCourse): Promise<number> {
     const times = weeklySessions(input.repeat)
-    return this.db.transaction(async (tx) => {
+    return this.unitOfWork.run(async (tx) => {
       const course = await this.admin.insertCourse(tx, { programmeId: input.programmeId, hubId: input.hubId, kind: input.kind, capacity: input.capacity }, times, input.room)
       await this.audit.record(tx, actor, {
         action: input.kind === 'drop_in' ? 'drop_in.created' : 'course.created',
@@ -109,38 +112,33 @@ export class StaffCatalogueService {
    * refuse it too); higher offers the new places to the waiting list at once.
    */
   async setCapacity(actor: StaffPrincipal, courseId: number, capacity: number, now = new Date()): Promise<{ ok: true } | Refusal> {
-    const outcome = await this.db.transaction(async (tx) => {
-      const course = await this.admin.lockCourse(tx, courseId)
+    return this.unitOfWork.run(async (tx, effects) => {
+      const course = (await lockCourse(tx, courseId))?.course
       if (!course) return { ok: false as const, message: 'No such course' }
       if (capacity + course.overbookedPlaces < course.placesTaken) {
         return { ok: false as const, message: `The capacity cannot be lower than the ${course.placesTaken} places already taken. Cancel or move bookings first.` }
       }
       await this.admin.updateCourse(tx, courseId, { capacity })
-      const offers = capacity > course.capacity ? await this.booking().offerFreedPlaces(tx, courseId, now) : []
+      const offers = capacity > course.capacity ? await this.booking().offerFreedPlaces(tx, effects, courseId, now) : []
       await this.audit.record(tx, actor, { action: 'course.capacity_changed', entityType: 'course', entityId: courseId, before: { capacity: course.capacity }, after: { capacity, offersMade: offers.length } })
-      return { ok: true as const, offers }
+      return { ok: true as const }
     })
-    if (!outcome.ok) return outcome
-    await this.booking().scheduleOffers(outcome.offers)
-    return { ok: true }
   }
 
   /** Closing stops new bookings (online and reception); reopening offers any free places to the queue. */
   async setBookingOpen(actor: StaffPrincipal, courseId: number, open: boolean, now = new Date()): Promise<void> {
-    const offers = await this.db.transaction(async (tx) => {
-      const course = await this.admin.lockCourse(tx, courseId)
-      if (!course || course.bookingOpen === open) return []
+    await this.unitOfWork.run(async (tx, effects) => {
+      const course = (await lockCourse(tx, courseId))?.course
+      if (!course || course.bookingOpen === open) return
       await this.admin.updateCourse(tx, courseId, { bookingOpen: open })
-      const made = open ? await this.booking().offerFreedPlaces(tx, courseId, now) : []
+      if (open) await this.booking().offerFreedPlaces(tx, effects, courseId, now)
       await this.audit.record(tx, actor, { action: open ? 'course.booking_opened' : 'course.booking_closed', entityType: 'course', entityId: courseId, before: { bookingOpen: course.bookingOpen }, after: { bookingOpen: open } })
-      return made
     })
-    await this.booking().scheduleOffers(offers)
   }
 
   /** Facilitators for one session, or (sessionId undefined) every session of the course. */
   async setFacilitators(actor: StaffPrincipal, courseId: number, sessionIds: readonly number[], staffUserIds: readonly number[]): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await this.unitOfWork.run(async (tx) => {
       await this.admin.setFacilitators(tx, sessionIds, staffUserIds)
       await this.audit.record(tx, actor, { action: 'sessions.facilitators_set', entityType: 'course', entityId: courseId, after: { sessionIds, staffUserIds } })
     })
@@ -148,7 +146,7 @@ export class StaffCatalogueService {
 
   /** Cancels a session and tells every booked family (and, for a cancellation, the waiting list). */
   async cancelSession(actor: StaffPrincipal, sessionId: number, now = new Date()): Promise<{ ok: true } | Refusal> {
-    const outcome = await this.db.transaction(async (tx) => {
+    return this.unitOfWork.run(async (tx, effects) => {
       const session = await this.lockSessionAndCourse(tx, sessionId)
       if (!session) return { ok: false as const, message: 'No such session' }
       if (session.cancelledAt) return { ok: false as const, message: 'This session is already cancelled' }
@@ -156,11 +154,10 @@ export class StaffCatalogueService {
       // A course or drop-in with no session left is cancelled as a whole: nothing can be booked.
       if ((await this.admin.liveSessionCount(tx, session.courseId)) === 0) await this.admin.updateCourse(tx, session.courseId, { cancelledAt: now })
       await this.notifier.recordSessionChange(tx, 'session_cancelled', sessionId)
+      effects.notificationsWritten()
       await this.audit.record(tx, actor, { action: 'session.cancelled', entityType: 'session', entityId: sessionId, before: { cancelledAt: null }, after: { cancelledAt: now } })
       return { ok: true as const }
     })
-    if (outcome.ok) await this.notifier.afterCommit()
-    return outcome
   }
 
   /** A new London date and time (and room) for a session; booked families get the update. */
@@ -169,12 +166,13 @@ export class StaffCatalogueService {
     const endsAt = londonTime(to.date, to.endTime)
     if (endsAt <= startsAt) return { ok: false, message: 'The end time must be after the start time' }
     if (startsAt <= now) return { ok: false, message: 'The new time must be in the future' }
-    const outcome = await this.db.transaction(async (tx) => {
+    return this.unitOfWork.run(async (tx, effects) => {
       const session = await this.lockSessionAndCourse(tx, sessionId)
       if (!session) return { ok: false as const, message: 'No such session' }
       if (session.cancelledAt) return { ok: false as const, message: 'A cancelled session cannot be moved' }
       await this.admin.updateSession(tx, sessionId, { startsAt, endsAt, room: to.room })
       await this.notifier.recordSessionChange(tx, 'session_moved', sessionId)
+      effects.notificationsWritten()
       await this.audit.record(tx, actor, {
         action: 'session.moved',
         entityType: 'session',
@@ -184,15 +182,13 @@ export class StaffCatalogueService {
       })
       return { ok: true as const }
     })
-    if (outcome.ok) await this.notifier.afterCommit()
-    return outcome
   }
 
   /** The course row first, then the session: the lock order the booking service uses (course first). */
   private async lockSessionAndCourse(tx: Tx, sessionId: number) {
     const peek = await this.admin.sessionById(tx, sessionId)
     if (!peek) return undefined
-    await this.admin.lockCourse(tx, peek.courseId)
+    await lockCourse(tx, peek.courseId)
     return this.admin.lockSession(tx, sessionId)
   }
 }

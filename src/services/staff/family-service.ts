@@ -1,6 +1,7 @@
-import type { Db, Tx } from '../../db/database.js'
+import type { Tx } from '../../db/database.js'
 import type { ConsentSource } from '../../domain/families.js'
 import type { FamilyPatch, FamilyRecord, FamilyRecords } from '../../data/staff/family-records.js'
+import type { UnitOfWork } from '../unit-of-work.js'
 import type { AuditService } from './audit-service.js'
 import { interpretFamilyQuery } from './family-query.js'
 import type { StaffPrincipal } from './policy.js'
@@ -59,7 +60,8 @@ export type ContactClash = { ok: false; message: string }
  */
 export class StaffFamilyService {
   constructor(
-    private readonly db: Db,
+    /** Every write: one transaction, retried when worth it, its jobs queued after commit. */
+    private readonly unitOfWork: UnitOfWork,
     private readonly records: FamilyRecords,
     private readonly audit: AuditService,
     /** The family's reminders follow a change of address, number or consent (services.reminders). */
@@ -93,7 +95,7 @@ export class StaffFamilyService {
       consentSource: agreed ? consent.source : null,
       consentRecordedBy: agreed ? actor.id : null,
     }
-    return this.db.transaction(async (tx) => {
+    return this.unitOfWork.run(async (tx) => {
       const family = await this.records.insert(tx, values)
       await this.audit.record(tx, actor, { action: 'family.created', entityType: 'family', entityId: family.id, familyId: family.id, after: values })
       return family
@@ -133,14 +135,14 @@ export class StaffFamilyService {
   }
 
   async addChild(actor: StaffPrincipal, familyId: number, child: NewChild) {
-    await this.db.transaction(async (tx) => {
+    await this.unitOfWork.run(async (tx) => {
       const row = await this.records.addChild(tx, { ...child, familyId })
       await this.audit.record(tx, actor, { action: 'family.child_added', entityType: 'child', entityId: row.id, familyId, after: { ...child } })
     })
   }
 
   async removeChild(actor: StaffPrincipal, familyId: number, childId: number) {
-    await this.db.transaction(async (tx) => {
+    await this.unitOfWork.run(async (tx) => {
       const row = await this.records.removeChild(tx, familyId, childId)
       if (!row) return
       await this.audit.record(tx, actor, { action: 'family.child_removed', entityType: 'child', entityId: childId, familyId, before: { firstName: row.firstName, dateOfBirth: row.dateOfBirth, ageYears: row.ageYears, dueDate: row.dueDate } })
@@ -148,7 +150,7 @@ export class StaffFamilyService {
   }
 
   private async change(actor: StaffPrincipal, familyId: number, action: string, patch: FamilyPatch, also?: (tx: Tx, before: FamilyRecord) => Promise<void>) {
-    await this.db.transaction(async (tx) => {
+    await this.unitOfWork.run(async (tx) => {
       const before = await this.records.lock(tx, familyId)
       if (!before) throw new Error(`No family ${familyId}`)
       const after = await this.records.update(tx, familyId, patch)

@@ -2,6 +2,7 @@ import type { DataAccess } from '../../data/index.js'
 import type { BookingNotifier } from '../notifications/booking-notifier.js'
 import type { BookingService } from '../booking/booking-service.js'
 import type { ReminderService } from '../reminders/reminder-service.js'
+import type { UnitOfWork } from '../unit-of-work.js'
 import { StaffFamilyService } from './family-service.js'
 import { StaffBookingService } from './staff-booking-service.js'
 import { StaffRegisterService } from './register-service.js'
@@ -13,6 +14,8 @@ import { StaffAccountsService } from './accounts-service.js'
 
 /** What the staff services use from the rest of the service (see services/index.ts). */
 export interface StaffDependencies {
+  /** Every staff write runs in it (services/unit-of-work.ts). */
+  unitOfWork: UnitOfWork
   notifier: BookingNotifier
   /** services.booking: every capacity and waiting-list rule lives there. */
   booking: BookingService
@@ -22,17 +25,17 @@ export interface StaffDependencies {
 
 /** The staff area's services (part of the services() composition root). */
 export function staffServices(data: DataAccess, deps: StaffDependencies) {
-  const db = data.database.db
+  const { unitOfWork } = deps
   const audit = new AuditService(data.staff.audit)
   return {
     audit,
-    auth: new StaffAuthService(db, data.staff.users, data.staff.signInAttempts, deps.notifier, data.config.sessionSecret),
-    accounts: new StaffAccountsService(db, data.staff.users, audit),
-    families: new StaffFamilyService(db, data.staff.families, audit, (tx, familyId) => deps.reminders.refreshFamily(tx, familyId)),
+    auth: new StaffAuthService(unitOfWork, data.staff.users, data.staff.signInAttempts, data.config.sessionSecret),
+    accounts: new StaffAccountsService(unitOfWork, data.staff.users, audit),
+    families: new StaffFamilyService(unitOfWork, data.staff.families, audit, (tx, familyId) => deps.reminders.refreshFamily(tx, familyId)),
     dashboard: new StaffDashboardService(data.staff.dashboard),
-    registers: new StaffRegisterService(db, data.staff.registers, audit),
-    catalogue: new StaffCatalogueService(db, data.staff.catalogue, data.staff.courseLists, () => deps.booking, deps.notifier, audit),
-    bookings: new StaffBookingService(db, () => deps.booking, deps.notifier, data.booking.bookings, data.staff.courseLists, audit),
+    registers: new StaffRegisterService(unitOfWork, data.staff.registers, audit),
+    catalogue: new StaffCatalogueService(unitOfWork, data.staff.catalogue, data.staff.courseLists, () => deps.booking, deps.notifier, audit),
+    bookings: new StaffBookingService(unitOfWork, () => deps.booking, deps.notifier, data.booking.bookings, data.staff.courseLists, audit),
   }
 }
 

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon'
 import { stringify } from 'csv-stringify/sync'
-import type { Db } from '../../db/database.js'
 import type { AttendanceStatus } from '../../domain/booking.js'
 import type { Registers } from '../../data/staff/registers.js'
 import { LONDON } from '../../time.js'
 import { formatUkPhone } from '../booking/contact-details.js'
+import type { UnitOfWork } from '../unit-of-work.js'
 import type { AuditService } from './audit-service.js'
 import { describeChild, supportNeeds } from './family-facts.js'
 import type { StaffPrincipal } from './policy.js'
@@ -14,7 +14,8 @@ export type Register = NonNullable<Awaited<ReturnType<StaffRegisterService['regi
 /** Facilitators' sessions, registers (screen, print and CSV) and attendance. */
 export class StaffRegisterService {
   constructor(
-    private readonly db: Db,
+    /** Every write: one transaction, retried when worth it, its jobs queued after commit. */
+    private readonly unitOfWork: UnitOfWork,
     private readonly registers: Registers,
     private readonly audit: AuditService,
   ) {}
@@ -56,8 +57,9 @@ export class StaffRegisterService {
     const attendees = await this.registers.attendees(sessionId, courseId)
     const onRegister = new Map(attendees.map((row) => [row.booking.id, row]))
     const wanted = [...statuses].filter(([bookingId]) => onRegister.has(bookingId))
-    let changed = 0
-    await this.db.transaction(async (tx) => {
+    // Counted inside the work: an attempt that rolled back and ran again counts from zero.
+    return this.unitOfWork.run(async (tx) => {
+      let changed = 0
       const existing = new Map((await this.registers.attendanceOf(tx, sessionId, wanted.map(([id]) => id))).map((row) => [row.bookingId, row.status]))
       for (const [bookingId, status] of wanted) {
         const before = existing.get(bookingId) ?? null
@@ -73,8 +75,8 @@ export class StaffRegisterService {
         })
         changed++
       }
+      return changed
     })
-    return changed
   }
 
   /** The register as CSV for a spreadsheet. Cells that a spreadsheet would run as a formula are defused. */

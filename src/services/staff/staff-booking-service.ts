@@ -1,9 +1,10 @@
-import type { Db, Tx } from '../../db/database.js'
+import type { Tx } from '../../db/database.js'
 import type { BookingRepository, BookingRow } from '../../data/booking-repository.js'
 import type { CourseListFilter, CourseLists } from '../../data/staff/course-lists.js'
 import type { BookingService } from '../booking/booking-service.js'
 import type { ChildInput, NewFamily } from '../booking/booking-types.js'
 import type { BookingNotifier } from '../notifications/booking-notifier.js'
+import type { UnitOfWork } from '../unit-of-work.js'
 import type { AuditService } from './audit-service.js'
 import type { StaffPrincipal } from './policy.js'
 
@@ -15,9 +16,10 @@ import type { StaffPrincipal } from './policy.js'
  */
 export class StaffBookingService {
   constructor(
-    private readonly db: Db,
+    /** Every write: one transaction, retried when worth it, its jobs queued after commit. */
+    private readonly unitOfWork: UnitOfWork,
     private readonly bookingService: () => BookingService | undefined,
-    private readonly notifier: Pick<BookingNotifier, 'resend' | 'afterCommit'>,
+    private readonly notifier: Pick<BookingNotifier, 'resend'>,
     private readonly bookings: BookingRepository,
     private readonly courseLists: CourseLists,
     private readonly audit: AuditService,
@@ -115,16 +117,15 @@ export class StaffBookingService {
    * notifier's own rule, as a new message. Returns how many messages (channels) were written.
    */
   async resend(actor: StaffPrincipal, bookingId: number): Promise<number> {
-    const sent = await this.db.transaction(async (tx) => {
+    return this.unitOfWork.run(async (tx, effects) => {
       const booking = await this.bookings.lockById(tx, bookingId)
       const kind = booking?.status === 'waiting' ? 'waitlist_joined' : booking?.status === 'confirmed' ? 'booking_confirmed' : undefined
       if (!booking || !kind) return 0
       const count = await this.notifier.resend(tx, kind, bookingId)
+      if (count > 0) effects.notificationsWritten()
       await this.audit.record(tx, actor, { action: 'booking.message_resent', entityType: 'booking', entityId: bookingId, familyId: booking.familyId, after: { kind, messages: count } })
       return count
     })
-    if (sent > 0) await this.notifier.afterCommit()
-    return sent
   }
 
   private get booking(): BookingService {

@@ -9,8 +9,7 @@ import { resetDatabase } from '../../support/test-database.js'
 import { FakeSmtpServer } from '../../support/fake-smtp.js'
 import { FakeTwilioApi } from '../../support/fake-twilio.js'
 import { seedDueReminders, type SeededReminders } from '../../../bench/seed-reminders.js'
-import { DELIVER_DUE_NOTIFICATIONS } from '../../../src/services/notifications/outbox-notifier.js'
-import { REMINDER_MINUTE_TICK } from '../../../src/jobs/reminder-tick.js'
+import { DELIVER_DUE_NOTIFICATIONS, REMINDER_MINUTE_TICK } from '../../../src/jobs/job-names.js'
 import { sleep, WorkerProcess } from './worker-process.js'
 
 /** How many reminder rows are in each state. */

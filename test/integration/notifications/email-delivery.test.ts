@@ -146,7 +146,7 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
     await testDatabase().db.transaction(async (tx) => {
       await tx.update(sessions).set({ startsAt: londonTime('2027-03-23', '13:30'), endsAt: londonTime('2027-03-23', '15:30'), sequence: 1 }).where(eq(sessions.id, first!.id))
       // The outbox notifier itself: services.notifier's reminder wrapper does not pass the details on (yet).
-      await new OutboxNotifier(t.services.jobs, new BookingMessages()).recordSessionChange(tx, 'session_moved', first!.id, { previousStartsAt: first!.startsAt })
+      await new OutboxNotifier(new BookingMessages()).recordSessionChange(tx, 'session_moved', first!.id, { previousStartsAt: first!.startsAt })
     })
 
     await t.services.notificationDelivery.deliverDue()

@@ -1,0 +1,6 @@
+/** Every job's name, in one place: the queue adapter enqueues them and the job files define them. */
+export const OFFER_EXPIRY_JOB = 'offer-expiry'
+/** Backs up OFFER_EXPIRY_JOB: expires any offer whose own job was lost. */
+export const OFFER_EXPIRY_SWEEP_JOB = 'offer-expiry-sweep'
+export const DELIVER_DUE_NOTIFICATIONS = 'deliver-due-notifications'
+export const REMINDER_MINUTE_TICK = 'reminder-minute-tick'
