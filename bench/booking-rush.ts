@@ -9,6 +9,8 @@ const PREPARING_AT_ONCE = 32
 
 export interface BookingRush {
   courseId: number
+  /** Whether the course came from the demo data or was made in SQL for the run. */
+  courseSource: 'demo data' | 'made in SQL'
   browsers: number
   capacity: number
   /** Confirmed bookings on the course afterwards, counted in SQL; must equal capacity. */
@@ -16,6 +18,8 @@ export interface BookingRush {
   waitingList: number
   /** "302 confirmation", "302 full", "500", ... with how many submits got each. */
   outcomes: Record<string, number>
+  /** The first answer to arrive: p50 close to p99 with a late first answer means they all finish together. */
+  fastestMs: number
   p50Ms: number
   p99Ms: number
   submitsPerSecond: number
@@ -23,14 +27,14 @@ export interface BookingRush {
 }
 
 /** An open 20-place course with no bookings: one from the demo data, else one made here in SQL. */
-async function rushCourse(client: pg.Client): Promise<number> {
+async function rushCourse(client: pg.Client): Promise<{ id: number; source: BookingRush['courseSource'] }> {
   const found = await client.query<{ id: number }>(`
     select c.id from courses c join programmes p on p.id = c.programme_id
     where c.capacity = ${CAPACITY} and c.places_taken = 0 and c.booking_open and c.cancelled_at is null and p.booking_mode = 'open'
       and not exists (select 1 from bookings b where b.course_id = c.id)
       and (select min(s.starts_at) from sessions s where s.course_id = c.id) > now() + interval '1 day'
     order by c.id limit 1`)
-  if (found.rows[0]) return found.rows[0].id
+  if (found.rows[0]) return { id: found.rows[0].id, source: 'demo data' }
   const made = await client.query<{ id: number }>(`
     insert into courses (programme_id, kind, hub_id, capacity, booking_open)
     select c.programme_id, c.kind, c.hub_id, ${CAPACITY}, true from courses c join programmes p on p.id = c.programme_id
@@ -38,7 +42,7 @@ async function rushCourse(client: pg.Client): Promise<number> {
     returning id`)
   const id = made.rows[0]!.id
   await client.query(`insert into sessions (course_id, starts_at, ends_at) values ($1, now() + interval '14 days', now() + interval '14 days 2 hours')`, [id])
-  return id
+  return { id, source: 'made in SQL' }
 }
 
 /** Walks one browser from "Book a place" to "Check your answers"; returns the confirm form's fields. */
@@ -67,7 +71,7 @@ export async function bookingRush(webUrl: string, databaseUrl: string): Promise<
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   try {
-    const courseId = await rushCourse(client)
+    const { id: courseId, source: courseSource } = await rushCourse(client)
     const browsers = Array.from({ length: BROWSERS }, () => new VirtualBrowser(webUrl))
     const forms: Record<string, string>[] = new Array<Record<string, string>>(BROWSERS)
     let next = 0
@@ -105,11 +109,13 @@ export async function bookingRush(webUrl: string, databaseUrl: string): Promise<
     const count = (status: string) => counts.rows.find((row) => row.status === status)?.n ?? 0
     return {
       courseId,
+      courseSource,
       browsers: BROWSERS,
       capacity: CAPACITY,
       booked: count('confirmed'),
       waitingList: count('waiting'),
       outcomes,
+      fastestMs: latencies[0] ?? NaN,
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
       submitsPerSecond: BROWSERS / seconds,

@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   const measurements: Measurements = { bare, lock, pages, peakRssMb, peakHwmMb, rush, reminders }
   const rows = reportRows(measurements)
   console.log(`\n${formatTable(rows)}\n`)
-  console.log(`Booking rush: course ${rush.courseId}, ${rush.browsers} final submits in ${rush.seconds.toFixed(2)} s; answers: ${JSON.stringify(rush.outcomes)}`)
+  console.log(`Booking rush: course ${rush.courseId} (${rush.courseSource}), ${rush.browsers} final submits in ${rush.seconds.toFixed(2)} s; answers: ${JSON.stringify(rush.outcomes)}`)
   console.log(`Rate limit: RATE_LIMIT_BOOKING_POSTS=${BENCH_RATE_LIMIT_BOOKING_POSTS} in the web process (all browsers share 127.0.0.1).`)
 
   const commit = (() => {

@@ -77,7 +77,7 @@ export function reportRows(m: Measurements): Row[] {
       goal: '= capacity',
       met: rush.booked === rush.capacity,
     },
-    { figure: 'booking rush: final submit p99', measured: `${ms(rush.p99Ms)} (p50 ${ms(rush.p50Ms)})`, reference: '', ratio: '', goal: '< 2000 ms', met: rush.p99Ms < 2000 },
+    { figure: 'booking rush: final submit p99', measured: `${ms(rush.p99Ms)} (p50 ${ms(rush.p50Ms)}, fastest ${ms(rush.fastestMs)})`, reference: '', ratio: '', goal: '< 2000 ms', met: rush.p99Ms < 2000 },
     {
       figure: 'booking rush: throughput',
       measured: `${n0(rush.submitsPerSecond)} submits/s`,
