@@ -6,6 +6,8 @@ const MEASURE_SECONDS = Number(process.env.BENCH_PAGE_SECONDS ?? 10)
 
 export interface PageLoad {
   url: string
+  /** Answers received in the measured seconds (0 means the figures below mean nothing). */
+  answered: number
   requestsPerSecond: number
   p50Ms: number
   p99Ms: number
@@ -23,6 +25,7 @@ export async function loadPage(url: string): Promise<PageLoad> {
   const result = await run(url, MEASURE_SECONDS)
   return {
     url,
+    answered: result.requests.total,
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,

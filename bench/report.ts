@@ -29,6 +29,10 @@ const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`
 
 function pageRows(name: string, page: PageLoad, bare: PageLoad, minShare: number | undefined, maxP99Ms: number | undefined): Row[] {
   const share = page.requestsPerSecond / bare.requestsPerSecond
+  // No answer within the measured seconds: latencies of 0 would read as a goal met.
+  if (page.answered === 0) {
+    return [{ figure: `${name}: req/s and p99`, measured: `no answer in the measured time (${page.errors} errors)`, reference: `${n0(bare.requestsPerSecond)} req/s bare`, ratio: '0%', goal: minShare === undefined ? '' : 'answers', met: minShare === undefined && maxP99Ms === undefined ? undefined : false }]
+  }
   const rows: Row[] = [
     {
       figure: `${name}: req/s`,
