@@ -3,7 +3,7 @@ import type { Services } from '../../services/index.js'
 import { normaliseEmail } from '../../services/booking/contact-details.js'
 import { paths } from '../../paths.js'
 import { field, keepFormErrors, takeFormErrors } from '../booking/form-flash.js'
-import { clientAddress, tooManyRequests } from '../booking/rate-limit.js'
+import { clientAddress, rateLimited } from '../../middleware/rate-limit.js'
 
 /**
  * "Find my bookings": ask for an email address, send a link that lists its bookings. The answer
@@ -12,6 +12,12 @@ import { clientAddress, tooManyRequests } from '../booking/rate-limit.js'
  */
 export function findMyBookings(services: Services) {
   return {
+    // Counted only once the address is valid: per client address, then per email address.
+    limit: rateLimited(services.rateLimits.findMyBookings, (req) => {
+      const email = normaliseEmail(field(req.body, 'email'))
+      return email ? [`ip:${clientAddress(req)}`, `email:${email}`] : []
+    }),
+
     view(req: Request, res: Response) {
       const kept = takeFormErrors(req, req.path)
       res.render('pages/manage/find-my-bookings', { errors: kept?.errors ?? {}, values: kept?.values ?? {} })
@@ -24,10 +30,6 @@ export function findMyBookings(services: Services) {
         const message = typed ? 'Enter an email address in the correct format, like name@example.com' : 'Enter your email address'
         keepFormErrors(req, req.path, { email: message }, { email: typed })
         return res.redirect(paths.manage.findMyBookings)
-      }
-      for (const key of [`ip:${clientAddress(req)}`, `email:${email}`]) {
-        const result = await services.rateLimits.findMyBookings.hit(key)
-        if (!result.allowed) return tooManyRequests(res, result.retryAfterSeconds)
       }
       await services.findMyBookings.requestLink(email)
       res.redirect(paths.manage.findMyBookingsSent)
