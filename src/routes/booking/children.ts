@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express'
 import { paths } from '../../paths.js'
 import { availabilityOf } from './load-course.js'
-import { keepFormErrors, takeFormErrors } from './form-flash.js'
+import { keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
 import { nextUrl, type BookingJourney } from './journey-state.js'
 import { validateAddAnother, validateChild } from './validation/child-validation.js'
 import { describeChild } from './describe-child.js'

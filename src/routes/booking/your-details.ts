@@ -2,7 +2,7 @@ import type { Request, Response } from 'express'
 import { formatUkPhone } from '../../services/booking/contact-details.js'
 import { paths } from '../../paths.js'
 import { availabilityOf } from './load-course.js'
-import { keepFormErrors, takeFormErrors } from './form-flash.js'
+import { keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
 import { nextUrl, type BookingJourney } from './journey-state.js'
 import { validateDetails } from './validation/details-validation.js'
 

@@ -1,9 +1,9 @@
 import type { Request, Response } from 'express'
 import type { Services } from '../../services/index.js'
 import { paths } from '../../paths.js'
-import { field, keepFormErrors, takeFormErrors } from '../booking/form-flash.js'
+import { field } from '../forms/fields.js'
+import { keepFlash, keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
 import { managedBooking } from './load-booking.js'
-import { keepNotice } from './manage-flash.js'
 
 export const CANCEL_REASON_MAX = 500
 
@@ -25,7 +25,7 @@ export function cancelBooking(services: Services) {
         return res.redirect(paths.manage.cancel(details.manageToken))
       }
       const result = await services.booking.cancel(details.booking.id, { reason: reason || null })
-      if (result.outcome === 'cancelled') keepNotice(req, details.booking.id, 'Your booking has been cancelled')
+      if (result.outcome === 'cancelled') keepFlash(req, 'bookingNotice', 'Your booking has been cancelled', String(details.booking.id))
       res.redirect(paths.manage.show(details.manageToken))
     },
   }

@@ -2,7 +2,8 @@ import type { Request, Response } from 'express'
 import type { Services } from '../../services/index.js'
 import { normaliseEmail } from '../../services/booking/contact-details.js'
 import { paths } from '../../paths.js'
-import { field, keepFormErrors, takeFormErrors } from '../booking/form-flash.js'
+import { field } from '../forms/fields.js'
+import { keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
 import { clientAddress, rateLimited } from '../../middleware/rate-limit.js'
 
 /**

@@ -1,6 +1,6 @@
 import { normaliseEmail, parseUkMobile } from '../../../services/booking/contact-details.js'
-import { field } from '../form-flash.js'
-import type { FormErrors } from '../form-flash.js'
+import { field } from '../../forms/fields.js'
+import type { FormErrors } from '../../../middleware/flash.js'
 import type { Validated } from './validation-result.js'
 
 export interface DetailsAnswer {

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express'
 import { paths } from '../../../paths.js'
 import type { Services } from '../../../services/index.js'
+import { keepFlash } from '../../../middleware/flash.js'
 
 /** "Forgotten your password?": the same answer whether or not the email has an account. */
 export function passwordResetController(services: Services) {
@@ -32,7 +33,7 @@ export function passwordResetController(services: Services) {
       const result = await auth.resetPassword(String(req.params.token), password)
       if (!result.ok && result.reason === 'link') return res.status(404).render('pages/staff/auth/reset-link-expired')
       if (!result.ok) return res.render('pages/staff/auth/reset-password', { errors: { password: result.message } })
-      req.session.staffFlash = 'Your password has been changed. Sign in with your new password.'
+      keepFlash(req, 'staffNotice', 'Your password has been changed. Sign in with your new password.')
       res.redirect(paths.staff.signIn)
     },
   }

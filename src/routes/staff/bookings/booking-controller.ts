@@ -5,6 +5,7 @@ import { currentStaff } from '../../../middleware/auth.js'
 import { assertCan } from '../../../middleware/require-permission.js'
 import { can } from '../../../services/staff/policy.js'
 import { body, idParam, notFoundUnless, text } from '../form-values.js'
+import { keepFlash } from '../../../middleware/flash.js'
 
 /** One booking or queue entry: cancel, move from the queue into a place, change course, resend. */
 export function bookingController(services: Services) {
@@ -22,7 +23,7 @@ export function bookingController(services: Services) {
     return rows.filter((row) => row.course.id !== currentCourseId)
   }
   const done = (req: Request, res: Response, bookingId: number, message: string) => {
-    req.session.staffFlash = message
+    keepFlash(req, 'staffNotice', message)
     res.redirect(paths.staff.bookings.show(bookingId))
   }
   return {

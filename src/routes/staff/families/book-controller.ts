@@ -7,6 +7,7 @@ import { assertCan } from '../../../middleware/require-permission.js'
 import { can } from '../../../services/staff/policy.js'
 import { HttpError } from '../../../middleware/error-handler.js'
 import { body, idParam, notFoundUnless, text } from '../form-values.js'
+import { keepFlash } from '../../../middleware/flash.js'
 
 const REQUEST_KEY = /^[0-9a-f-]{36}$/
 
@@ -49,10 +50,10 @@ export function bookController(services: Services) {
           : await bookings.book(user, familyId, courseId, { ...(requestKey ? { requestKey } : {}), ...(action === 'overbook' ? { overbookReason } : {}) })
       switch (result.outcome) {
         case 'confirmed':
-          req.session.staffFlash = `Place booked: ${result.booking.reference}`
+          keepFlash(req, 'staffNotice', `Place booked: ${result.booking.reference}`)
           return res.redirect(paths.staff.bookings.show(result.booking.id))
         case 'waiting':
-          req.session.staffFlash = `Added to the waiting list (number ${result.position} in line): ${result.booking.reference}`
+          keepFlash(req, 'staffNotice', `Added to the waiting list (number ${result.position} in line): ${result.booking.reference}`)
           return res.redirect(paths.staff.bookings.show(result.booking.id))
         case 'full':
           return res.render('pages/staff/families/full', { family, course, canOverbook: can(user, 'bookings.overbook', hub), requestKey: randomUUID(), errors: {} })

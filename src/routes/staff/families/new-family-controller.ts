@@ -4,6 +4,7 @@ import type { Services } from '../../../services/index.js'
 import { currentStaff } from '../../../middleware/auth.js'
 import { body } from '../form-values.js'
 import { readConsent, readFamilyDetails } from './family-form.js'
+import { keepFlash } from '../../../middleware/flash.js'
 
 /** A record for a family who phoned or came in and is not in the system yet. */
 export function newFamilyController(services: Services) {
@@ -19,7 +20,7 @@ export function newFamilyController(services: Services) {
       const errors = { ...details.errors, ...consent.errors }
       if (!details.details || !consent.consent) return res.render('pages/staff/families/new', { values: { ...details.values, ...consent.values }, errors })
       const family = await services.staff.families.create(currentStaff(res), details.details, consent.consent)
-      req.session.staffFlash = 'Family record added'
+      keepFlash(req, 'staffNotice', 'Family record added')
       res.redirect(paths.staff.families.show(family.id))
     },
   }

@@ -6,6 +6,7 @@ import { referralSourceNames, referralSources, type ReferralSource } from '../..
 import { body, checked, idParam, notFoundUnless, optionalText, text } from '../form-values.js'
 import { familyFormValues, readConsent, readFamilyDetails } from './family-form.js'
 import { readChild } from './child-form.js'
+import { keepFlash } from '../../../middleware/flash.js'
 
 /** The family record: view it, edit details, record consent and referral, add or remove children. */
 export function recordController(services: Services) {
@@ -28,7 +29,7 @@ export function recordController(services: Services) {
       if (!details) return res.render('pages/staff/families/edit', { family, values, errors })
       const result = await families.updateDetails(currentStaff(res), family.id, details)
       if (!result.ok) return res.render('pages/staff/families/edit', { family, values, errors: { email: result.message } })
-      req.session.staffFlash = 'Family details saved'
+      keepFlash(req, 'staffNotice', 'Family details saved')
       res.redirect(paths.staff.families.show(family.id))
     },
 
@@ -43,7 +44,7 @@ export function recordController(services: Services) {
       const { values, errors, consent } = readConsent(body(req), family)
       if (!consent) return res.render('pages/staff/families/consent', { family, values, errors })
       await families.recordConsent(currentStaff(res), family.id, consent)
-      req.session.staffFlash = 'Contact preferences and consent recorded'
+      keepFlash(req, 'staffNotice', 'Contact preferences and consent recorded')
       res.redirect(paths.staff.families.show(family.id))
     },
 
@@ -66,7 +67,7 @@ export function recordController(services: Services) {
         referralNotes: optionalText(form, 'referralNotes', 1000),
         priority: checked(form, 'priority'),
       })
-      req.session.staffFlash = 'Referral saved'
+      keepFlash(req, 'staffNotice', 'Referral saved')
       res.redirect(paths.staff.families.show(family.id))
     },
 
@@ -75,14 +76,14 @@ export function recordController(services: Services) {
       const { values, errors, child } = readChild(body(req))
       if (!child) return res.render('pages/staff/families/record', { ...record, referralSourceNames, childValues: values, childErrors: errors })
       await families.addChild(currentStaff(res), record.family.id, child)
-      req.session.staffFlash = `${child.firstName} added`
+      keepFlash(req, 'staffNotice', `${child.firstName} added`)
       res.redirect(paths.staff.families.show(record.family.id))
     },
 
     async removeChild(req: Request, res: Response) {
       const familyId = idParam(req, 'familyId')
       await families.removeChild(currentStaff(res), familyId, idParam(req, 'childId'))
-      req.session.staffFlash = 'Child removed from the record'
+      keepFlash(req, 'staffNotice', 'Child removed from the record')
       res.redirect(paths.staff.families.show(familyId))
     },
   }

@@ -5,6 +5,7 @@ import { currentStaff } from '../../../middleware/auth.js'
 import { assertCan } from '../../../middleware/require-permission.js'
 import { body, idParam, notFoundUnless } from '../form-values.js'
 import { readHub } from './catalogue-forms.js'
+import { keepFlash } from '../../../middleware/flash.js'
 
 /** Hubs: admins add them; admins and the hub's managers edit them. */
 export function hubsController(services: Services) {
@@ -32,7 +33,7 @@ export function hubsController(services: Services) {
       if (hub && (await catalogue.slugTaken('hubs', hub.slug))) errors.name = 'There is already a hub with this name'
       if (!hub || errors.name) return res.render('pages/staff/manage/hub-form', { hubId: undefined, values, errors })
       await catalogue.saveHub(currentStaff(res), undefined, hub)
-      req.session.staffFlash = `${hub.name} added`
+      keepFlash(req, 'staffNotice', `${hub.name} added`)
       res.redirect(paths.staff.hubs.index)
     },
 
@@ -49,7 +50,7 @@ export function hubsController(services: Services) {
       if (!hub) return res.render('pages/staff/manage/hub-form', { hubId: existing.id, values, errors })
       // The slug stays: it is in public links people have saved.
       await catalogue.saveHub(currentStaff(res), existing.id, { ...hub, slug: existing.slug })
-      req.session.staffFlash = `${hub.name} saved`
+      keepFlash(req, 'staffNotice', `${hub.name} saved`)
       res.redirect(paths.staff.hubs.index)
     },
   }

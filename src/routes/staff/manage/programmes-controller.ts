@@ -5,6 +5,7 @@ import { currentStaff } from '../../../middleware/auth.js'
 import { topicLabels } from '../../../services/catalogue/topics.js'
 import { body, idParam, notFoundUnless } from '../form-values.js'
 import { readProgramme } from './catalogue-forms.js'
+import { keepFlash } from '../../../middleware/flash.js'
 
 /** Programmes: what is offered. Admins and hub managers. */
 export function programmesController(services: Services) {
@@ -24,7 +25,7 @@ export function programmesController(services: Services) {
       if (programme && (await catalogue.slugTaken('programmes', programme.slug))) errors.title = 'There is already a programme with this title'
       if (!programme || errors.title) return render(res, undefined, values, errors)
       await catalogue.saveProgramme(currentStaff(res), undefined, programme)
-      req.session.staffFlash = `${programme.title} added`
+      keepFlash(req, 'staffNotice', `${programme.title} added`)
       res.redirect(paths.staff.programmes.index)
     },
 
@@ -38,7 +39,7 @@ export function programmesController(services: Services) {
       const { values, errors, programme } = readProgramme(body(req))
       if (!programme) return render(res, existing.id, values, errors)
       await catalogue.saveProgramme(currentStaff(res), existing.id, { ...programme, slug: existing.slug })
-      req.session.staffFlash = `${programme.title} saved`
+      keepFlash(req, 'staffNotice', `${programme.title} saved`)
       res.redirect(paths.staff.programmes.index)
     },
   }

@@ -6,6 +6,7 @@ import { assertCan } from '../../../middleware/require-permission.js'
 import { HttpError } from '../../../middleware/error-handler.js'
 import { normaliseEmail, parseUkMobile } from '../../../services/booking/contact-details.js'
 import { body, idParam, notFoundUnless, text } from '../form-values.js'
+import { keepFlash } from '../../../middleware/flash.js'
 
 /**
  * A family who walks in to a drop-in without a booking: a place if there is space (the booking
@@ -42,7 +43,7 @@ export function walkInController(services: Services) {
       const result = await bookings.walkIn(user, { parentName: values.parentName, phone: phone ?? null, email: email ?? null, contactByEmail: false, contactBySms: false }, context.course.id, children)
       if (result.outcome === 'confirmed') {
         await registers.recordAttendance(user, context.session.id, context.course.id, new Map([[result.booking.id, 'attended']]))
-        req.session.staffFlash = `${values.parentName} added to the register as attended`
+        keepFlash(req, 'staffNotice', `${values.parentName} added to the register as attended`)
         return res.redirect(paths.staff.sessions.register(context.session.id))
       }
       const message =
