@@ -4,6 +4,7 @@ import { paths } from '../../paths.js'
 import { field } from '../forms/fields.js'
 import { keepFlash, keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
 import { managedBooking } from './load-booking.js'
+import { renderForm } from '../forms/render-form.js'
 
 export const CANCEL_REASON_MAX = 500
 
@@ -14,7 +15,7 @@ export function cancelBooking(services: Services) {
       const details = managedBooking(res)
       if (details.booking.status !== 'confirmed' && details.booking.status !== 'offered') return res.redirect(paths.manage.show(details.manageToken))
       const kept = takeFormErrors(req, req.path)
-      res.render('pages/manage/cancel', { details, errors: kept?.errors ?? {}, values: kept?.values ?? {} })
+      renderForm(res, 'pages/manage/cancel', { details, errors: kept?.errors ?? {}, values: kept?.values ?? {} })
     },
 
     async submit(req: Request, res: Response) {

@@ -5,6 +5,7 @@ import { paths } from '../../paths.js'
 import { field } from '../forms/fields.js'
 import { keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
 import { clientAddress, rateLimited } from '../../middleware/rate-limit.js'
+import { renderForm } from '../forms/render-form.js'
 
 /**
  * "Find my bookings": ask for an email address, send a link that lists its bookings. The answer
@@ -21,7 +22,7 @@ export function findMyBookings(services: Services) {
 
     view(req: Request, res: Response) {
       const kept = takeFormErrors(req, req.path)
-      res.render('pages/manage/find-my-bookings', { errors: kept?.errors ?? {}, values: kept?.values ?? {} })
+      renderForm(res, 'pages/manage/find-my-bookings', { errors: kept?.errors ?? {}, values: kept?.values ?? {} })
     },
 
     async submit(req: Request, res: Response) {

@@ -6,12 +6,13 @@ import { staffRoles, type StaffRole } from '../../../db/schema/index.js'
 import { normaliseEmail } from '../../../services/booking/contact-details.js'
 import { body, checked, idParam, list, notFoundUnless, text } from '../form-values.js'
 import { keepFlash } from '../../../middleware/flash.js'
+import { renderForm } from '../../forms/render-form.js'
 
 /** Admins: staff accounts, their roles and (for hub managers) hubs. */
 export function usersController(services: Services) {
   const { accounts, catalogue } = services.staff
   const render = async (res: Response, userId: number | undefined, values: object, errors: Record<string, string>) =>
-    res.render('pages/staff/admin/user-form', { userId, values, errors, hubs: await catalogue.allHubs(), staffRoles })
+    renderForm(res, 'pages/staff/admin/user-form', { userId, values, errors, hubs: await catalogue.allHubs(), staffRoles })
   const readAccess = (req: Request) => {
     const form = body(req)
     const role = text(form, 'role', 20)

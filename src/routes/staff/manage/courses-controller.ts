@@ -6,6 +6,7 @@ import { assertCan } from '../../../middleware/require-permission.js'
 import { body, idParam, list, notFoundUnless, text } from '../form-values.js'
 import { readCourse } from './catalogue-forms.js'
 import { keepFlash } from '../../../middleware/flash.js'
+import { renderForm } from '../../forms/render-form.js'
 
 /** Courses and drop-ins at the manager's hubs: set up, capacity, booking open, facilitators. */
 export function coursesController(services: Services) {
@@ -18,11 +19,11 @@ export function coursesController(services: Services) {
   }
   const show = async (res: Response, course: NonNullable<Awaited<ReturnType<typeof catalogue.course>>>, errors: Record<string, string> = {}, capacityValue?: string) => {
     const [facilitators, registers] = await Promise.all([catalogue.facilitatorChoices(), services.staff.registers.register(course.sessions[0]?.id ?? 0)])
-    res.render('pages/staff/manage/course', { ...course, facilitators, attendees: registers?.attendees ?? [], waiting: registers?.waiting ?? [], errors, capacityValue: capacityValue ?? String(course.course.capacity) })
+    renderForm(res, 'pages/staff/manage/course', { ...course, facilitators, attendees: registers?.attendees ?? [], waiting: registers?.waiting ?? [], errors, capacityValue: capacityValue ?? String(course.course.capacity) })
   }
   const form = async (res: Response, kind: 'course' | 'drop_in', values: object, errors: object) => {
     const [programmes, hubs] = await Promise.all([catalogue.programmes(), catalogue.hubs(currentStaff(res))])
-    res.render('pages/staff/manage/course-form', { kind, programmes, hubs, values, errors })
+    renderForm(res, 'pages/staff/manage/course-form', { kind, programmes, hubs, values, errors })
   }
   return {
     async list(req: Request, res: Response) {

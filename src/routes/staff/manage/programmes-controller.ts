@@ -6,11 +6,12 @@ import { topicLabels } from '../../../services/catalogue/topics.js'
 import { body, idParam, notFoundUnless } from '../form-values.js'
 import { readProgramme } from './catalogue-forms.js'
 import { keepFlash } from '../../../middleware/flash.js'
+import { renderForm } from '../../forms/render-form.js'
 
 /** Programmes: what is offered. Admins and hub managers. */
 export function programmesController(services: Services) {
   const catalogue = services.staff.catalogue
-  const render = (res: Response, programmeId: number | undefined, values: object, errors: object) => res.render('pages/staff/manage/programme-form', { programmeId, values, errors, topicLabels })
+  const render = (res: Response, programmeId: number | undefined, values: object, errors: object) => renderForm(res, 'pages/staff/manage/programme-form', { programmeId, values, errors, topicLabels })
   return {
     async list(_req: Request, res: Response) {
       res.render('pages/staff/manage/programmes', { programmes: await catalogue.programmes() })

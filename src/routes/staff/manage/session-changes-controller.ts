@@ -7,6 +7,7 @@ import { assertCan } from '../../../middleware/require-permission.js'
 import { LONDON } from '../../../time.js'
 import { body, idParam, list, notFoundUnless, text } from '../form-values.js'
 import { keepFlash } from '../../../middleware/flash.js'
+import { renderForm } from '../../forms/render-form.js'
 
 const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/
 
@@ -25,20 +26,20 @@ export function sessionChangesController(services: Services) {
   return {
     async cancel(req: Request, res: Response) {
       const context = await load(req, res)
-      res.render('pages/staff/manage/cancel-session', { context, errors: {} })
+      renderForm(res, 'pages/staff/manage/cancel-session', { context, errors: {} })
     },
 
     async cancelSubmit(req: Request, res: Response) {
       const context = await load(req, res)
       const result = await catalogue.cancelSession(currentStaff(res), context.session.id)
-      if (!result.ok) return res.render('pages/staff/manage/cancel-session', { context, errors: { confirm: result.message } })
+      if (!result.ok) return renderForm(res, 'pages/staff/manage/cancel-session', { context, errors: { confirm: result.message } })
       keepFlash(req, 'staffNotice', 'Session cancelled. Booked families and the waiting list are being told.')
       res.redirect(paths.staff.courses.show(context.course.id))
     },
 
     async move(req: Request, res: Response) {
       const context = await load(req, res)
-      res.render('pages/staff/manage/move-session', { context, values: moveValues(context.session.startsAt, context.session.endsAt, context.session.room), errors: {} })
+      renderForm(res, 'pages/staff/manage/move-session', { context, values: moveValues(context.session.startsAt, context.session.endsAt, context.session.room), errors: {} })
     },
 
     async moveSubmit(req: Request, res: Response) {
@@ -57,7 +58,7 @@ export function sessionChangesController(services: Services) {
         }
         errors.date = result.message
       }
-      res.render('pages/staff/manage/move-session', { context, values, errors })
+      renderForm(res, 'pages/staff/manage/move-session', { context, values, errors })
     },
 
     async facilitators(req: Request, res: Response) {
