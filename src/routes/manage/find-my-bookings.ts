@@ -1,11 +1,17 @@
 import type { Request, Response } from 'express'
+import { z } from 'zod'
 import type { Services } from '../../services/index.js'
 import { normaliseEmail } from '../../services/booking/contact-details.js'
 import { paths } from '../../paths.js'
 import { field } from '../forms/fields.js'
+import { govukErrors } from '../forms/zod-errors.js'
 import { keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
 import { clientAddress, rateLimited } from '../../middleware/rate-limit.js'
 import { renderForm } from '../forms/render-form.js'
+
+const findSchema = z.object({
+  email: z.string().min(1, 'Enter your email address').refine((email) => normaliseEmail(email), 'Enter an email address in the correct format, like name@example.com'),
+})
 
 /**
  * "Find my bookings": ask for an email address, send a link that lists its bookings. The answer
@@ -27,10 +33,10 @@ export function findMyBookings(services: Services) {
 
     async submit(req: Request, res: Response) {
       const typed = field(req.body, 'email')
+      const parsed = findSchema.safeParse({ email: typed })
       const email = normaliseEmail(typed)
-      if (!email) {
-        const message = typed ? 'Enter an email address in the correct format, like name@example.com' : 'Enter your email address'
-        keepFormErrors(req, req.path, { email: message }, { email: typed })
+      if (!parsed.success || !email) {
+        keepFormErrors(req, req.path, parsed.success ? {} : govukErrors(parsed.error).fields, { email: typed })
         return res.redirect(paths.manage.findMyBookings)
       }
       await services.findMyBookings.requestLink(email)
