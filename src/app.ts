@@ -34,10 +34,6 @@ export function createApp({ services, pool }: AppDependencies): Express {
   // View locals before anything that can fail (body parsing, CSRF), so error pages render too.
   app.use((req, res, next) => {
     Object.assign(res.locals, viewHelpers, { paths, serviceName: config.serviceName, currentPath: req.path, isProduction: config.isProduction })
-    // Called by the view engine when the page shows validation errors: bad input is a 400.
-    res.locals.markInvalidInput = () => {
-      if (res.statusCode < 400) res.status(400)
-    }
     next()
   })
   app.use('/assets', express.static(fromRoot('node_modules', 'govuk-frontend', 'dist', 'govuk', 'assets'), { maxAge: '1d' }))

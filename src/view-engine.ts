@@ -20,8 +20,6 @@ export function setUpViewEngine(app: Express): void {
     data.page = { ...((data.page as object | undefined) ?? {}) }
     ejs.renderFile(file, data, options).then(
       (body) => {
-        // A page that shows validation errors (its error summary sets page.error) answers 400.
-        if ((data.page as { error?: boolean }).error && typeof data.markInvalidInput === 'function') (data.markInvalidInput as () => void)()
         if (data.layout === false) return callback(null, body)
         const layout = `${viewsDir}/${typeof data.layout === 'string' ? data.layout : 'layouts/main'}.ejs`
         ejs.renderFile(layout, { ...data, body }, options).then((html) => callback(null, html), callback)

@@ -1,5 +1,6 @@
 import type { RequestHandler, Response } from 'express'
 import { paths } from '../paths.js'
+import { takeFlash } from './flash.js'
 import type { StaffAuthService, StaffSessionData } from '../services/staff/auth-service.js'
 import { can, type PolicyResource, type StaffAction, type StaffPrincipal } from '../services/staff/policy.js'
 
@@ -8,8 +9,6 @@ declare module 'express-session' {
     staff?: StaffSessionData
     /** Where to go after signing in (a staff page someone asked for while signed out). */
     staffReturnTo?: string
-    /** A one-off "done" message for the next staff page. */
-    staffFlash?: string
   }
 }
 
@@ -24,10 +23,8 @@ export function loadStaffUser(auth: StaffAuthService): RequestHandler {
     const user = await auth.principal(session)
     if (session && !user) delete req.session.staff
     res.locals.staffUser = user
-    if (req.session?.staffFlash) {
-      res.locals.flash = req.session.staffFlash
-      delete req.session.staffFlash
-    }
+    const notice = takeFlash(req, 'staffNotice')
+    if (notice) res.locals.flash = notice
     res.locals.can = (action: StaffAction, resource?: PolicyResource) => can(user, action, resource)
     // Staff pages hold personal data: never cache them.
     res.setHeader('Cache-Control', 'no-store')

@@ -1,10 +1,11 @@
 import type { Request, Response } from 'express'
 import { paths } from '../../paths.js'
 import { availabilityOf } from './load-course.js'
-import { keepFormErrors, takeFormErrors } from './form-flash.js'
+import { keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
 import { nextUrl, type BookingJourney } from './journey-state.js'
 import { validateAddAnother, validateChild } from './validation/child-validation.js'
 import { describeChild } from './describe-child.js'
+import { renderForm } from '../forms/render-form.js'
 
 export const MAX_CHILDREN = 10
 
@@ -13,7 +14,7 @@ export const children = {
   view(req: Request, res: Response) {
     const journey = res.locals.journey as BookingJourney
     const kept = takeFormErrors(req, req.path)
-    res.render('pages/booking/children', {
+    renderForm(res, 'pages/booking/children', {
       course: availabilityOf(res).course,
       children: journey.children,
       describeChild,
@@ -42,7 +43,7 @@ export const children = {
     const journey = res.locals.journey as BookingJourney
     if (journey.children.length >= MAX_CHILDREN) return res.redirect(paths.booking.children(journey.courseId))
     const kept = takeFormErrors(req, req.path)
-    res.render('pages/booking/add-child', { course: availabilityOf(res).course, errors: kept?.errors ?? {}, values: kept?.values ?? {} })
+    renderForm(res, 'pages/booking/add-child', { course: availabilityOf(res).course, errors: kept?.errors ?? {}, values: kept?.values ?? {} })
   },
 
   addSubmit(req: Request, res: Response) {

@@ -2,9 +2,10 @@ import type { Request, Response } from 'express'
 import { formatUkPhone } from '../../services/booking/contact-details.js'
 import { paths } from '../../paths.js'
 import { availabilityOf } from './load-course.js'
-import { keepFormErrors, takeFormErrors } from './form-flash.js'
+import { keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
 import { nextUrl, type BookingJourney } from './journey-state.js'
 import { validateContact } from './validation/contact-validation.js'
+import { renderForm } from '../forms/render-form.js'
 
 /** Step 2: "How we may contact you", offering only the contacts they gave. */
 export const contactPreferences = {
@@ -13,7 +14,7 @@ export const contactPreferences = {
     const kept = takeFormErrors(req, req.path)
     const details = journey.details!
     const chosen = journey.contact ? [journey.contact.byEmail ? 'email' : '', journey.contact.bySms ? 'sms' : ''].filter(Boolean) : []
-    res.render('pages/booking/contact-preferences', {
+    renderForm(res, 'pages/booking/contact-preferences', {
       course: availabilityOf(res).course,
       email: details.email,
       phone: details.phone ? formatUkPhone(details.phone) : null,

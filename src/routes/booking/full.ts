@@ -2,7 +2,7 @@ import type { Request, Response } from 'express'
 import type { Services } from '../../services/index.js'
 import { paths } from '../../paths.js'
 import { availabilityOf } from './load-course.js'
-import { field } from './form-flash.js'
+import { field } from '../forms/fields.js'
 import { firstMissingStep, type BookingJourney } from './journey-state.js'
 import { alreadyFinished, bookInput, redirectForResult } from './booking-request.js'
 

@@ -1,9 +1,10 @@
 import type { Request, Response } from 'express'
 import { paths } from '../../paths.js'
 import { availabilityOf } from './load-course.js'
-import { keepFormErrors, takeFormErrors } from './form-flash.js'
+import { keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
 import { nextUrl, type BookingJourney } from './journey-state.js'
 import { validateSupport } from './validation/support-validation.js'
+import { renderForm } from '../forms/render-form.js'
 
 /** Step 4: "Support you need". */
 export const support = {
@@ -14,7 +15,7 @@ export const support = {
     const savedChoices = saved
       ? [saved.interpreterLanguage ? 'interpreter' : '', saved.stepFree ? 'stepFree' : '', saved.childcare ? 'childcare' : '', saved.other ? 'other' : ''].filter(Boolean)
       : []
-    res.render('pages/booking/support', {
+    renderForm(res, 'pages/booking/support', {
       course: availabilityOf(res).course,
       errors: kept?.errors ?? {},
       values: kept?.values ?? {

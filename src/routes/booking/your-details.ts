@@ -2,9 +2,10 @@ import type { Request, Response } from 'express'
 import { formatUkPhone } from '../../services/booking/contact-details.js'
 import { paths } from '../../paths.js'
 import { availabilityOf } from './load-course.js'
-import { keepFormErrors, takeFormErrors } from './form-flash.js'
+import { keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
 import { nextUrl, type BookingJourney } from './journey-state.js'
 import { validateDetails } from './validation/details-validation.js'
+import { renderForm } from '../forms/render-form.js'
 
 /** Step 1: "Your details". */
 export const yourDetails = {
@@ -12,7 +13,7 @@ export const yourDetails = {
     const journey = res.locals.journey as BookingJourney
     const kept = takeFormErrors(req, req.path)
     const saved = journey.details
-    res.render('pages/booking/your-details', {
+    renderForm(res, 'pages/booking/your-details', {
       course: availabilityOf(res).course,
       errors: kept?.errors ?? {},
       values: kept?.values ?? { fullName: saved?.fullName, email: saved?.email, phone: saved?.phone ? formatUkPhone(saved.phone) : undefined },

@@ -1,11 +1,16 @@
 import type { Request, Response } from 'express'
+import { z } from 'zod'
 import type { Services } from '../../services/index.js'
 import { paths } from '../../paths.js'
-import { field, keepFormErrors, takeFormErrors } from '../booking/form-flash.js'
+import { field } from '../forms/fields.js'
+import { govukErrors } from '../forms/zod-errors.js'
+import { keepFlash, keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
 import { managedBooking } from './load-booking.js'
-import { keepNotice } from './manage-flash.js'
+import { renderForm } from '../forms/render-form.js'
 
 export const CANCEL_REASON_MAX = 500
+
+const cancelSchema = z.object({ reason: z.string().max(CANCEL_REASON_MAX, `Reason must be ${CANCEL_REASON_MAX} characters or less`) })
 
 /** Cancel a place: a page to confirm (with an optional reason), then one POST. */
 export function cancelBooking(services: Services) {
@@ -14,18 +19,19 @@ export function cancelBooking(services: Services) {
       const details = managedBooking(res)
       if (details.booking.status !== 'confirmed' && details.booking.status !== 'offered') return res.redirect(paths.manage.show(details.manageToken))
       const kept = takeFormErrors(req, req.path)
-      res.render('pages/manage/cancel', { details, errors: kept?.errors ?? {}, values: kept?.values ?? {} })
+      renderForm(res, 'pages/manage/cancel', { details, errors: kept?.errors ?? {}, values: kept?.values ?? {} })
     },
 
     async submit(req: Request, res: Response) {
       const details = managedBooking(res)
       const reason = field(req.body, 'reason')
-      if (reason.length > CANCEL_REASON_MAX) {
-        keepFormErrors(req, req.path, { reason: `Reason must be ${CANCEL_REASON_MAX} characters or less` }, { reason })
+      const parsed = cancelSchema.safeParse({ reason })
+      if (!parsed.success) {
+        keepFormErrors(req, req.path, govukErrors(parsed.error).fields, { reason })
         return res.redirect(paths.manage.cancel(details.manageToken))
       }
       const result = await services.booking.cancel(details.booking.id, { reason: reason || null })
-      if (result.outcome === 'cancelled') keepNotice(req, details.booking.id, 'Your booking has been cancelled')
+      if (result.outcome === 'cancelled') keepFlash(req, 'bookingNotice', 'Your booking has been cancelled', String(details.booking.id))
       res.redirect(paths.manage.show(details.manageToken))
     },
   }

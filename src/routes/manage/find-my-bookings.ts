@@ -1,9 +1,17 @@
 import type { Request, Response } from 'express'
+import { z } from 'zod'
 import type { Services } from '../../services/index.js'
 import { normaliseEmail } from '../../services/booking/contact-details.js'
 import { paths } from '../../paths.js'
-import { field, keepFormErrors, takeFormErrors } from '../booking/form-flash.js'
-import { clientAddress, tooManyRequests } from '../booking/rate-limit.js'
+import { field } from '../forms/fields.js'
+import { govukErrors } from '../forms/zod-errors.js'
+import { keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
+import { clientAddress, rateLimited } from '../../middleware/rate-limit.js'
+import { renderForm } from '../forms/render-form.js'
+
+const findSchema = z.object({
+  email: z.string().min(1, 'Enter your email address').refine((email) => normaliseEmail(email), 'Enter an email address in the correct format, like name@example.com'),
+})
 
 /**
  * "Find my bookings": ask for an email address, send a link that lists its bookings. The answer
@@ -12,22 +20,24 @@ import { clientAddress, tooManyRequests } from '../booking/rate-limit.js'
  */
 export function findMyBookings(services: Services) {
   return {
+    // Counted only once the address is valid: per client address, then per email address.
+    limit: rateLimited(services.rateLimits.findMyBookings, (req) => {
+      const email = normaliseEmail(field(req.body, 'email'))
+      return email ? [`ip:${clientAddress(req)}`, `email:${email}`] : []
+    }),
+
     view(req: Request, res: Response) {
       const kept = takeFormErrors(req, req.path)
-      res.render('pages/manage/find-my-bookings', { errors: kept?.errors ?? {}, values: kept?.values ?? {} })
+      renderForm(res, 'pages/manage/find-my-bookings', { errors: kept?.errors ?? {}, values: kept?.values ?? {} })
     },
 
     async submit(req: Request, res: Response) {
       const typed = field(req.body, 'email')
+      const parsed = findSchema.safeParse({ email: typed })
       const email = normaliseEmail(typed)
-      if (!email) {
-        const message = typed ? 'Enter an email address in the correct format, like name@example.com' : 'Enter your email address'
-        keepFormErrors(req, req.path, { email: message }, { email: typed })
+      if (!parsed.success || !email) {
+        keepFormErrors(req, req.path, parsed.success ? {} : govukErrors(parsed.error).fields, { email: typed })
         return res.redirect(paths.manage.findMyBookings)
-      }
-      for (const key of [`ip:${clientAddress(req)}`, `email:${email}`]) {
-        const result = await services.rateLimits.findMyBookings.hit(key)
-        if (!result.allowed) return tooManyRequests(res, result.retryAfterSeconds)
       }
       await services.findMyBookings.requestLink(email)
       res.redirect(paths.manage.findMyBookingsSent)

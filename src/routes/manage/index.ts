@@ -7,7 +7,7 @@ import { cancelBooking } from './cancel.js'
 import { waitingListActions } from './waiting-list.js'
 import { calendarFile } from './calendar-file.js'
 import { findMyBookings } from './find-my-bookings.js'
-import { rateLimited } from '../booking/rate-limit.js'
+import { rateLimited } from '../../middleware/rate-limit.js'
 
 /** The private manage link (/manage/<token>) and "find my bookings". */
 export function manageRoutes(services: Services): Router {
@@ -21,7 +21,7 @@ export function manageRoutes(services: Services): Router {
   // Before the /find-my-bookings/:token pattern, which would otherwise match it.
   router.get(paths.manage.findMyBookingsSent, find.sent)
   router.get(paths.manage.findMyBookings, find.view)
-  router.post(paths.manage.findMyBookings, find.submit)
+  router.post(paths.manage.findMyBookings, find.limit, find.submit)
   router.get(paths.manage.findMyBookingsLinkPattern, find.list)
 
   router.get(paths.manage.pattern, booking, showBooking(services))

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express'
 import type { Services } from '../../services/index.js'
 import { formatUkPhone } from '../../services/booking/contact-details.js'
 import { managedBooking } from './load-booking.js'
-import { takeNotice } from './manage-flash.js'
+import { takeFlash } from '../../middleware/flash.js'
 
 /** The manage page: the booking, its status, and what can be done now. */
 export function showBooking(services: Services) {
@@ -12,7 +12,7 @@ export function showBooking(services: Services) {
     res.render('pages/manage/show', {
       details,
       phone: details.booking.contactPhone ? formatUkPhone(details.booking.contactPhone) : null,
-      notice: takeNotice(req, details.booking.id),
+      notice: takeFlash(req, 'bookingNotice', String(details.booking.id)),
       hasStarted: firstSession ? firstSession.startsAt <= new Date() : true,
       offerHours: services.config.waitingList.offerHours,
     })

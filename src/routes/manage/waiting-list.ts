@@ -2,7 +2,7 @@ import type { Request, Response } from 'express'
 import type { Services } from '../../services/index.js'
 import { paths } from '../../paths.js'
 import { managedBooking } from './load-booking.js'
-import { keepNotice } from './manage-flash.js'
+import { keepFlash } from '../../middleware/flash.js'
 
 /** Leave the queue (a confirm page, then one POST); accept or decline an offered place (one POST each). */
 export function waitingListActions(services: Services) {
@@ -16,22 +16,22 @@ export function waitingListActions(services: Services) {
     async leave(req: Request, res: Response) {
       const details = managedBooking(res)
       const result = await services.booking.leaveWaitingList(details.booking.id)
-      if (result.outcome === 'left') keepNotice(req, details.booking.id, 'You have left the waiting list')
+      if (result.outcome === 'left') keepFlash(req, 'bookingNotice', 'You have left the waiting list', String(details.booking.id))
       res.redirect(paths.manage.show(details.manageToken))
     },
 
     async accept(req: Request, res: Response) {
       const details = managedBooking(res)
       const result = await services.booking.acceptOffer(details.booking.id)
-      if (result.outcome === 'confirmed') keepNotice(req, details.booking.id, 'Your place is booked')
-      if (result.outcome === 'offer_expired') keepNotice(req, details.booking.id, 'Sorry, the time to accept this place has passed')
+      if (result.outcome === 'confirmed') keepFlash(req, 'bookingNotice', 'Your place is booked', String(details.booking.id))
+      if (result.outcome === 'offer_expired') keepFlash(req, 'bookingNotice', 'Sorry, the time to accept this place has passed', String(details.booking.id))
       res.redirect(paths.manage.show(details.manageToken))
     },
 
     async decline(req: Request, res: Response) {
       const details = managedBooking(res)
       const result = await services.booking.declineOffer(details.booking.id)
-      if (result.outcome === 'declined') keepNotice(req, details.booking.id, 'You have turned down the place. It will be offered to the next family waiting')
+      if (result.outcome === 'declined') keepFlash(req, 'bookingNotice', 'You have turned down the place. It will be offered to the next family waiting', String(details.booking.id))
       res.redirect(paths.manage.show(details.manageToken))
     },
   }

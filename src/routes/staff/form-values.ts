@@ -1,23 +1,16 @@
 import type { Request } from 'express'
 import { HttpError } from '../../middleware/error-handler.js'
+import { field, fieldList, formBody, type FormBody } from '../forms/fields.js'
 
-/** Small readers for urlencoded forms: every value arrives as a string, an array, or nothing. */
-export type FormBody = Record<string, unknown>
+/** Staff forms read with the shared readers; free text is capped at 500 characters unless told. */
+export type { FormBody }
+export const body = formBody
 
-export const body = (req: Request): FormBody => (req.body ?? {}) as FormBody
-
-export function text(form: FormBody, name: string, maxLength = 500): string {
-  const value = form[name]
-  return typeof value === 'string' ? value.trim().slice(0, maxLength) : ''
-}
+export const text = (form: FormBody, name: string, maxLength = 500): string => field(form, name, maxLength)
 
 export const optionalText = (form: FormBody, name: string, maxLength = 500): string | null => text(form, name, maxLength) || null
 
-export function list(form: FormBody, name: string): string[] {
-  const value = form[name]
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string')
-  return typeof value === 'string' && value !== '' ? [value] : []
-}
+export const list = fieldList
 
 export const checked = (form: FormBody, name: string, value = 'yes'): boolean => list(form, name).includes(value)
 

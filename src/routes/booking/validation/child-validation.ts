@@ -1,5 +1,5 @@
-import { field } from '../form-flash.js'
-import type { FormErrors } from '../form-flash.js'
+import { field } from '../../forms/fields.js'
+import type { FormErrors } from '../../../middleware/flash.js'
 import type { ChildAnswer } from '../journey-state.js'
 import { londonToday, parseDateParts } from './date-parts.js'
 import type { Validated } from './validation-result.js'

@@ -1,4 +1,4 @@
-import { fieldList } from '../form-flash.js'
+import { fieldList } from '../../forms/fields.js'
 import type { Validated } from './validation-result.js'
 
 /** Step 2: which of the contacts given we may use. Only what they gave is offered, or counted. */

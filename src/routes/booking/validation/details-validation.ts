@@ -1,6 +1,7 @@
+import { z } from 'zod'
 import { normaliseEmail, parseUkMobile } from '../../../services/booking/contact-details.js'
-import { field } from '../form-flash.js'
-import type { FormErrors } from '../form-flash.js'
+import { field } from '../../forms/fields.js'
+import { govukErrors } from '../../forms/zod-errors.js'
 import type { Validated } from './validation-result.js'
 
 export interface DetailsAnswer {
@@ -11,17 +12,23 @@ export interface DetailsAnswer {
 
 export const NAME_MAX = 100
 
+const detailsSchema = z
+  .object({
+    fullName: z.string().min(1, 'Enter your full name').max(NAME_MAX, `Full name must be ${NAME_MAX} characters or less`),
+    email: z.string().refine((email) => !email || normaliseEmail(email), 'Enter an email address in the correct format, like name@example.com'),
+    phone: z.string().refine((phone) => !phone || parseUkMobile(phone), 'Enter a UK mobile number, like 07700 900 982'),
+  })
+  .refine((answer) => answer.email || answer.phone, {
+    message: 'Enter an email address or a UK mobile number',
+    path: ['email'],
+    // Checked even when the name is missing, so every problem shows at once.
+    when: () => true,
+  })
+
 /** Step 1: full name, and an email address and/or a UK mobile number (at least one). */
 export function validateDetails(body: unknown): Validated<DetailsAnswer> {
   const values = { fullName: field(body, 'fullName'), email: field(body, 'email'), phone: field(body, 'phone') }
-  const errors: FormErrors = {}
-  if (!values.fullName) errors['full-name'] = 'Enter your full name'
-  else if (values.fullName.length > NAME_MAX) errors['full-name'] = `Full name must be ${NAME_MAX} characters or less`
-  const email = values.email ? normaliseEmail(values.email) : null
-  const phone = values.phone ? parseUkMobile(values.phone) : null
-  if (!values.email && !values.phone) errors.email = 'Enter an email address or a UK mobile number'
-  if (values.email && !email) errors.email = 'Enter an email address in the correct format, like name@example.com'
-  if (values.phone && !phone) errors.phone = 'Enter a UK mobile number, like 07700 900 982'
-  if (Object.keys(errors).length > 0) return { ok: false, errors, values }
-  return { ok: true, value: { fullName: values.fullName, email: email ?? null, phone: phone ?? null } }
+  const parsed = detailsSchema.safeParse(values)
+  if (!parsed.success) return { ok: false, errors: govukErrors(parsed.error, { fullName: 'full-name' }).fields, values }
+  return { ok: true, value: { fullName: values.fullName, email: normaliseEmail(values.email) ?? null, phone: parseUkMobile(values.phone) ?? null } }
 }

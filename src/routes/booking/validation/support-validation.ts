@@ -1,5 +1,5 @@
-import { field, fieldList } from '../form-flash.js'
-import type { FormErrors } from '../form-flash.js'
+import { field, fieldList } from '../../forms/fields.js'
+import type { FormErrors } from '../../../middleware/flash.js'
 import type { BookingJourney } from '../journey-state.js'
 import type { Validated } from './validation-result.js'
 

@@ -5,12 +5,14 @@ import { currentStaff } from '../../../middleware/auth.js'
 import { staffRoles, type StaffRole } from '../../../domain/staff.js'
 import { normaliseEmail } from '../../../services/booking/contact-details.js'
 import { body, checked, idParam, list, notFoundUnless, text } from '../form-values.js'
+import { keepFlash } from '../../../middleware/flash.js'
+import { renderForm } from '../../forms/render-form.js'
 
 /** Admins: staff accounts, their roles and (for hub managers) hubs. */
 export function usersController(services: Services) {
   const { accounts, catalogue } = services.staff
   const render = async (res: Response, userId: number | undefined, values: object, errors: Record<string, string>) =>
-    res.render('pages/staff/admin/user-form', { userId, values, errors, hubs: await catalogue.allHubs(), staffRoles })
+    renderForm(res, 'pages/staff/admin/user-form', { userId, values, errors, hubs: await catalogue.allHubs(), staffRoles })
   const readAccess = (req: Request) => {
     const form = body(req)
     const role = text(form, 'role', 20)
@@ -41,7 +43,7 @@ export function usersController(services: Services) {
       if (Object.keys(errors).length > 0) return render(res, undefined, values, errors)
       const result = await accounts.create({ email: email!, name: access.name, role: access.role as StaffRole, password: String(form.password ?? ''), hubIds: access.hubIds }, currentStaff(res))
       if (!result.ok) return render(res, undefined, values, { [result.field]: result.message })
-      req.session.staffFlash = `Account made for ${access.name}. Give them their password in person or by phone, or ask them to use “Forgotten your password?”.`
+      keepFlash(req, 'staffNotice', `Account made for ${access.name}. Give them their password in person or by phone, or ask them to use “Forgotten your password?”.`)
       res.redirect(paths.staff.users.index)
     },
 
@@ -59,7 +61,7 @@ export function usersController(services: Services) {
       if (user.id === currentStaff(res).id && (access.role !== 'admin' || !access.active)) errors.role = 'You cannot take away your own admin access'
       if (Object.keys(errors).length > 0) return render(res, user.id, { ...access, email: user.email, deactivate: access.active ? [] : ['yes'] }, errors)
       await accounts.update(user.id, { name: access.name, role: access.role as StaffRole, active: access.active, hubIds: access.hubIds }, currentStaff(res))
-      req.session.staffFlash = `${access.name} saved`
+      keepFlash(req, 'staffNotice', `${access.name} saved`)
       res.redirect(paths.staff.users.index)
     },
   }

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express'
 import { paths } from '../../../paths.js'
 import type { Services } from '../../../services/index.js'
+import { renderForm } from '../../forms/render-form.js'
 
 const WRONG = 'Enter a correct email address and password'
 
@@ -10,7 +11,7 @@ export function signInController(services: Services) {
   return {
     view(_req: Request, res: Response) {
       if (res.locals.staffUser) return res.redirect(paths.staff.home)
-      res.render('pages/staff/auth/sign-in', { values: {}, errors: {} })
+      renderForm(res, 'pages/staff/auth/sign-in', { values: {}, errors: {} })
     },
 
     async submit(req: Request, res: Response) {
@@ -19,7 +20,7 @@ export function signInController(services: Services) {
       const result = email && password ? await auth.signIn(email, password, req.ip ?? 'unknown') : ({ ok: false, reason: 'wrong' } as const)
       if (!result.ok) {
         const message = result.reason === 'locked' ? `Too many attempts to sign in. Try again in ${result.minutes} ${result.minutes === 1 ? 'minute' : 'minutes'}.` : WRONG
-        return res.status(result.reason === 'locked' ? 429 : 200).render('pages/staff/auth/sign-in', { values: { email }, errors: { email: message } })
+        return renderForm(result.reason === 'locked' ? res.status(429) : res, 'pages/staff/auth/sign-in', { values: { email }, errors: { email: message } })
       }
       const returnTo = safeReturnTo(req.session.staffReturnTo)
       // A new session id at sign-in: an id planted before sign-in (session fixation) is worthless.

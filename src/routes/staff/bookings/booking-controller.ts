@@ -5,6 +5,8 @@ import { currentStaff } from '../../../middleware/auth.js'
 import { assertCan } from '../../../middleware/require-permission.js'
 import { can } from '../../../services/staff/policy.js'
 import { body, idParam, notFoundUnless, text } from '../form-values.js'
+import { keepFlash } from '../../../middleware/flash.js'
+import { renderForm } from '../../forms/render-form.js'
 
 /** One booking or queue entry: cancel, move from the queue into a place, change course, resend. */
 export function bookingController(services: Services) {
@@ -22,13 +24,13 @@ export function bookingController(services: Services) {
     return rows.filter((row) => row.course.id !== currentCourseId)
   }
   const done = (req: Request, res: Response, bookingId: number, message: string) => {
-    req.session.staffFlash = message
+    keepFlash(req, 'staffNotice', message)
     res.redirect(paths.staff.bookings.show(bookingId))
   }
   return {
     async view(req: Request, res: Response) {
       const details = await load(req, res)
-      res.render('pages/staff/bookings/show', { ...details, canOverbook: can(currentStaff(res), 'bookings.overbook', { hubId: details.course.course.hubId }), errors: {} })
+      renderForm(res, 'pages/staff/bookings/show', { ...details, canOverbook: can(currentStaff(res), 'bookings.overbook', { hubId: details.course.course.hubId }), errors: {} })
     },
 
     async cancel(req: Request, res: Response) {
@@ -47,7 +49,7 @@ export function bookingController(services: Services) {
       const result = await bookings.promote(currentStaff(res), details.booking.id, reason || undefined)
       if (result.outcome === 'full') {
         const canOverbook = can(currentStaff(res), 'bookings.overbook', { hubId: details.course.course.hubId })
-        return res.render('pages/staff/bookings/show', { ...details, canOverbook, errors: { overbookReason: canOverbook ? 'The course is full. To give this family a place over the limit, enter why.' : 'The course is full. Ask a hub manager if this family needs a place over the limit.' } })
+        return renderForm(res, 'pages/staff/bookings/show', { ...details, canOverbook, errors: { overbookReason: canOverbook ? 'The course is full. To give this family a place over the limit, enter why.' : 'The course is full. Ask a hub manager if this family needs a place over the limit.' } })
       }
       done(req, res, details.booking.id, result.outcome === 'confirmed' ? 'Moved from the waiting list into a place' : 'This family is no longer on the waiting list')
     },
@@ -61,7 +63,7 @@ export function bookingController(services: Services) {
     async change(req: Request, res: Response) {
       const details = await load(req, res)
       const courses = await choices(res, details.booking.courseId)
-      res.render('pages/staff/bookings/change', { ...details, courses, errors: {}, canOverbook: false, chosen: undefined })
+      renderForm(res, 'pages/staff/bookings/change', { ...details, courses, errors: {}, canOverbook: false, chosen: undefined })
     },
 
     async changeSubmit(req: Request, res: Response) {
@@ -89,7 +91,7 @@ export function bookingController(services: Services) {
       }
       const message = messages[result.outcome]
       const courses = await choices(res, details.booking.courseId)
-      res.render('pages/staff/bookings/change', { ...details, courses, errors: { courseId: message }, canOverbook: canOverbook && result.outcome === 'full', chosen: toCourseId })
+      renderForm(res, 'pages/staff/bookings/change', { ...details, courses, errors: { courseId: message }, canOverbook: canOverbook && result.outcome === 'full', chosen: toCourseId })
     },
   }
 }

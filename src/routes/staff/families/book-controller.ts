@@ -7,6 +7,8 @@ import { assertCan } from '../../../middleware/require-permission.js'
 import { can } from '../../../services/staff/policy.js'
 import { HttpError } from '../../../middleware/error-handler.js'
 import { body, idParam, notFoundUnless, text } from '../form-values.js'
+import { keepFlash } from '../../../middleware/flash.js'
+import { renderForm } from '../../forms/render-form.js'
 
 const REQUEST_KEY = /^[0-9a-f-]{36}$/
 
@@ -41,7 +43,7 @@ export function bookController(services: Services) {
       const overbookReason = text(form, 'overbookReason', 500)
       if (action === 'overbook') {
         assertCan(res, 'bookings.overbook', hub)
-        if (!overbookReason) return res.render('pages/staff/families/full', { family, course, canOverbook: true, requestKey: randomUUID(), errors: { overbookReason: 'Enter why this family needs a place over the limit' } })
+        if (!overbookReason) return renderForm(res, 'pages/staff/families/full', { family, course, canOverbook: true, requestKey: randomUUID(), errors: { overbookReason: 'Enter why this family needs a place over the limit' } })
       }
       const result =
         action === 'waiting'
@@ -49,13 +51,13 @@ export function bookController(services: Services) {
           : await bookings.book(user, familyId, courseId, { ...(requestKey ? { requestKey } : {}), ...(action === 'overbook' ? { overbookReason } : {}) })
       switch (result.outcome) {
         case 'confirmed':
-          req.session.staffFlash = `Place booked: ${result.booking.reference}`
+          keepFlash(req, 'staffNotice', `Place booked: ${result.booking.reference}`)
           return res.redirect(paths.staff.bookings.show(result.booking.id))
         case 'waiting':
-          req.session.staffFlash = `Added to the waiting list (number ${result.position} in line): ${result.booking.reference}`
+          keepFlash(req, 'staffNotice', `Added to the waiting list (number ${result.position} in line): ${result.booking.reference}`)
           return res.redirect(paths.staff.bookings.show(result.booking.id))
         case 'full':
-          return res.render('pages/staff/families/full', { family, course, canOverbook: can(user, 'bookings.overbook', hub), requestKey: randomUUID(), errors: {} })
+          return renderForm(res, 'pages/staff/families/full', { family, course, canOverbook: can(user, 'bookings.overbook', hub), requestKey: randomUUID(), errors: {} })
         case 'already_booked':
           return res.render('pages/staff/families/already-booked', { family, course, booking: result.booking })
         case 'closed':

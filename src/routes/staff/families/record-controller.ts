@@ -6,6 +6,8 @@ import { referralSourceNames, referralSources, type ReferralSource } from '../..
 import { body, checked, idParam, notFoundUnless, optionalText, text } from '../form-values.js'
 import { familyFormValues, readConsent, readFamilyDetails } from './family-form.js'
 import { readChild } from './child-form.js'
+import { keepFlash } from '../../../middleware/flash.js'
+import { renderForm } from '../../forms/render-form.js'
 
 /** The family record: view it, edit details, record consent and referral, add or remove children. */
 export function recordController(services: Services) {
@@ -14,43 +16,43 @@ export function recordController(services: Services) {
   return {
     async view(req: Request, res: Response) {
       const record = await load(req)
-      res.render('pages/staff/families/record', { ...record, referralSourceNames, childValues: {}, childErrors: {} })
+      renderForm(res, 'pages/staff/families/record', { ...record, referralSourceNames, childValues: {}, childErrors: {} })
     },
 
     async edit(req: Request, res: Response) {
       const { family } = await load(req)
-      res.render('pages/staff/families/edit', { family, values: familyFormValues(family), errors: {} })
+      renderForm(res, 'pages/staff/families/edit', { family, values: familyFormValues(family), errors: {} })
     },
 
     async editSubmit(req: Request, res: Response) {
       const { family } = await load(req)
       const { values, errors, details } = readFamilyDetails(body(req))
-      if (!details) return res.render('pages/staff/families/edit', { family, values, errors })
+      if (!details) return renderForm(res, 'pages/staff/families/edit', { family, values, errors })
       const result = await families.updateDetails(currentStaff(res), family.id, details)
-      if (!result.ok) return res.render('pages/staff/families/edit', { family, values, errors: { email: result.message } })
-      req.session.staffFlash = 'Family details saved'
+      if (!result.ok) return renderForm(res, 'pages/staff/families/edit', { family, values, errors: { email: result.message } })
+      keepFlash(req, 'staffNotice', 'Family details saved')
       res.redirect(paths.staff.families.show(family.id))
     },
 
     async consent(req: Request, res: Response) {
       const { family } = await load(req)
       const contact = [family.contactByEmail && 'email', family.contactBySms && 'sms'].filter(Boolean)
-      res.render('pages/staff/families/consent', { family, values: { contact, consentSource: '' }, errors: {} })
+      renderForm(res, 'pages/staff/families/consent', { family, values: { contact, consentSource: '' }, errors: {} })
     },
 
     async consentSubmit(req: Request, res: Response) {
       const { family } = await load(req)
       const { values, errors, consent } = readConsent(body(req), family)
-      if (!consent) return res.render('pages/staff/families/consent', { family, values, errors })
+      if (!consent) return renderForm(res, 'pages/staff/families/consent', { family, values, errors })
       await families.recordConsent(currentStaff(res), family.id, consent)
-      req.session.staffFlash = 'Contact preferences and consent recorded'
+      keepFlash(req, 'staffNotice', 'Contact preferences and consent recorded')
       res.redirect(paths.staff.families.show(family.id))
     },
 
     async referral(req: Request, res: Response) {
       const { family } = await load(req)
       const values = { referredBy: family.referredBy ?? '', referralNotes: family.referralNotes ?? '', priority: family.priority ? ['yes'] : [] }
-      res.render('pages/staff/families/referral', { family, values, errors: {}, referralSources, referralSourceNames })
+      renderForm(res, 'pages/staff/families/referral', { family, values, errors: {}, referralSources, referralSourceNames })
     },
 
     async referralSubmit(req: Request, res: Response) {
@@ -59,30 +61,30 @@ export function recordController(services: Services) {
       const referredBy = text(form, 'referredBy', 30)
       const values = { referredBy, referralNotes: text(form, 'referralNotes', 1000), priority: checked(form, 'priority') ? ['yes'] : [] }
       if (referredBy && !(referralSources as readonly string[]).includes(referredBy)) {
-        return res.render('pages/staff/families/referral', { family, values, errors: { referredBy: 'Select who referred the family' }, referralSources, referralSourceNames })
+        return renderForm(res, 'pages/staff/families/referral', { family, values, errors: { referredBy: 'Select who referred the family' }, referralSources, referralSourceNames })
       }
       await families.setReferral(currentStaff(res), family.id, {
         referredBy: (referredBy || null) as ReferralSource | null,
         referralNotes: optionalText(form, 'referralNotes', 1000),
         priority: checked(form, 'priority'),
       })
-      req.session.staffFlash = 'Referral saved'
+      keepFlash(req, 'staffNotice', 'Referral saved')
       res.redirect(paths.staff.families.show(family.id))
     },
 
     async addChild(req: Request, res: Response) {
       const record = await load(req)
       const { values, errors, child } = readChild(body(req))
-      if (!child) return res.render('pages/staff/families/record', { ...record, referralSourceNames, childValues: values, childErrors: errors })
+      if (!child) return renderForm(res, 'pages/staff/families/record', { ...record, referralSourceNames, childValues: values, childErrors: errors }, errors)
       await families.addChild(currentStaff(res), record.family.id, child)
-      req.session.staffFlash = `${child.firstName} added`
+      keepFlash(req, 'staffNotice', `${child.firstName} added`)
       res.redirect(paths.staff.families.show(record.family.id))
     },
 
     async removeChild(req: Request, res: Response) {
       const familyId = idParam(req, 'familyId')
       await families.removeChild(currentStaff(res), familyId, idParam(req, 'childId'))
-      req.session.staffFlash = 'Child removed from the record'
+      keepFlash(req, 'staffNotice', 'Child removed from the record')
       res.redirect(paths.staff.families.show(familyId))
     },
   }

@@ -5,6 +5,8 @@ import { currentStaff } from '../../../middleware/auth.js'
 import { assertCan } from '../../../middleware/require-permission.js'
 import { body, idParam, list, notFoundUnless, text } from '../form-values.js'
 import { readCourse } from './catalogue-forms.js'
+import { keepFlash } from '../../../middleware/flash.js'
+import { renderForm } from '../../forms/render-form.js'
 
 /** Courses and drop-ins at the manager's hubs: set up, capacity, booking open, facilitators. */
 export function coursesController(services: Services) {
@@ -17,11 +19,11 @@ export function coursesController(services: Services) {
   }
   const show = async (res: Response, course: NonNullable<Awaited<ReturnType<typeof catalogue.course>>>, errors: Record<string, string> = {}, capacityValue?: string) => {
     const [facilitators, registers] = await Promise.all([catalogue.facilitatorChoices(), services.staff.registers.register(course.sessions[0]?.id ?? 0)])
-    res.render('pages/staff/manage/course', { ...course, facilitators, attendees: registers?.attendees ?? [], waiting: registers?.waiting ?? [], errors, capacityValue: capacityValue ?? String(course.course.capacity) })
+    renderForm(res, 'pages/staff/manage/course', { ...course, facilitators, attendees: registers?.attendees ?? [], waiting: registers?.waiting ?? [], errors, capacityValue: capacityValue ?? String(course.course.capacity) })
   }
   const form = async (res: Response, kind: 'course' | 'drop_in', values: object, errors: object) => {
     const [programmes, hubs] = await Promise.all([catalogue.programmes(), catalogue.hubs(currentStaff(res))])
-    res.render('pages/staff/manage/course-form', { kind, programmes, hubs, values, errors })
+    renderForm(res, 'pages/staff/manage/course-form', { kind, programmes, hubs, values, errors })
   }
   return {
     async list(req: Request, res: Response) {
@@ -46,7 +48,7 @@ export function coursesController(services: Services) {
         room: course.room,
         repeat: { firstDate: course.firstDate, startTime: course.startTime, endTime: course.endTime, sessions: course.sessions, skipDates: course.skipDates },
       })
-      req.session.staffFlash = kind === 'drop_in' ? 'Drop-in added' : 'Course added'
+      keepFlash(req, 'staffNotice', kind === 'drop_in' ? 'Drop-in added' : 'Course added')
       res.redirect(paths.staff.courses.show(id))
     },
 
@@ -61,7 +63,7 @@ export function coursesController(services: Services) {
       if (!/^[0-9]+$/.test(value) || capacity < 1 || capacity > 500) return show(res, course, { capacity: 'Enter the number of places, from 1 to 500' }, value)
       const result = await catalogue.setCapacity(currentStaff(res), course.course.id, capacity)
       if (!result.ok) return show(res, course, { capacity: result.message }, value)
-      req.session.staffFlash = capacity > course.course.capacity ? 'Capacity raised. New places have been offered to the waiting list.' : 'Capacity saved'
+      keepFlash(req, 'staffNotice', capacity > course.course.capacity ? 'Capacity raised. New places have been offered to the waiting list.' : 'Capacity saved')
       res.redirect(paths.staff.courses.show(course.course.id))
     },
 
@@ -69,7 +71,7 @@ export function coursesController(services: Services) {
       const course = await load(req, res)
       const open = text(body(req), 'open', 5) === 'true'
       await catalogue.setBookingOpen(currentStaff(res), course.course.id, open)
-      req.session.staffFlash = open ? 'Booking reopened' : 'Booking closed'
+      keepFlash(req, 'staffNotice', open ? 'Booking reopened' : 'Booking closed')
       res.redirect(paths.staff.courses.show(course.course.id))
     },
 
@@ -78,7 +80,7 @@ export function coursesController(services: Services) {
       const choices = new Set((await catalogue.facilitatorChoices()).map((f) => f.id))
       const staffIds = list(body(req), 'facilitators').map(Number).filter((id) => choices.has(id))
       await catalogue.setFacilitators(currentStaff(res), course.course.id, course.sessions.map((s) => s.id), staffIds)
-      req.session.staffFlash = 'Facilitators saved for every session'
+      keepFlash(req, 'staffNotice', 'Facilitators saved for every session')
       res.redirect(paths.staff.courses.show(course.course.id))
     },
   }

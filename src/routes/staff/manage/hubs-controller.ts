@@ -5,6 +5,8 @@ import { currentStaff } from '../../../middleware/auth.js'
 import { assertCan } from '../../../middleware/require-permission.js'
 import { body, idParam, notFoundUnless } from '../form-values.js'
 import { readHub } from './catalogue-forms.js'
+import { keepFlash } from '../../../middleware/flash.js'
+import { renderForm } from '../../forms/render-form.js'
 
 /** Hubs: admins add them; admins and the hub's managers edit them. */
 export function hubsController(services: Services) {
@@ -24,32 +26,32 @@ export function hubsController(services: Services) {
     },
 
     newHub(_req: Request, res: Response) {
-      res.render('pages/staff/manage/hub-form', { hubId: undefined, values: { facilities: [] }, errors: {} })
+      renderForm(res, 'pages/staff/manage/hub-form', { hubId: undefined, values: { facilities: [] }, errors: {} })
     },
 
     async create(req: Request, res: Response) {
       const { values, errors, hub } = readHub(body(req))
       if (hub && (await catalogue.slugTaken('hubs', hub.slug))) errors.name = 'There is already a hub with this name'
-      if (!hub || errors.name) return res.render('pages/staff/manage/hub-form', { hubId: undefined, values, errors })
+      if (!hub || errors.name) return renderForm(res, 'pages/staff/manage/hub-form', { hubId: undefined, values, errors })
       await catalogue.saveHub(currentStaff(res), undefined, hub)
-      req.session.staffFlash = `${hub.name} added`
+      keepFlash(req, 'staffNotice', `${hub.name} added`)
       res.redirect(paths.staff.hubs.index)
     },
 
     async edit(req: Request, res: Response) {
       const hub = notFoundUnless(await catalogue.hub(idParam(req, 'hubId')))
       assertCan(res, 'hubs.edit', { hubId: hub.id })
-      res.render('pages/staff/manage/hub-form', { hubId: hub.id, values: formValues(hub), errors: {} })
+      renderForm(res, 'pages/staff/manage/hub-form', { hubId: hub.id, values: formValues(hub), errors: {} })
     },
 
     async update(req: Request, res: Response) {
       const existing = notFoundUnless(await catalogue.hub(idParam(req, 'hubId')))
       assertCan(res, 'hubs.edit', { hubId: existing.id })
       const { values, errors, hub } = readHub(body(req))
-      if (!hub) return res.render('pages/staff/manage/hub-form', { hubId: existing.id, values, errors })
+      if (!hub) return renderForm(res, 'pages/staff/manage/hub-form', { hubId: existing.id, values, errors })
       // The slug stays: it is in public links people have saved.
       await catalogue.saveHub(currentStaff(res), existing.id, { ...hub, slug: existing.slug })
-      req.session.staffFlash = `${hub.name} saved`
+      keepFlash(req, 'staffNotice', `${hub.name} saved`)
       res.redirect(paths.staff.hubs.index)
     },
   }

@@ -5,11 +5,13 @@ import { currentStaff } from '../../../middleware/auth.js'
 import { topicLabels } from '../../../services/catalogue/topics.js'
 import { body, idParam, notFoundUnless } from '../form-values.js'
 import { readProgramme } from './catalogue-forms.js'
+import { keepFlash } from '../../../middleware/flash.js'
+import { renderForm } from '../../forms/render-form.js'
 
 /** Programmes: what is offered. Admins and hub managers. */
 export function programmesController(services: Services) {
   const catalogue = services.staff.catalogue
-  const render = (res: Response, programmeId: number | undefined, values: object, errors: object) => res.render('pages/staff/manage/programme-form', { programmeId, values, errors, topicLabels })
+  const render = (res: Response, programmeId: number | undefined, values: object, errors: object) => renderForm(res, 'pages/staff/manage/programme-form', { programmeId, values, errors, topicLabels })
   return {
     async list(_req: Request, res: Response) {
       res.render('pages/staff/manage/programmes', { programmes: await catalogue.programmes() })
@@ -24,7 +26,7 @@ export function programmesController(services: Services) {
       if (programme && (await catalogue.slugTaken('programmes', programme.slug))) errors.title = 'There is already a programme with this title'
       if (!programme || errors.title) return render(res, undefined, values, errors)
       await catalogue.saveProgramme(currentStaff(res), undefined, programme)
-      req.session.staffFlash = `${programme.title} added`
+      keepFlash(req, 'staffNotice', `${programme.title} added`)
       res.redirect(paths.staff.programmes.index)
     },
 
@@ -38,7 +40,7 @@ export function programmesController(services: Services) {
       const { values, errors, programme } = readProgramme(body(req))
       if (!programme) return render(res, existing.id, values, errors)
       await catalogue.saveProgramme(currentStaff(res), existing.id, { ...programme, slug: existing.slug })
-      req.session.staffFlash = `${programme.title} saved`
+      keepFlash(req, 'staffNotice', `${programme.title} saved`)
       res.redirect(paths.staff.programmes.index)
     },
   }

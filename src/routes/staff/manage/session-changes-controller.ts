@@ -6,6 +6,8 @@ import { currentStaff } from '../../../middleware/auth.js'
 import { assertCan } from '../../../middleware/require-permission.js'
 import { LONDON } from '../../../time.js'
 import { body, idParam, list, notFoundUnless, text } from '../form-values.js'
+import { keepFlash } from '../../../middleware/flash.js'
+import { renderForm } from '../../forms/render-form.js'
 
 const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/
 
@@ -24,20 +26,20 @@ export function sessionChangesController(services: Services) {
   return {
     async cancel(req: Request, res: Response) {
       const context = await load(req, res)
-      res.render('pages/staff/manage/cancel-session', { context, errors: {} })
+      renderForm(res, 'pages/staff/manage/cancel-session', { context, errors: {} })
     },
 
     async cancelSubmit(req: Request, res: Response) {
       const context = await load(req, res)
       const result = await catalogue.cancelSession(currentStaff(res), context.session.id)
-      if (!result.ok) return res.render('pages/staff/manage/cancel-session', { context, errors: { confirm: result.message } })
-      req.session.staffFlash = 'Session cancelled. Booked families and the waiting list are being told.'
+      if (!result.ok) return renderForm(res, 'pages/staff/manage/cancel-session', { context, errors: { confirm: result.message } })
+      keepFlash(req, 'staffNotice', 'Session cancelled. Booked families and the waiting list are being told.')
       res.redirect(paths.staff.courses.show(context.course.id))
     },
 
     async move(req: Request, res: Response) {
       const context = await load(req, res)
-      res.render('pages/staff/manage/move-session', { context, values: moveValues(context.session.startsAt, context.session.endsAt, context.session.room), errors: {} })
+      renderForm(res, 'pages/staff/manage/move-session', { context, values: moveValues(context.session.startsAt, context.session.endsAt, context.session.room), errors: {} })
     },
 
     async moveSubmit(req: Request, res: Response) {
@@ -51,12 +53,12 @@ export function sessionChangesController(services: Services) {
       if (Object.keys(errors).length === 0) {
         const result = await catalogue.moveSession(currentStaff(res), context.session.id, { ...values, room: values.room || null })
         if (result.ok) {
-          req.session.staffFlash = 'Session moved. Booked families are being sent the new time.'
+          keepFlash(req, 'staffNotice', 'Session moved. Booked families are being sent the new time.')
           return res.redirect(paths.staff.courses.show(context.course.id))
         }
         errors.date = result.message
       }
-      res.render('pages/staff/manage/move-session', { context, values, errors })
+      renderForm(res, 'pages/staff/manage/move-session', { context, values, errors })
     },
 
     async facilitators(req: Request, res: Response) {
@@ -64,7 +66,7 @@ export function sessionChangesController(services: Services) {
       const choices = new Set((await catalogue.facilitatorChoices()).map((f) => f.id))
       const staffIds = list(body(req), 'facilitators').map(Number).filter((id) => choices.has(id))
       await catalogue.setFacilitators(currentStaff(res), context.course.id, [context.session.id], staffIds)
-      req.session.staffFlash = 'Facilitators saved for this session'
+      keepFlash(req, 'staffNotice', 'Facilitators saved for this session')
       res.redirect(paths.staff.courses.show(context.course.id))
     },
   }

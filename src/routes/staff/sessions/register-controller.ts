@@ -6,6 +6,7 @@ import { assertCan } from '../../../middleware/require-permission.js'
 import { attendanceStatuses, type AttendanceStatus } from '../../../domain/booking.js'
 import { attendanceNames } from '../../../services/staff/register-service.js'
 import { body, checked, idParam, notFoundUnless, text } from '../form-values.js'
+import { keepFlash } from '../../../middleware/flash.js'
 
 /** The register of one session: on screen, printed (print stylesheet), as CSV; and attendance. */
 export function registerController(services: Services) {
@@ -40,7 +41,7 @@ export function registerController(services: Services) {
         if ((attendanceStatuses as readonly string[]).includes(value)) statuses.set(row.booking.id, value as AttendanceStatus)
       }
       const changed = await registers.recordAttendance(currentStaff(res), register.context.session.id, register.context.course.id, statuses)
-      req.session.staffFlash = checked(form, 'markAll') ? 'Everyone marked as attended. Change anyone who did not come, then save.' : `Attendance saved (${changed} ${changed === 1 ? 'change' : 'changes'})`
+      keepFlash(req, 'staffNotice', checked(form, 'markAll') ? 'Everyone marked as attended. Change anyone who did not come, then save.' : `Attendance saved (${changed} ${changed === 1 ? 'change' : 'changes'})`)
       res.redirect(paths.staff.sessions.register(register.context.session.id))
     },
   }
