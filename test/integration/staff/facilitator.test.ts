@@ -75,7 +75,7 @@ describe('facilitators: registers and attendance', () => {
     expect($('#register tbody tr .fh-tick-box')).to.have.length(2)
     expect($('#waiting-list tbody tr td').eq(1).text()).to.equal('Cara Waiting')
     // The print stylesheet: linked, and it hides the menus and the attendance form.
-    expect($('link[rel=stylesheet]').attr('href')).to.equal('/public/application.css')
+    expect($('link[rel=stylesheet]').attr('href')).to.match(/^\/public\/build\/application\.css\?v=[0-9a-f]{12}$/)
     expect($('.govuk-service-navigation').hasClass('fh-no-print')).to.equal(true)
     expect($('#attendance').parent().hasClass('fh-no-print')).to.equal(true)
     const css = sass.compile(fromRoot('assets', 'scss', 'application.scss'), { loadPaths: [fromRoot('node_modules')], quietDeps: true, silenceDeprecations: ['import'] }).css
