@@ -39,8 +39,9 @@ export interface Fakes {
 }
 
 /**
- * The loopback SMTP server and fake Twilio API: started once for the describe, emptied of messages
- * (and of any failures a test asked for) before each test, stopped at the end.
+ * The loopback SMTP server and fake Twilio API: started once for the describe; before each test,
+ * back up (a test may have stopped the SMTP server) and emptied of messages and of any failures a
+ * test asked for; stopped at the end.
  */
 export function useFakes(which: { smtp?: boolean; twilio?: boolean }): Fakes {
   const fakes = {} as Fakes
@@ -48,7 +49,8 @@ export function useFakes(which: { smtp?: boolean; twilio?: boolean }): Fakes {
     if (which.smtp) fakes.smtp = await FakeSmtpServer.start()
     if (which.twilio) fakes.twilio = await FakeTwilioApi.start()
   })
-  beforeEach(() => {
+  beforeEach(async () => {
+    await fakes.smtp?.restart()
     fakes.smtp?.reset()
     fakes.twilio?.reset()
   })
