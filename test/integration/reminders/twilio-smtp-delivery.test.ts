@@ -16,7 +16,7 @@ const BASE_URL = 'https://familyhubs.coventry.example'
 const inDays = (days: number) => DateTime.now().setZone(LONDON).plus({ days }).toISODate()!
 
 
-describe('Reminders: sent through SMTP and the t.twilio client (fake servers on loopback)', () => {
+describe('Reminders: sent through SMTP and the twilio client (fake servers on loopback)', () => {
   const t = useTestApp({ fakes: { smtp: true, twilio: true }, env: ({ smtp, twilio }) => ({ ...twilio.env(), SMTP_URL: smtp.url, BASE_URL }) })
 
   async function aBookingWithReminders(family: { contactByEmail?: boolean } = {}) {
