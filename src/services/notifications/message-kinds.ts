@@ -1,7 +1,7 @@
 import { formatDate, formatShortDate, formatTime } from '../../time.js'
 import type { MessageView, BookingFacts } from './message-view.js'
 import { fitSms, smsWhen, type SmsTemplate } from './sms-text.js'
-// Reminders (issue 4) live with the reminder rules; one entry serves every reminder_* kind.
+// Reminders live with the reminder rules; one entry serves every reminder_* kind.
 import { reminderMessageKind } from '../reminders/reminder-message-kind.js'
 
 /** An invite to attach: METHOD and which sessions (default: all). */
