@@ -2,7 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'public/', 'node_modules/', 'data/', 'src/db/migrations/'] },
+  { ignores: ['dist/', 'public/build/', 'node_modules/', 'data/', 'src/db/migrations/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

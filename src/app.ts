@@ -7,6 +7,7 @@ import { setUpWebSecurity } from './middleware/set-up-web-security.js'
 import { setUpRequestLogging } from './middleware/set-up-request-logging.js'
 import { setUpWebSession } from './middleware/set-up-web-session.js'
 import { setUpCsrf } from './middleware/set-up-csrf.js'
+import { setUpStaticFiles } from './middleware/set-up-static-files.js'
 import { saveSessionBeforeRedirect } from './middleware/save-session-before-redirect.js'
 import { errorHandler, notFound } from './middleware/error-handler.js'
 import { viewHelpers } from './views/helpers.js'
@@ -26,6 +27,7 @@ export function createApp({ services, pool }: AppDependencies): Express {
   app.disable('x-powered-by')
   if (config.isProduction) app.set('trust proxy', 1)
   setUpViewEngine(app)
+  const staticFiles = setUpStaticFiles(fromRoot('public'), config)
   app.set('view cache', config.isProduction)
 
   app.use(healthRoutes(services))
@@ -33,11 +35,10 @@ export function createApp({ services, pool }: AppDependencies): Express {
   app.use(setUpWebSecurity())
   // View locals before anything that can fail (body parsing, CSRF), so error pages render too.
   app.use((req, res, next) => {
-    Object.assign(res.locals, viewHelpers, { paths, serviceName: config.serviceName, currentPath: req.path, isProduction: config.isProduction })
+    Object.assign(res.locals, viewHelpers, { assetPath: staticFiles.assetPath, paths, serviceName: config.serviceName, currentPath: req.path, isProduction: config.isProduction })
     next()
   })
-  app.use('/assets', express.static(fromRoot('node_modules', 'govuk-frontend', 'dist', 'govuk', 'assets'), { maxAge: '1d' }))
-  app.use('/public', express.static(fromRoot('public'), { maxAge: config.isProduction ? '1d' : 0 }))
+  app.use(staticFiles.router)
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }))
   app.use(setUpWebSession(config, pool))
   app.use(saveSessionBeforeRedirect())

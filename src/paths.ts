@@ -162,7 +162,7 @@ export const paths = {
     pattern: '/hubs/:slug',
     show: (slug: string) => `/hubs/${encodeURIComponent(slug)}`,
   },
-  // Called by Twilio, not browsers: signed (X-Twilio-Signature), no CSRF token (reminders work).
+  // Called by Twilio, not browsers: signed (X-Twilio-Signature), no CSRF token.
   webhooks: {
     twilioStatus: '/webhooks/twilio/status',
     twilioInbound: '/webhooks/twilio/inbound',

@@ -22,7 +22,8 @@ export function createAgenda(options: AgendaOptions): Agenda {
     processEvery: options.pollSeconds * 1000,
     maxConcurrency: 20,
     defaultConcurrency: 5,
-    // A job whose worker died is picked up again after this; jobs are idempotent (see jobs/README).
+    // A job whose worker died is picked up again after this; every job re-reads the
+    // database, so running one twice has the effect of running it once.
     defaultLockLifetime: 5 * 60 * 1000,
     removeOnComplete: true,
   })

@@ -12,13 +12,13 @@ import { manageRoutes } from './manage/index.js'
 /** Mounts every journey. Each journey's index.ts lists its own GET/POST pairs. */
 export function routes(services: Services): Router {
   const router = Router()
-  // Signed provider callbacks first: they need no page furniture (reminders work).
+  // Signed provider callbacks first: they need no page furniture.
   router.use(twilioWebhookRoutes(services))
   router.use(catalogueRoutes(services))
   router.use(infoRoutes())
   router.use(staffRoutes(services))
   router.use(hubRoutes(services))
-  // The parent's booking journey, and the manage link and "find my bookings" (booking work).
+  // The parent's booking journey, and the manage link and "find my bookings".
   router.use(bookingRoutes(services))
   router.use(manageRoutes(services))
   // Every email and text written to the dev outbox; not mounted in production.

@@ -1,9 +1,8 @@
 import { expect } from 'chai'
 import type { Browser, Page } from 'playwright-core'
 import { eq } from 'drizzle-orm'
-import { buildTestApp } from '../support/test-app.js'
+import { useTestApp, useEmptyDatabase } from '../support/use-test-app.js'
 import { testDatabase } from '../support/root-hooks.js'
-import { resetDatabase } from '../support/test-database.js'
 import { aCourse, weekly } from '../support/builders.js'
 import { chromiumPath, launchBrowser, serve } from '../support/browser.js'
 import { axeViolations, describeViolations } from '../support/axe.js'
@@ -25,8 +24,12 @@ describe('a parent books a place in a real browser', function () {
       console.warn("    (skipped: no Chromium installed; .ci/run installs Debian's chromium)")
       this.skip()
     }
-    const { app } = await buildTestApp()
-    site = await serve(app)
+  })
+  // One app for the describe, served to the browser; the database emptied before each test.
+  const t = useTestApp({ fresh: 'once' })
+  useEmptyDatabase()
+  before(async () => {
+    site = await serve(t.app)
     browser = await launchBrowser()
   })
 
@@ -34,8 +37,6 @@ describe('a parent books a place in a real browser', function () {
     await browser?.close()
     await site?.close()
   })
-
-  beforeEach(() => resetDatabase(testDatabase()))
 
   async function expectAccessible(page: Page, step: string) {
     // axe is a script: it runs in the JavaScript-on pass, which walks the same pages.

@@ -1,8 +1,6 @@
 import { expect } from 'chai'
 import type { Browser } from 'playwright-core'
-import { buildTestApp } from '../support/test-app.js'
-import { testDatabase } from '../support/root-hooks.js'
-import { resetDatabase } from '../support/test-database.js'
+import { useTestApp } from '../support/use-test-app.js'
 import { aCourse, aHub, aProgramme } from '../support/builders.js'
 import { chromiumPath, launchBrowser, serve } from '../support/browser.js'
 import { axeViolations, describeViolations } from '../support/axe.js'
@@ -17,13 +15,14 @@ describe('public pages in a real browser', function () {
       console.warn('    (skipped: no Chromium installed; .ci/run installs Debian\'s chromium)')
       this.skip()
     }
-    await resetDatabase(testDatabase())
+  })
+  const t = useTestApp({ fresh: 'once' })
+  before(async () => {
     const hub = await aHub({ slug: 'e2e-hub' })
     const programme = await aProgramme({ slug: 'e2e-programme' })
     const { course } = await aCourse({ capacity: 8, hubId: hub.id, programmeId: programme.id })
     courseId = course.id
-    const { app } = await buildTestApp()
-    site = await serve(app)
+    site = await serve(t.app)
     browser = await launchBrowser()
   })
 

@@ -1,14 +1,14 @@
 import { expect } from 'chai'
 import request from 'supertest'
 import { sql } from 'drizzle-orm'
+import { useTestApp } from '../support/use-test-app.js'
 import { buildTestApp } from '../support/test-app.js'
 import { testDatabase } from '../support/root-hooks.js'
-import { resetDatabase } from '../support/test-database.js'
 import { aCourse } from '../support/builders.js'
 import { bookings, families } from '../../src/db/schema/index.js'
 
 describe('foundation', () => {
-  beforeEach(() => resetDatabase(testDatabase()))
+  const t = useTestApp()
 
   it('runs on the database mode chosen by DATABASE_URL', () => {
     expect(testDatabase().mode).to.equal(process.env.DATABASE_URL ? 'server' : 'embedded')
@@ -22,19 +22,19 @@ describe('foundation', () => {
   })
 
   it('answers /healthz and /readyz', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     await request(app).get('/healthz').expect(200, { status: 'ok' })
     await request(app).get('/readyz').expect(200, { status: 'ok' })
   })
 
   it('shows the 404 page in the service design', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const res = await request(app).get('/no-such-page').expect(404)
     expect(res.text).to.contain('Page not found').and.contain('govuk-footer')
   })
 
   it('sends a strict CSP with a fresh nonce that the page scripts carry', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const first = await request(app).get('/').expect(200)
     const second = await request(app).get('/').expect(200)
     const csp = first.headers['content-security-policy'] as string
@@ -46,7 +46,7 @@ describe('foundation', () => {
   })
 
   it('refuses a form post without its CSRF token with a 403 page in the service design', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const res = await request(app).post('/find-my-bookings').type('form').send({ email: 'a@example.com' }).expect(403)
     expect(res.text).to.contain('The form has expired').and.contain('govuk-footer')
   })

@@ -1,8 +1,7 @@
 import { expect } from 'chai'
 import request from 'supertest'
-import { buildTestApp, type TestApp } from '../support/test-app.js'
+import { useTestApp } from '../support/use-test-app.js'
 import { testDatabase } from '../support/root-hooks.js'
-import { resetDatabase } from '../support/test-database.js'
 import { seedDemoData } from '../../src/cli/demo-data/demo-data.js'
 import { paths } from '../../src/paths.js'
 import { aStaffUser, csrfFrom, signedIn } from './staff/staff-helpers.js'
@@ -46,14 +45,8 @@ const garbageForm = {
  */
 describe('every route, with odd ids and nonsense forms', function () {
   this.timeout(300_000)
-  let t: TestApp
+  const t = useTestApp({ fresh: 'once', seed: () => seedDemoData(testDatabase().db, new Date()) })
   const patterns = [...allPatterns(paths)].filter((p) => !p.includes('sign-out') && !p.includes('/dev/outbox'))
-
-  before(async () => {
-    await resetDatabase(testDatabase())
-    await seedDemoData(testDatabase().db, new Date())
-    t = await buildTestApp()
-  })
 
   it('never answers 500 to anyone', async () => {
     const statuses = new Map<number, number>()

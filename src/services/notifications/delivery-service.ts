@@ -58,7 +58,7 @@ class ClaimLost extends Error {}
  * workers, or one job run twice, never send the same row: only one claim can succeed. What happens
  * when a worker dies with a row claimed is the hard part; what we chose, and why:
  *
- * The issue asks for at most once ("a reminder is sent at most once, even when a worker dies
+ * The promise is at most once ("a reminder is sent at most once, even when a worker dies
  * mid-send"). A plain "claim, send, record" cannot give that without losing messages: a row left
  * in 'sending' may or may not have gone, so the only safe thing would be to give it up. Instead the
  * point of no return is recorded, so that an orphaned claim says exactly what happened:

@@ -12,7 +12,7 @@ import type { StaffPrincipal } from './policy.js'
  * Reception (and managers) acting on bookings for a family. Capacity, the waiting list and offers
  * are the booking service's alone: this only calls it, and records who did what through its audit
  * hook, inside the booking's own transaction: the change and its audit entry commit together or
- * not at all (issue 5: every staff action on a booking is recorded).
+ * not at all: every staff action on a booking is recorded.
  */
 export class StaffBookingService {
   constructor(

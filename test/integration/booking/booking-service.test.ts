@@ -1,8 +1,7 @@
 import { expect } from 'chai'
 import { eq } from 'drizzle-orm'
-import { buildTestApp, type TestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse, aProgramme } from '../../support/builders.js'
 import { aBookingRequest, aNewFamily, bookingRow, courseRow, notificationKinds, statusCounts } from '../../support/booking-helpers.js'
 import { children, families } from '../../../src/db/schema/index.js'
@@ -10,11 +9,7 @@ import { hashToken } from '../../../src/services/tokens.js'
 import { REFERENCE_ALPHABET } from '../../../src/services/booking/references.js'
 
 describe('booking service: booking a place', () => {
-  let t: TestApp
-  beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    t = await buildTestApp()
-  })
+  const t = useTestApp()
 
   it('confirms a place while one is free, with a readable reference and a manage token stored only as its hash', async () => {
     const { course } = await aCourse({ capacity: 2 })

@@ -1,7 +1,6 @@
 import { expect } from 'chai'
-import { buildTestApp, type TestApp } from '../../support/test-app.js'
-import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
+import { useTestApp } from '../../support/use-test-app.js'
+import { buildTestApp } from '../../support/test-app.js'
 import { aCourse } from '../../support/builders.js'
 import request from 'supertest'
 import { aBookingRequest, answerJourney, confirmFields, courseRow, statusCounts } from '../../support/booking-helpers.js'
@@ -13,11 +12,7 @@ import { paths } from '../../../src/paths.js'
  */
 describe('capacity under concurrent booking', function () {
   this.timeout(240_000)
-  let t: TestApp
-  beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    t = await buildTestApp()
-  })
+  const t = useTestApp()
 
   it('gives exactly 10 places to 200 families booking a 10-place session at once, and offers the rest the waiting list', async () => {
     const { course } = await aCourse({ capacity: 10 })

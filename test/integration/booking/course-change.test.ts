@@ -1,19 +1,14 @@
 import { expect } from 'chai'
 import { eq } from 'drizzle-orm'
-import { buildTestApp, type TestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse } from '../../support/builders.js'
 import { aBookingRequest, bookingRow, courseRow, notificationKinds, statusCounts } from '../../support/booking-helpers.js'
 import { bookings, families, notifications } from '../../../src/db/schema/index.js'
 import type { BookingRow } from '../../../src/data/booking-repository.js'
 
 describe('booking service: changing a booking to another course or drop-in', () => {
-  let t: TestApp
-  beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    t = await buildTestApp()
-  })
+  const t = useTestApp()
 
   async function confirmed(courseId: number): Promise<BookingRow> {
     const result = await t.services.booking.book(aBookingRequest(courseId))
@@ -134,11 +129,7 @@ async function failureOf(promise: Promise<unknown>): Promise<string> {
 }
 
 describe('booking service: the staff audit hook', () => {
-  let t: TestApp
-  beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    t = await buildTestApp()
-  })
+  const t = useTestApp()
 
   const failing = async () => {
     throw new Error('the audit entry could not be written')

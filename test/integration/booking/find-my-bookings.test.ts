@@ -2,9 +2,9 @@ import { expect } from 'chai'
 import * as cheerio from 'cheerio'
 import request from 'supertest'
 import { sql } from 'drizzle-orm'
-import { buildTestApp, type TestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
+import { buildTestApp } from '../../support/test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse } from '../../support/builders.js'
 import { aBookingRequest, aNewFamily, errorsOn, submitForm } from '../../support/booking-helpers.js'
 import { paths } from '../../../src/paths.js'
@@ -12,11 +12,7 @@ import { hashToken } from '../../../src/services/tokens.js'
 import { accessLinkToken, findMyBookingsUrl } from '../../../src/services/booking/access-link-tokens.js'
 
 describe('find my bookings', () => {
-  let t: TestApp
-  beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    t = await buildTestApp()
-  })
+  const t = useTestApp()
 
   const rows = async (table: 'access_links' | 'notifications') =>
     (await testDatabase().db.execute<Record<string, unknown>>(sql.raw(`select * from ${table} order by 1`))).rows

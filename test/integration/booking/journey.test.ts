@@ -3,9 +3,9 @@ import * as cheerio from 'cheerio'
 import request from 'supertest'
 import { DateTime } from 'luxon'
 import { eq } from 'drizzle-orm'
-import { buildTestApp, type TestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
+import { buildTestApp } from '../../support/test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse, aProgramme, weekly } from '../../support/builders.js'
 import { aBookingRequest, answerJourney, confirmFields, errorsOn, statusCounts, submitForm } from '../../support/booking-helpers.js'
 import { bookings, children, families } from '../../../src/db/schema/index.js'
@@ -18,11 +18,7 @@ function dueDateIn(months: number) {
 }
 
 describe('booking journey (online, no account)', () => {
-  let t: TestApp
-  beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    t = await buildTestApp()
-  })
+  const t = useTestApp()
 
   it('books a place through every step and confirms it with the reference, dates, hub, calendar links and manage link', async () => {
     const { course } = await aCourse({ capacity: 5, sessions: weekly('2031-03-04', 3) })

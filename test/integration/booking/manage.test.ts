@@ -2,20 +2,14 @@ import { expect } from 'chai'
 import * as cheerio from 'cheerio'
 import request from 'supertest'
 import ICAL from 'ical.js'
-import { buildTestApp, type TestApp } from '../../support/test-app.js'
-import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { aCourse, weekly } from '../../support/builders.js'
 import { aBookingRequest, bookingRow, csrfTokenFrom, errorsOn, submitForm } from '../../support/booking-helpers.js'
 import { paths } from '../../../src/paths.js'
 import { randomToken } from '../../../src/services/tokens.js'
 
 describe('manage link', () => {
-  let t: TestApp
-  beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    t = await buildTestApp()
-  })
+  const t = useTestApp()
 
   async function booked(courseId: number) {
     const result = await t.services.booking.book(aBookingRequest(courseId))

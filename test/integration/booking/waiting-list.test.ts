@@ -1,8 +1,7 @@
 import { expect } from 'chai'
 import { sql } from 'drizzle-orm'
-import { buildTestApp, type TestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse } from '../../support/builders.js'
 import { aBookingRequest, bookingRow, courseRow, markPriority, notificationKinds, statusCounts } from '../../support/booking-helpers.js'
 import { offerExpiryHandler } from '../../../src/jobs/offer-expiry.js'
@@ -11,11 +10,7 @@ import type { BookingRow } from '../../../src/data/booking-repository.js'
 const HOUR = 60 * 60 * 1000
 
 describe('booking service: waiting list and offers', () => {
-  let t: TestApp
-  beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    t = await buildTestApp()
-  })
+  const t = useTestApp()
 
   async function confirmed(courseId: number): Promise<BookingRow> {
     const result = await t.services.booking.book(aBookingRequest(courseId))

@@ -2,19 +2,18 @@ import { expect } from 'chai'
 import * as cheerio from 'cheerio'
 import request from 'supertest'
 import { eq } from 'drizzle-orm'
-import { buildTestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse, aHub, aProgramme, weekly } from '../../support/builders.js'
 import { sessions } from '../../../src/db/schema/index.js'
 import { paths } from '../../../src/paths.js'
 import { bookPlaces, nextWeekday, pageText, squash } from './catalogue-helpers.js'
 
 describe('course page', () => {
-  beforeEach(() => resetDatabase(testDatabase()))
+  const t = useTestApp()
 
   const coursePage = async (courseId: number) => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const res = await request(app).get(paths.courses.show(courseId)).expect(200)
     return { $: cheerio.load(res.text), text: pageText(res.text) }
   }
@@ -114,7 +113,7 @@ describe('course page', () => {
   })
 
   it('answers 404 for an unknown, non-numeric or out-of-range course id', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     for (const id of ['999', 'abc', '1.5', '-1', '0', '99999999999', '1e3']) {
       const res = await request(app).get(`/courses/${id}`)
       expect(res.status, id).to.equal(404)

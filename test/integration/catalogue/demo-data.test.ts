@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import request from 'supertest'
 import { sql } from 'drizzle-orm'
 import { DateTime } from 'luxon'
-import { buildTestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
 import { resetDatabase, testLogger } from '../../support/test-database.js'
 import { seedIfEmpty } from '../../../src/cli/demo-data/index.js'
@@ -11,7 +11,7 @@ import { LONDON } from '../../../src/time.js'
 import { pageText } from './catalogue-helpers.js'
 
 describe('demo data', () => {
-  beforeEach(() => resetDatabase(testDatabase()))
+  const t = useTestApp()
 
   const rows = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await testDatabase().db.execute<T>(query)).rows
   const count = async (table: string) => (await rows<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n
@@ -107,7 +107,7 @@ describe('demo data', () => {
 
   it('shows the demo catalogue with full, referral-only and places-left labels', async () => {
     await seedDemoData(testDatabase().db, new Date())
-    const { app } = await buildTestApp()
+    const { app } = t
     const first = pageText((await request(app).get('/').expect(200)).text)
     expect(first).to.match(/\d+ courses and drop-ins coming up/)
     const all = (await Promise.all([1, 2, 3, 4, 5, 6, 7].map((page) => request(app).get(`/?page=${page}`).expect(200)))).map((res) => pageText(res.text)).join(' ')

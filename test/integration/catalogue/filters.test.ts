@@ -1,10 +1,7 @@
 import { expect } from 'chai'
 import * as cheerio from 'cheerio'
 import request from 'supertest'
-import type { Express } from 'express'
-import { buildTestApp } from '../../support/test-app.js'
-import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { aCourse, aHub, aProgramme, weekly } from '../../support/builders.js'
 import { listedIds, nextWeekday, pageText } from './catalogue-helpers.js'
 
@@ -13,14 +10,12 @@ import { listedIds, nextWeekday, pageText } from './catalogue-helpers.js'
  * that exactly the expected ones match.
  */
 describe('catalogue filters', () => {
-  let app: Express
+  const t = useTestApp({ fresh: 'once' })
   let hubA: number
   let hubB: number
   const ids: Record<string, number> = {}
 
   before(async () => {
-    await resetDatabase(testDatabase())
-    app = (await buildTestApp()).app
     hubA = (await aHub({ name: 'Alpha Family Hub', slug: 'alpha' })).id
     hubB = (await aHub({ name: 'Beta Family Hub', slug: 'beta' })).id
     const behaviour = await aProgramme({ title: 'Incredible Years', topics: ['child-behaviour'], childAgeFromMonths: 36, childAgeToMonths: 96 })
@@ -41,7 +36,7 @@ describe('catalogue filters', () => {
   })
 
   const search = async (query: string) => {
-    const res = await request(app).get(`/${query}`).expect(200)
+    const res = await request(t.app).get(`/${query}`).expect(200)
     return { ids: listedIds(res.text).sort((a, b) => a - b), text: pageText(res.text), html: res.text }
   }
   const expected = (...names: string[]) => names.map((name) => ids[name]!).sort((a, b) => a - b)
@@ -127,7 +122,7 @@ describe('catalogue filters', () => {
 
   it('ignores filter values it does not recognise, says so, and never fails', async () => {
     for (const query of ['?hub=abc', '?hub=999999', '?hub=99999999999999', '?page=-1', '?page=abc', '?age=zzz', '?day=someday', '?time=noon', '?delivery=carrier-pigeon', '?language=Klingon', '?topic=%00', '?q=%00', '?q=a%00b', '?language=%00', `?q=${'x'.repeat(5000)}`, '?hub[a]=1', '?hub=1&hub=2']) {
-      const res = await request(app).get(`/${query}`)
+      const res = await request(t.app).get(`/${query}`)
       expect(res.status, query).to.equal(200)
     }
     const { ids: found, text } = await search('?hub=abc&age=zzz&page=-1')

@@ -2,19 +2,18 @@ import { expect } from 'chai'
 import * as cheerio from 'cheerio'
 import request from 'supertest'
 import { eq } from 'drizzle-orm'
-import { buildTestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse, aHub, aProgramme, weekly } from '../../support/builders.js'
 import { courses, sessions } from '../../../src/db/schema/index.js'
 import { dayAndDate } from '../../../src/services/catalogue/describe.js'
 import { bookPlaces, listedIds, listingText, nextWeekday, pageText } from './catalogue-helpers.js'
 
 describe('catalogue listings', () => {
-  beforeEach(() => resetDatabase(testDatabase()))
+  const t = useTestApp()
 
   const home = async (query = '') => {
-    const { app } = await buildTestApp()
+    const { app } = t
     return (await request(app).get(`/${query}`).expect(200)).text
   }
 

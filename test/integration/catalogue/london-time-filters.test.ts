@@ -1,9 +1,7 @@
 import { expect } from 'chai'
 import request from 'supertest'
 import { DateTime } from 'luxon'
-import { buildTestApp } from '../../support/test-app.js'
-import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { aCourse } from '../../support/builders.js'
 import { LONDON, partOfDay } from '../../../src/time.js'
 import { listedIds } from './catalogue-helpers.js'
@@ -16,10 +14,10 @@ function summerTuesday(): string {
 }
 
 describe('catalogue day and time filters use London time', () => {
-  beforeEach(() => resetDatabase(testDatabase()))
+  const t = useTestApp()
 
   const ids = async (query: string) => {
-    const { app } = await buildTestApp()
+    const { app } = t
     return listedIds((await request(app).get(`/${query}`).expect(200)).text)
   }
 

@@ -1,18 +1,16 @@
 import { expect } from 'chai'
 import * as cheerio from 'cheerio'
 import request from 'supertest'
-import { buildTestApp } from '../../support/test-app.js'
-import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { aCourse, aHub, aProgramme, weekly } from '../../support/builders.js'
 import { paths } from '../../../src/paths.js'
 import { bookPlaces, listedIds, listingText, nextWeekday, pageText } from './catalogue-helpers.js'
 
 describe('programme and hub pages', () => {
-  beforeEach(() => resetDatabase(testDatabase()))
+  const t = useTestApp()
 
   const get = async (url: string, status = 200) => {
-    const { app } = await buildTestApp()
+    const { app } = t
     return (await request(app).get(url).expect(status)).text
   }
 

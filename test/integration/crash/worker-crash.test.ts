@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
-import { buildTestApp, type TestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { FakeSmtpServer } from '../../support/fake-smtp.js'
 import { FakeTwilioApi } from '../../support/fake-twilio.js'
 import { seedDueReminders, type SeededReminders } from '../../../bench/seed-reminders.js'
@@ -47,35 +46,21 @@ function expectExactlyOnce(seeded: SeededReminders, smtp: FakeSmtpServer, twilio
 
 describe('Reminders: workers that crash, and workers side by side (PostgreSQL server only)', function () {
   this.timeout(180_000)
-  let t: TestApp
-  let smtp: FakeSmtpServer
-  let twilio: FakeTwilioApi
+  before(function () {
+    // The embedded database belongs to the test process: a second process cannot open it.
+    if (!testDatabase().url) this.skip()
+  })
+  const t = useTestApp({ fakes: { smtp: true, twilio: true }, env: ({ smtp, twilio }) => ({ ...twilio.env(), SMTP_URL: smtp.url }) })
   let dataDir: string
   const workers: WorkerProcess[] = []
 
-  before(async function () {
-    // The embedded database belongs to the test process: a second process cannot open it.
-    if (!testDatabase().url) this.skip()
-    smtp = await FakeSmtpServer.start()
-    twilio = await FakeTwilioApi.start()
-  })
-
-  beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    smtp.reset()
-    twilio.reset()
+  beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'fh-crash-'))
-    t = await buildTestApp({ ...twilio.env(), SMTP_URL: smtp.url })
   })
 
   afterEach(async () => {
     for (const worker of workers.splice(0)) await worker.stop()
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-  })
-
-  after(async () => {
-    await smtp?.stop()
-    await twilio?.stop()
   })
 
   function startWorker(): WorkerProcess {
@@ -85,8 +70,8 @@ describe('Reminders: workers that crash, and workers side by side (PostgreSQL se
       DATABASE_URL: testDatabase().url!,
       DATA_DIR: dataDir,
       SEED_DEMO_DATA: 'false',
-      SMTP_URL: smtp.url,
-      ...twilio.env(),
+      SMTP_URL: t.smtp.url,
+      ...t.twilio.env(),
       BASE_URL: 'https://familyhubs.example.org',
       JOB_POLL_SECONDS: '1',
       // A claim older than this is a dead worker's. The fakes answer in milliseconds, so 5 seconds
@@ -107,12 +92,12 @@ describe('Reminders: workers that crash, and workers side by side (PostgreSQL se
     // Kill it once a good part has gone, while sends are in flight (rows claimed, not yet settled).
     let inFlight = 0
     await waitUntil(async () => {
-      if (smtp.messages.length + twilio.messages.length < 150) return false
+      if (t.smtp.messages.length + t.twilio.messages.length < 150) return false
       inFlight = (await stateCounts()).sending ?? 0
       return inFlight > 0
     }, 'the first worker to be sending', 90_000, 5)
     await first.kill()
-    const atKill = { arrived: smtp.messages.length + twilio.messages.length, states: await stateCounts() }
+    const atKill = { arrived: t.smtp.messages.length + t.twilio.messages.length, states: await stateCounts() }
     expect(atKill.arrived, 'killed before it had sent everything').to.be.below(500)
 
     const second = startWorker()
@@ -128,7 +113,7 @@ describe('Reminders: workers that crash, and workers side by side (PostgreSQL se
 
     // Nothing more arrives later: give stray sends a moment, then count.
     await sleep(500)
-    expectExactlyOnce(seeded, smtp, twilio)
+    expectExactlyOnce(seeded, t.smtp, t.twilio)
     expect(await stateCounts()).to.deep.equal({ sent: 500 })
     // What the kill left behind, for the record (mocha prints it with --reporter spec).
     console.log(`      killed after ${atKill.arrived} messages arrived; rows then: ${JSON.stringify(atKill.states)}`)
@@ -150,7 +135,7 @@ describe('Reminders: workers that crash, and workers side by side (PostgreSQL se
       return (states.sent ?? 0) === 1000
     }, 'every reminder to be sent', 120_000, 200)
     await sleep(500)
-    expectExactlyOnce(seeded, smtp, twilio)
+    expectExactlyOnce(seeded, t.smtp, t.twilio)
     expect(a.sentCount(), 'sends by the first worker').to.be.greaterThan(0)
     expect(b.sentCount(), 'sends by the second worker').to.be.greaterThan(0)
     expect(a.sentCount() + b.sentCount()).to.equal(1000)

@@ -1,27 +1,17 @@
 import { expect } from 'chai'
 import * as cheerio from 'cheerio'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
 import request from 'supertest'
-import { buildTestApp, type TestApp } from '../../support/test-app.js'
-import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
+import { useTestApp } from '../../support/use-test-app.js'
+import { buildTestApp } from '../../support/test-app.js'
 import { aCourse, aHub, aProgramme, weekly } from '../../support/builders.js'
 import { paths } from '../../../src/paths.js'
 import { aBooking, aFamily, recordEvent, rowsFor } from './notification-helpers.js'
 
 describe('Notifications: the dev outbox (no SMTP_URL, no Twilio)', () => {
-  let dataDir: string
-  let t: TestApp
-
-  beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    // A folder of its own, so only this test's messages are in the outbox.
-    dataDir = mkdtempSync(join(tmpdir(), 'fh-outbox-'))
-    t = await buildTestApp({ DATA_DIR: dataDir, BASE_URL: 'http://localhost:3000' })
-  })
-  afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
+  // A folder of its own, so only this test's messages are in the outbox.
+  const t = useTestApp({ ownDataDir: true, env: { BASE_URL: 'http://localhost:3000' } })
 
   async function aBookingWithBothChannels() {
     const hub = await aHub({ name: 'Foleshill Family Hub' })
@@ -37,12 +27,12 @@ describe('Notifications: the dev outbox (no SMTP_URL, no Twilio)', () => {
 
     await t.services.notificationDelivery.deliverDue()
 
-    const files = readdirSync(join(dataDir, 'outbox')).sort()
+    const files = readdirSync(join(t.dataDir, 'outbox')).sort()
     expect(files.map((file) => file.replace(/^n\d+-[a-z0-9]+/, 'n'))).to.deep.equal(['n.eml', 'n.txt'])
-    const eml = readFileSync(join(dataDir, 'outbox', files[0]!), 'utf8')
+    const eml = readFileSync(join(t.dataDir, 'outbox', files[0]!), 'utf8')
     expect(eml).to.match(/^To: .*amira/im).and.match(/^Subject: Booking confirmed: Incredible Years/m)
     expect(eml).to.include('Content-Type: text/calendar; charset=utf-8; method=REQUEST')
-    const txt = readFileSync(join(dataDir, 'outbox', files[1]!), 'utf8')
+    const txt = readFileSync(join(t.dataDir, 'outbox', files[1]!), 'utf8')
     expect(txt).to.include(`To: ${family.phone}`).and.include(`Booked: Incredible Years, Mon 29 Mar, 9:30am, Foleshill Family Hub. Ref ${booking.reference}.`)
     const rows = await rowsFor(booking.id, 'booking_confirmed')
     expect(rows.map((row) => `${row.channel} ${row.state}`)).to.deep.equal(['email sent', 'sms sent'])
@@ -53,8 +43,8 @@ describe('Notifications: the dev outbox (no SMTP_URL, no Twilio)', () => {
     await recordEvent(t, 'booking_confirmed', booking.id)
     await t.services.notificationDelivery.deliverDue()
     // The text written a minute after the email.
-    const files = readdirSync(join(dataDir, 'outbox'))
-    const at = (file: string, seconds: number) => utimesSync(join(dataDir, 'outbox', file), seconds, seconds)
+    const files = readdirSync(join(t.dataDir, 'outbox'))
+    const at = (file: string, seconds: number) => utimesSync(join(t.dataDir, 'outbox', file), seconds, seconds)
     at(files.find((file) => file.endsWith('.eml'))!, 1_800_000_000)
     at(files.find((file) => file.endsWith('.txt'))!, 1_800_000_060)
 
@@ -86,7 +76,7 @@ describe('Notifications: the dev outbox (no SMTP_URL, no Twilio)', () => {
   })
 
   it('is not there in production', async () => {
-    const production = await buildTestApp({ NODE_ENV: 'production', SESSION_SECRET: 'a-production-secret-of-at-least-32-chars', DATA_DIR: dataDir })
+    const production = await buildTestApp({ NODE_ENV: 'production', SESSION_SECRET: 'a-production-secret-of-at-least-32-chars', DATA_DIR: t.dataDir })
     await request(production.app).get(paths.devOutbox.index).expect(404)
   })
 })

@@ -1,10 +1,9 @@
 import { expect } from 'chai'
 import { eq, sql } from 'drizzle-orm'
-import { buildTestApp, type TestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
+import { buildTestApp } from '../../support/test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse, aHub, aProgramme, weekly } from '../../support/builders.js'
-import { FakeSmtpServer } from '../../support/fake-smtp.js'
 import { bookings, notifications, sessions } from '../../../src/db/schema/index.js'
 import { paths } from '../../../src/paths.js'
 import { londonTime } from '../../../src/time.js'
@@ -15,20 +14,7 @@ import { aBooking, makeDue, readInvite, recordEvent, rowById, rowsFor } from './
 const BASE_URL = 'https://familyhubs.coventry.example'
 
 describe('Notifications: emails over SMTP with calendar invites', () => {
-  let smtp: FakeSmtpServer
-  let t: TestApp
-
-  before(async () => {
-    smtp = await FakeSmtpServer.start()
-  })
-  after(() => smtp.stop())
-
-  beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    await smtp.restart()
-    smtp.reset()
-    t = await buildTestApp({ SMTP_URL: smtp.url, BASE_URL, MAIL_FROM: 'Family Hubs Coventry <bookings@familyhubs.coventry.example>' })
-  })
+  const t = useTestApp({ fakes: { smtp: true }, env: ({ smtp }) => ({ SMTP_URL: smtp.url, BASE_URL, MAIL_FROM: 'Family Hubs Coventry <bookings@familyhubs.coventry.example>' }) })
 
   /** A two-session course either side of the clocks going forward (Sunday 28 March 2027). */
   async function aCourseOverTheClockChange() {
@@ -46,8 +32,8 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
 
     await t.services.notificationDelivery.deliverDue()
 
-    expect(smtp.messages).to.have.length(1)
-    const email = smtp.messages[0]!
+    expect(t.smtp.messages).to.have.length(1)
+    const email = t.smtp.messages[0]!
     expect(email.envelope.to).to.deep.equal([booking.contactEmail])
     expect(email.envelope.from).to.equal('bookings@familyhubs.coventry.example')
     expect(email.subject).to.equal("Booking confirmed: Understanding your child's behaviour, Monday 22 March 2027")
@@ -69,7 +55,7 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
 
     await t.services.notificationDelivery.deliverDue()
 
-    const calendar = smtp.messages[0]!.calendar!
+    const calendar = t.smtp.messages[0]!.calendar!
     expect(calendar.method).to.equal('REQUEST')
     const invite = readInvite(calendar.content)
     expect(invite.method).to.equal('REQUEST')
@@ -101,11 +87,11 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
 
     await t.services.notificationDelivery.deliverDue()
 
-    expect(smtp.messages).to.have.length(2)
-    const confirmed = readInvite(smtp.messages[0]!.calendar!.content)
-    const cancelled = readInvite(smtp.messages[1]!.calendar!.content)
-    expect(smtp.messages[1]!.subject).to.equal("Booking cancelled: Understanding your child's behaviour")
-    expect(smtp.messages[1]!.calendar!.method).to.equal('CANCEL')
+    expect(t.smtp.messages).to.have.length(2)
+    const confirmed = readInvite(t.smtp.messages[0]!.calendar!.content)
+    const cancelled = readInvite(t.smtp.messages[1]!.calendar!.content)
+    expect(t.smtp.messages[1]!.subject).to.equal("Booking cancelled: Understanding your child's behaviour")
+    expect(t.smtp.messages[1]!.calendar!.method).to.equal('CANCEL')
     expect(cancelled.method).to.equal('CANCEL')
     expect(cancelled.events.map((e) => e.uid)).to.deep.equal(confirmed.events.map((e) => e.uid))
     for (const [i, event] of cancelled.events.entries()) {
@@ -130,7 +116,7 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
 
     await t.services.notificationDelivery.deliverDue()
 
-    const email = smtp.messages[1]!
+    const email = t.smtp.messages[1]!
     expect(email.subject).to.equal("Change to your session: Understanding your child's behaviour")
     expect(email.text).to.include('NEW TIME\n\nTuesday 23 March 2027, 1:30pm to 3:30pm')
     const invite = readInvite(email.calendar!.content)
@@ -151,13 +137,13 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
 
     await t.services.notificationDelivery.deliverDue()
 
-    expect(smtp.messagesTo(booking.contactEmail!)[0]!.text).to.include('The session that was on Monday 22 March 2027 at 10am has moved.')
+    expect(t.smtp.messagesTo(booking.contactEmail!)[0]!.text).to.include('The session that was on Monday 22 March 2027 at 10am has moved.')
   })
 
   it('keeps the message scheduled with a back-off while the mail server is down, then delivers it once it is back', async () => {
     const { course } = await aCourseOverTheClockChange()
     const { booking } = await aBooking(t, course.id)
-    await smtp.stop()
+    await t.smtp.stop()
     await recordEvent(t, 'booking_confirmed', booking.id)
 
     const before = Date.now()
@@ -175,18 +161,18 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
     await t.services.notificationDelivery.deliverDue()
     expect((await rowById(waiting!.id)).attempts).to.equal(1)
 
-    await smtp.restart()
+    await t.smtp.restart()
     await makeDue(booking.id)
     await t.services.notificationDelivery.deliverDue()
 
-    expect(smtp.messages).to.have.length(1)
+    expect(t.smtp.messages).to.have.length(1)
     expect(await rowById(waiting!.id)).to.include({ state: 'sent', attempts: 2, error: null })
   })
 
   it('retries after a 421 from the server, and gives up as failed after the last attempt', async () => {
     const { course } = await aCourseOverTheClockChange()
     const { booking } = await aBooking(t, course.id)
-    smtp.failAll({ at: 'connect', code: 421, message: 'Too busy, try later' })
+    t.smtp.failAll({ at: 'connect', code: 421, message: 'Too busy, try later' })
     await recordEvent(t, 'booking_confirmed', booking.id)
 
     await t.services.notificationDelivery.deliverDue()
@@ -200,13 +186,13 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
     const last = await rowById(row!.id)
     expect(last).to.include({ state: 'failed', attempts: 8 })
     expect(last.error).to.match(/^Gave up after 8 attempts: SMTP 421/)
-    expect(smtp.messages).to.have.length(0)
+    expect(t.smtp.messages).to.have.length(0)
   })
 
   it('marks the message failed, without retrying, when the server refuses the recipient for good (550)', async () => {
     const { course } = await aCourseOverTheClockChange()
     const { booking } = await aBooking(t, course.id)
-    smtp.failFor(booking.contactEmail!, { at: 'rcpt', code: 550, message: `<${booking.contactEmail}>: Recipient address rejected: User unknown` })
+    t.smtp.failFor(booking.contactEmail!, { at: 'rcpt', code: 550, message: `<${booking.contactEmail}>: Recipient address rejected: User unknown` })
     await recordEvent(t, 'booking_confirmed', booking.id)
 
     await t.services.notificationDelivery.deliverDue()
@@ -216,13 +202,13 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
     expect(row!.error).to.include('SMTP 550').and.include('User unknown')
     // Stored errors never quote the recipient.
     expect(row!.error).not.to.include(booking.contactEmail!)
-    expect(smtp.messages).to.have.length(0)
+    expect(t.smtp.messages).to.have.length(0)
   })
 
   it('marks the message failed when the server refuses the message itself at the final dot (554)', async () => {
     const { course } = await aCourseOverTheClockChange()
     const { booking } = await aBooking(t, course.id)
-    smtp.failAll({ at: 'data', code: 554, message: 'Message rejected as spam' })
+    t.smtp.failAll({ at: 'data', code: 554, message: 'Message rejected as spam' })
     await recordEvent(t, 'booking_confirmed', booking.id)
 
     await t.services.notificationDelivery.deliverDue()
@@ -242,7 +228,7 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
     await t.services.notificationDelivery.deliverDue()
     await t.services.notificationDelivery.deliverDue()
 
-    expect(smtp.messages).to.have.length(1)
+    expect(t.smtp.messages).to.have.length(1)
     expect(await rowsFor(booking.id, 'booking_confirmed')).to.have.length(1)
   })
 
@@ -255,12 +241,12 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
       await recordEvent(t, 'waitlist_joined', booking.id)
       ids.push(booking.id)
     }
-    const other = await buildTestApp({ SMTP_URL: smtp.url, BASE_URL })
+    const other = await buildTestApp({ SMTP_URL: t.smtp.url, BASE_URL })
 
     await Promise.all([t.services.notificationDelivery.deliverDue(), other.services.notificationDelivery.deliverDue()])
 
-    expect(smtp.messages).to.have.length(30)
-    expect([...smtp.countByMessageId().values()].every((count) => count === 1)).to.equal(true)
+    expect(t.smtp.messages).to.have.length(30)
+    expect([...t.smtp.countByMessageId().values()].every((count) => count === 1)).to.equal(true)
     const rows = await testDatabase().db.select().from(notifications).where(eq(notifications.kind, 'waitlist_joined'))
     expect(rows.map((row) => `${row.state} ${row.attempts}`)).to.deep.equal(rows.map(() => 'sent 1'))
   })
@@ -279,7 +265,7 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
     const run = await t.services.notificationDelivery.deliverDue()
 
     expect(run.recovered).to.equal(1)
-    expect(smtp.messages).to.have.length(1)
+    expect(t.smtp.messages).to.have.length(1)
     expect(await rowById(row!.id)).to.include({ state: 'sent', attempts: 2 })
   })
 
@@ -294,7 +280,7 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
     const outcome = await t.services.notificationDelivery.deliverClaimed(claimed!)
 
     expect(outcome).to.equal('lost_claim')
-    expect(smtp.messages).to.have.length(0)
+    expect(t.smtp.messages).to.have.length(0)
     expect(await rowById(claimed!.id)).to.include({ state: 'sending', attempts: 2 })
   })
 
@@ -306,7 +292,7 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
 
     await t.services.notificationDelivery.deliverDue()
 
-    const email = smtp.messages[0]!
+    const email = t.smtp.messages[0]!
     expect(email.subject).to.equal("A place is free for you: Understanding your child's behaviour - reply by 2pm Sat 20 Mar")
     expect(email.text).to.include('until 2pm on Saturday 20 March 2027').and.include(manageUrl(token))
     expect(email.html).to.include(`href="${manageUrl(token)}"`).and.include('Accept the place')
@@ -321,7 +307,7 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
 
     await t.services.notificationDelivery.deliverDue()
 
-    expect(smtp.messages).to.have.length(0)
+    expect(t.smtp.messages).to.have.length(0)
     const [row] = await rowsFor(booking.id, 'place_offered')
     expect(row).to.include({ state: 'skipped' })
     expect(row!.error).to.include('no longer open')
@@ -340,7 +326,7 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
     await t.services.notificationDelivery.deliverDue()
 
     // Sent in parallel: in either order.
-    const mine = smtp.messagesTo(booking.contactEmail!).sort((a, b) => b.subject.localeCompare(a.subject))
+    const mine = t.smtp.messagesTo(booking.contactEmail!).sort((a, b) => b.subject.localeCompare(a.subject))
     expect(mine.map((m) => m.subject)).to.deep.equal([
       "You're on the waiting list: Understanding your child's behaviour",
       "Session cancelled: Understanding your child's behaviour, Monday 22 March 2027",
@@ -363,7 +349,7 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
 
     const rows = await testDatabase().db.select().from(notifications).where(sql`${notifications.kind} not like 'reminder\\_%'`)
     expect(rows.filter((row) => row.state !== 'sent').map((row) => `${row.kind}: ${row.state} ${row.error}`)).to.deep.equal([])
-    for (const email of smtp.messages) {
+    for (const email of t.smtp.messages) {
       expect(email.text, email.subject).to.match(/^Hello Amira Khan \d+,/)
       expect(email.text, email.subject).not.to.match(/undefined|\[object|NaN|&#39;|&amp;/)
       expect(email.html, email.subject).to.match(/<h1[^>]*>/)

@@ -1,8 +1,6 @@
 import { expect } from 'chai'
-import { buildTestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
-import { FakeSmtpServer } from '../../support/fake-smtp.js'
 import { AccessLinkRepository } from '../../../src/data/booking/access-link-repository.js'
 import { accessLinkToken } from '../../../src/services/booking/access-link-tokens.js'
 import { hashToken, randomToken } from '../../../src/services/tokens.js'
@@ -11,15 +9,9 @@ import { londonTime } from '../../../src/time.js'
 const BASE_URL = 'https://familyhubs.coventry.example'
 
 describe('Notifications: the "find my bookings" email', () => {
-  let smtp: FakeSmtpServer
-  before(async () => {
-    smtp = await FakeSmtpServer.start()
-  })
-  after(() => smtp.stop())
-  beforeEach(() => resetDatabase(testDatabase()))
+  const t = useTestApp({ fakes: { smtp: true }, env: ({ smtp }) => ({ SMTP_URL: smtp.url, BASE_URL }) })
 
   it('emails the link made from the outbox row nonce, which opens the access link the booking service stored', async () => {
-    const t = await buildTestApp({ SMTP_URL: smtp.url, BASE_URL })
     const nonce = randomToken()
     const tokenHash = hashToken(accessLinkToken(t.config.sessionSecret, nonce))
     const expiresAt = londonTime('2027-03-20', '15:00')
@@ -31,7 +23,7 @@ describe('Notifications: the "find my bookings" email', () => {
 
     await t.services.notificationDelivery.deliverDue()
 
-    const email = smtp.messagesTo('amira@example.com')[0]!
+    const email = t.smtp.messagesTo('amira@example.com')[0]!
     expect(email.subject).to.equal('Your bookings: Book a family hub course')
     const link = /https:\/\/familyhubs\.coventry\.example\/find-my-bookings\/([A-Za-z0-9_-]+)/.exec(email.text)
     expect(link, email.text).not.to.equal(null)

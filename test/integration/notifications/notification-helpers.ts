@@ -79,14 +79,6 @@ export async function makeDue(bookingId: number): Promise<void> {
     .where(sql`${notifications.bookingId} = ${bookingId} and ${notifications.kind} not like 'reminder\_%'`)
 }
 
-/** Reminders are not what these tests are about: cancel any the booking got. */
-export async function withoutReminders(bookingId: number): Promise<void> {
-  await testDatabase()
-    .db.update(notifications)
-    .set({ state: 'cancelled' })
-    .where(sql`${notifications.bookingId} = ${bookingId} and ${notifications.kind} like 'reminder\\_%'`)
-}
-
 export interface InviteEvent {
   uid: string
   sequence: number

@@ -1,11 +1,9 @@
 import { expect } from 'chai'
 import { eq, sql } from 'drizzle-orm'
-import { buildTestApp, type TestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
+import { buildTestApp } from '../../support/test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse, aHub, aProgramme, weekly } from '../../support/builders.js'
-import { FakeSmtpServer } from '../../support/fake-smtp.js'
-import { FakeTwilioApi } from '../../support/fake-twilio.js'
 import { notifications, smsOptOuts } from '../../../src/db/schema/index.js'
 import { paths } from '../../../src/paths.js'
 import { fitsOneSegment } from '../../../src/services/notifications/gsm7.js'
@@ -14,25 +12,7 @@ import { aBooking, aFamily, makeDue, recordEvent, rowById, rowsFor } from './not
 const BASE_URL = 'https://familyhubs.coventry.example'
 
 describe('Notifications: text messages through the twilio client (fake Twilio API on loopback)', () => {
-  let twilio: FakeTwilioApi
-  let smtp: FakeSmtpServer
-  let t: TestApp
-
-  before(async () => {
-    twilio = await FakeTwilioApi.start()
-    smtp = await FakeSmtpServer.start()
-  })
-  after(async () => {
-    await twilio.stop()
-    await smtp.stop()
-  })
-
-  beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    twilio.reset()
-    smtp.reset()
-    t = await buildTestApp({ ...twilio.env(), SMTP_URL: smtp.url, BASE_URL })
-  })
+  const t = useTestApp({ fakes: { smtp: true, twilio: true }, env: ({ smtp, twilio }) => ({ ...twilio.env(), SMTP_URL: smtp.url, BASE_URL }) })
 
   async function aTextOnlyBooking(options: { email?: boolean } = {}) {
     const hub = await aHub({ name: 'Moat House Family Hub', phone: '024 7678 6060' })
@@ -48,10 +28,10 @@ describe('Notifications: text messages through the twilio client (fake Twilio AP
 
     await t.services.notificationDelivery.deliverDue()
 
-    expect(twilio.messages).to.have.length(1)
-    const text = twilio.messages[0]!
+    expect(t.twilio.messages).to.have.length(1)
+    const text = t.twilio.messages[0]!
     expect(text.to).to.equal(family.phone)
-    expect(text.from).to.equal(twilio.from)
+    expect(text.from).to.equal(t.twilio.from)
     expect(text.body).to.include(booking.reference).and.include(`${BASE_URL}${paths.manage.show(token)}`).and.include('Mon 29 Mar, 9:30am')
     expect(fitsOneSegment(text.body), text.body).to.equal(true)
     const [row] = await rowsFor(booking.id, 'booking_confirmed')
@@ -61,7 +41,7 @@ describe('Notifications: text messages through the twilio client (fake Twilio AP
 
   it('backs off after a 429 and a 500 and sends the text once Twilio answers', async () => {
     const { booking, family } = await aTextOnlyBooking()
-    twilio.respondTo(family.phone!, { status: 500 }, 1).respondTo(family.phone!, { status: 429, code: 20429 }, 1)
+    t.twilio.respondTo(family.phone!, { status: 500 }, 1).respondTo(family.phone!, { status: 429, code: 20429 }, 1)
     await recordEvent(t, 'booking_confirmed', booking.id)
 
     const before = Date.now()
@@ -79,13 +59,13 @@ describe('Notifications: text messages through the twilio client (fake Twilio AP
     await makeDue(booking.id)
     await t.services.notificationDelivery.deliverDue()
     expect(await rowById(row!.id)).to.include({ state: 'sent', attempts: 3, error: null })
-    expect(twilio.requests).to.equal(3)
-    expect(twilio.messages).to.have.length(1)
+    expect(t.twilio.requests).to.equal(3)
+    expect(t.twilio.messages).to.have.length(1)
   })
 
   it('fails a text to an invalid number (21211) and emails the family instead when they agreed to email', async () => {
     const { booking, family } = await aTextOnlyBooking({ email: true })
-    twilio.respondTo(family.phone!, { status: 400, code: 21211 })
+    t.twilio.respondTo(family.phone!, { status: 400, code: 21211 })
     // A text-only message (as a reminder text is): no email of it exists yet.
     await testDatabase()
       .db.insert(notifications)
@@ -98,25 +78,25 @@ describe('Notifications: text messages through the twilio client (fake Twilio AP
     expect(rows[0]!.error).to.include('21211')
     expect(rows[0]!.error).not.to.include(family.phone!)
     expect(rows[1]!.dedupeKey).to.equal(`booking_confirmed:${booking.id}:0:sms:email-fallback`)
-    expect(smtp.messagesTo(family.email!)).to.have.length(1)
-    expect(twilio.messages).to.have.length(0)
+    expect(t.smtp.messagesTo(family.email!)).to.have.length(1)
+    expect(t.twilio.messages).to.have.length(0)
   })
 
   it('sends no second email when the text fails and the family already gets the message by email', async () => {
     const { booking, family } = await aTextOnlyBooking({ email: true })
-    twilio.respondTo(family.phone!, { status: 400, code: 21211 })
+    t.twilio.respondTo(family.phone!, { status: 400, code: 21211 })
     await recordEvent(t, 'booking_confirmed', booking.id)
 
     await t.services.notificationDelivery.deliverDue()
 
     const rows = await rowsFor(booking.id, 'booking_confirmed')
     expect(rows.map((row) => `${row.channel} ${row.state}`).sort()).to.deep.equal(['email sent', 'sms failed'])
-    expect(smtp.messagesTo(family.email!)).to.have.length(1)
+    expect(t.smtp.messagesTo(family.email!)).to.have.length(1)
   })
 
   it('records an opted-out number (21610) and sends it no more texts', async () => {
     const { booking, family } = await aTextOnlyBooking()
-    twilio.respondTo(family.phone!, { status: 400, code: 21610 })
+    t.twilio.respondTo(family.phone!, { status: 400, code: 21610 })
     await recordEvent(t, 'booking_confirmed', booking.id)
 
     await t.services.notificationDelivery.deliverDue()
@@ -134,12 +114,12 @@ describe('Notifications: text messages through the twilio client (fake Twilio AP
     await t.services.notificationDelivery.deliverDue()
     const [later] = await rowsFor(booking.id, 'booking_cancelled')
     expect(later).to.include({ state: 'skipped' })
-    expect(twilio.requests).to.equal(1)
+    expect(t.twilio.requests).to.equal(1)
   })
 
   it('settles a text whose answer was lost by finding it at Twilio, without sending it again', async () => {
     const { booking, family } = await aTextOnlyBooking()
-    twilio.respondTo(family.phone!, 'drop-answer', 1)
+    t.twilio.respondTo(family.phone!, 'drop-answer', 1)
     await recordEvent(t, 'booking_confirmed', booking.id)
 
     await t.services.notificationDelivery.deliverDue()
@@ -153,9 +133,9 @@ describe('Notifications: text messages through the twilio client (fake Twilio AP
     const run = await t.services.notificationDelivery.deliverDue()
 
     expect(run.recovered).to.equal(1)
-    expect(twilio.messages).to.have.length(1)
-    expect(twilio.requests).to.equal(1)
-    expect(await rowById(row!.id)).to.include({ state: 'sent', providerMessageId: twilio.messages[0]!.sid })
+    expect(t.twilio.messages).to.have.length(1)
+    expect(t.twilio.requests).to.equal(1)
+    expect(await rowById(row!.id)).to.include({ state: 'sent', providerMessageId: t.twilio.messages[0]!.sid })
   })
 
   it('sends a text whose worker died before it reached Twilio, once, when its claim goes stale', async () => {
@@ -170,8 +150,8 @@ describe('Notifications: text messages through the twilio client (fake Twilio AP
     await t.services.notificationDelivery.deliverDue()
     await t.services.notificationDelivery.deliverDue()
 
-    expect(twilio.messages).to.have.length(1)
-    expect(await rowById(row!.id)).to.include({ state: 'sent', attempts: 2, providerMessageId: twilio.messages[0]!.sid })
+    expect(t.twilio.messages).to.have.length(1)
+    expect(await rowById(row!.id)).to.include({ state: 'sent', attempts: 2, providerMessageId: t.twilio.messages[0]!.sid })
   })
 
   it('sends each text once when two deliverers run at the same time', async function () {
@@ -182,16 +162,16 @@ describe('Notifications: text messages through the twilio client (fake Twilio AP
       await recordEvent(t, 'booking_confirmed', booking.id)
       ids.push(booking.id)
     }
-    const other = await buildTestApp({ ...twilio.env(), SMTP_URL: smtp.url, BASE_URL })
+    const other = await buildTestApp({ ...t.twilio.env(), SMTP_URL: t.smtp.url, BASE_URL })
 
     await Promise.all([t.services.notificationDelivery.deliverDue(), other.services.notificationDelivery.deliverDue()])
 
-    expect(twilio.requests).to.equal(20)
-    expect(new Set(twilio.messages.map((m) => m.to)).size).to.equal(20)
+    expect(t.twilio.requests).to.equal(20)
+    expect(new Set(t.twilio.messages.map((m) => m.to)).size).to.equal(20)
   })
 
   it('keeps retrying while the Twilio credentials are refused (401), so fixing them sends the text', async () => {
-    const wrong = await buildTestApp({ ...twilio.env(), TWILIO_AUTH_TOKEN: 'not-the-token', SMTP_URL: smtp.url, BASE_URL })
+    const wrong = await buildTestApp({ ...t.twilio.env(), TWILIO_AUTH_TOKEN: 'not-the-token', SMTP_URL: t.smtp.url, BASE_URL })
     const { booking } = await aTextOnlyBooking()
     await recordEvent(t, 'booking_confirmed', booking.id)
 

@@ -1,14 +1,10 @@
 import { expect } from 'chai'
 import * as cheerio from 'cheerio'
 import { eq } from 'drizzle-orm'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { DateTime } from 'luxon'
 import request from 'supertest'
-import { buildTestApp, type TestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse, aHub, aProgramme, weekly } from '../../support/builders.js'
 import { bookingRow } from '../../support/booking-helpers.js'
 import { families, notifications, sessions } from '../../../src/db/schema/index.js'
@@ -22,15 +18,8 @@ const inDays = (days: number) => DateTime.now().setZone(LONDON).plus({ days }).t
 
 
 describe('Reminders: delivery with no mail server or Twilio (the dev outbox)', () => {
-  let t: TestApp
-  let dataDir: string
-  beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    // A folder of its own, so that only this test's messages are in the outbox.
-    dataDir = mkdtempSync(join(tmpdir(), 'fh-reminders-outbox-'))
-    t = await buildTestApp({ DATA_DIR: dataDir, BASE_URL: 'http://localhost:3000' })
-  })
-  afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
+  // A folder of its own, so that only this test's messages are in the outbox.
+  const t = useTestApp({ ownDataDir: true, env: { BASE_URL: 'http://localhost:3000' } })
 
   it('sends due reminders to /dev/outbox: the text with the way out, the email with the manage link', async () => {
     const hub = await aHub({ name: 'Foleshill Family Hub' })

@@ -1,9 +1,8 @@
 import { expect } from 'chai'
 import { eq } from 'drizzle-orm'
 import { DateTime } from 'luxon'
-import { buildTestApp, type TestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse, aProgramme, weekly } from '../../support/builders.js'
 import { aBookingRequest, aNewFamily } from '../../support/booking-helpers.js'
 import { families, notifications, smsOptOuts } from '../../../src/db/schema/index.js'
@@ -15,11 +14,7 @@ import { cancelSession, confirmedBooking, describeRows, moveSession, reminderRow
 const inDays = (days: number) => DateTime.now().setZone(LONDON).plus({ days }).toISODate()!
 
 describe('Reminders: scheduling', () => {
-  let t: TestApp
-  beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    t = await buildTestApp()
-  })
+  const t = useTestApp()
 
   it('plans an email and a text for every session of a confirmed course booking, one row each, at the policy times', async () => {
     const { course, sessions } = await aCourse({ sessions: weekly(inDays(7), 3, '14:00', '16:00') })

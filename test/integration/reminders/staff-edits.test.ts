@@ -1,8 +1,7 @@
 import { expect } from 'chai'
 import { DateTime } from 'luxon'
-import { buildTestApp, type TestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse, weekly } from '../../support/builders.js'
 import { staffUsers } from '../../../src/db/schema/index.js'
 import { LONDON } from '../../../src/time.js'
@@ -14,12 +13,10 @@ const inDays = (days: number) => DateTime.now().setZone(LONDON).plus({ days }).t
 
 /** Reception changes a family's number or consent on the phone: the reminders follow at once. */
 describe('Reminders: after staff edit a family', () => {
-  let t: TestApp
+  const t = useTestApp()
   let reception: StaffPrincipal
 
   beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    t = await buildTestApp()
     const [user] = await testDatabase().db.insert(staffUsers).values({ email: 'reception@example.com', name: 'Rita Reception', role: 'reception', passwordHash: 'x' }).returning()
     reception = { id: user!.id, name: user!.name, email: user!.email, role: 'reception', hubIds: [] } as StaffPrincipal
   })

@@ -1,9 +1,9 @@
 import { expect } from 'chai'
 import * as cheerio from 'cheerio'
 import { eq, sql } from 'drizzle-orm'
+import { useTestApp } from '../../support/use-test-app.js'
 import { buildTestApp } from '../../support/test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aHub } from '../../support/builders.js'
 import { auditLog, staffHubs, staffUsers } from '../../../src/db/schema/index.js'
 import { paths } from '../../../src/paths.js'
@@ -13,10 +13,10 @@ import { aFamily, aStaffUser, messagesOn, postForm, signedIn } from './staff-hel
 const db = () => testDatabase().db
 
 describe('admins: staff accounts and the audit log', () => {
-  beforeEach(() => resetDatabase(testDatabase()))
+  const t = useTestApp()
 
   it('adds a hub manager for two hubs, who can then sign in', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const [one, two] = [await aHub(), await aHub()]
     const agent = await signedIn(app, (await aStaffUser('admin')).email)
     const res = await postForm(agent, paths.staff.users.new, { name: 'Hana Manager', email: 'Hana@Hub.example', password: 'a long enough password', role: 'hub_manager', hubIds: [String(one.id), String(two.id)] }, paths.staff.users.new)
@@ -28,7 +28,7 @@ describe('admins: staff accounts and the audit log', () => {
   })
 
   it('ends a deactivated member of staff’s sessions at once', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const reception = await aStaffUser('reception')
     const theirs = await signedIn(app, reception.email)
     const admin = await signedIn(app, (await aStaffUser('admin')).email)
@@ -38,7 +38,7 @@ describe('admins: staff accounts and the audit log', () => {
   })
 
   it('shows the audit log filtered by staff, action, family and date, and the log cannot be changed', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const family = await aFamily()
     const other = await aFamily()
     const reception = await aStaffUser('reception', { name: 'Rhian Reception' })
@@ -61,7 +61,7 @@ describe('admins: staff accounts and the audit log', () => {
   })
 
   it('prints the demo sign-ins outside production only, and only while the demo passwords work', async () => {
-    const { services } = await buildTestApp()
+    const { services } = t
     await seedDemoStaff(testDatabase().db)
     const lines = await services.demoLogins()
     expect(lines.join('\n')).to.contain(DEMO_STAFF[0]!.email).and.contain(DEMO_STAFF[0]!.password)

@@ -1,7 +1,6 @@
 import { expect } from 'chai'
-import { buildTestApp, type TestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse } from '../../support/builders.js'
 import { auditLog, bookings, families, notifications } from '../../../src/db/schema/index.js'
 import { toPrincipal } from '../../../src/services/staff/auth-service.js'
@@ -21,11 +20,9 @@ async function snapshot() {
 }
 
 describe('staff booking actions and their audit entries', () => {
-  let t: TestApp
+  const t = useTestApp()
   let actor: StaffPrincipal
   beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    t = await buildTestApp()
     actor = toPrincipal(await aStaffUser('admin'), [])
   })
 

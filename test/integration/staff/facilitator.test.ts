@@ -4,9 +4,8 @@ import { eq } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import { parse } from 'csv-parse/sync'
 import * as sass from 'sass'
-import { buildTestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse } from '../../support/builders.js'
 import { attendance, auditLog, bookings, children } from '../../../src/db/schema/index.js'
 import { paths } from '../../../src/paths.js'
@@ -27,10 +26,10 @@ async function aPlace(courseId: number, familyId: number, status: 'confirmed' | 
 const londonDate = (days: number) => DateTime.now().setZone(LONDON).plus({ days }).toISODate()!
 
 describe('facilitators: registers and attendance', () => {
-  beforeEach(() => resetDatabase(testDatabase()))
+  const t = useTestApp()
 
   it('lists my sessions for today and coming up, and past sessions without attendance as a to-do', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const past = await aCourse({ sessions: [{ date: londonDate(-3) }] })
     const recorded = await aCourse({ sessions: [{ date: londonDate(-2) }] })
     const soon = await aCourse({ sessions: [{ date: londonDate(4) }] })
@@ -52,7 +51,7 @@ describe('facilitators: registers and attendance', () => {
   })
 
   it('shows a register that prints: the families, children, contact number, support needs, a tick column and the waiting list', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const { course, sessions } = await aCourse({ capacity: 2, sessions: [{ date: londonDate(1) }] })
     const amira = await aFamily({ parentName: 'Amira Hassan', phone: '+447400123456', interpreterLanguage: 'Arabic', needsStepFree: true })
     await db().insert(children).values({ familyId: amira.id, firstName: 'Yusuf', ageYears: 2 })
@@ -75,7 +74,7 @@ describe('facilitators: registers and attendance', () => {
     expect($('#register tbody tr .fh-tick-box')).to.have.length(2)
     expect($('#waiting-list tbody tr td').eq(1).text()).to.equal('Cara Waiting')
     // The print stylesheet: linked, and it hides the menus and the attendance form.
-    expect($('link[rel=stylesheet]').attr('href')).to.equal('/public/application.css')
+    expect($('link[rel=stylesheet]').attr('href')).to.match(/^\/public\/build\/application\.css\?v=[0-9a-f]{12}$/)
     expect($('.govuk-service-navigation').hasClass('fh-no-print')).to.equal(true)
     expect($('#attendance').parent().hasClass('fh-no-print')).to.equal(true)
     const css = sass.compile(fromRoot('assets', 'scss', 'application.scss'), { loadPaths: [fromRoot('node_modules')], quietDeps: true, silenceDeprecations: ['import'] }).css
@@ -84,7 +83,7 @@ describe('facilitators: registers and attendance', () => {
   })
 
   it('downloads the register as CSV, with formula-like cells defused', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const { course, sessions } = await aCourse({ sessions: [{ date: londonDate(1) }] })
     const evil = await aFamily({ parentName: '=HYPERLINK("http://evil.example","click")', phone: '+447400123456', otherSupport: '+cmd' })
     await aPlace(course.id, evil.id)
@@ -110,7 +109,7 @@ describe('facilitators: registers and attendance', () => {
   })
 
   it('records attendance: mark everyone attended, then change a few', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const { course, sessions } = await aCourse({ sessions: [{ date: londonDate(0), start: '00:01', end: '00:02' }] })
     const places = [await aPlace(course.id, (await aFamily()).id), await aPlace(course.id, (await aFamily()).id), await aPlace(course.id, (await aFamily()).id)]
     const me = await aStaffUser('facilitator', { sessionIds: [sessions[0]!.id] })
@@ -133,7 +132,7 @@ describe('facilitators: registers and attendance', () => {
   })
 
   it('adds a walk-in at a drop-in when there is space, marked as attended, and refuses one when full', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const { course, sessions } = await aCourse({ capacity: 2, sessions: [{ date: londonDate(1) }] })
     await aPlace(course.id, (await aFamily()).id)
     const me = await aStaffUser('facilitator', { sessionIds: [sessions[0]!.id] })
@@ -150,7 +149,7 @@ describe('facilitators: registers and attendance', () => {
   })
 
   it('refuses another facilitator’s register, attendance and walk-ins', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const { sessions } = await aCourse({ sessions: [{ date: londonDate(1) }] })
     await aStaffUser('facilitator', { sessionIds: [sessions[0]!.id] })
     const other = await aStaffUser('facilitator')

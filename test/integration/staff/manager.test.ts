@@ -1,9 +1,8 @@
 import { expect } from 'chai'
 import { eq } from 'drizzle-orm'
 import { DateTime } from 'luxon'
-import { buildTestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse, aHub, aProgramme } from '../../support/builders.js'
 import { attendance, auditLog, bookings, courses, hubs, notifications, programmes, sessionFacilitators, sessions } from '../../../src/db/schema/index.js'
 import * as cheerio from 'cheerio'
@@ -25,10 +24,10 @@ async function aBooking(courseId: number, status: 'confirmed' | 'waiting') {
 }
 
 describe('managers: programmes, courses and sessions', () => {
-  beforeEach(() => resetDatabase(testDatabase()))
+  const t = useTestApp()
 
   it('creates a weekly course that stays at 10:00 London time, skipping the dates given', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const hub = await aHub()
     const programme = await aProgramme()
     const manager = await aStaffUser('hub_manager', { hubIds: [hub.id] })
@@ -52,7 +51,7 @@ describe('managers: programmes, courses and sessions', () => {
   })
 
   it('creates a drop-in, and refuses a course at a hub the manager does not run', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const mine = await aHub()
     const theirs = await aHub()
     const programme = await aProgramme()
@@ -67,7 +66,7 @@ describe('managers: programmes, courses and sessions', () => {
   })
 
   it('shows each validation message on the course form', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const agent = await signedIn(app, (await aStaffUser('admin')).email)
     const res = await postForm(agent, paths.staff.courses.new, { capacity: '0', firstDate: 'soon', startTime: '25:00', endTime: '09:00', sessions: '0', skipDates: 'half term' }, paths.staff.courses.new)
     const text = messagesOn(res.text)
@@ -77,7 +76,7 @@ describe('managers: programmes, courses and sessions', () => {
   })
 
   it('raises a capacity and offers the new place to the waiting list in the same step', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const { course } = await aCourse({ capacity: 1, daysFromNow: 10 })
     await aBooking(course.id, 'confirmed')
     const waiting = await aBooking(course.id, 'waiting')
@@ -92,7 +91,7 @@ describe('managers: programmes, courses and sessions', () => {
   })
 
   it('refuses to lower a capacity below the places taken, with a clear message', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const { course } = await aCourse({ capacity: 3 })
     await aBooking(course.id, 'confirmed')
     await aBooking(course.id, 'confirmed')
@@ -106,7 +105,7 @@ describe('managers: programmes, courses and sessions', () => {
   })
 
   it('moves a session: new London time, sequence up, families told', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const { course, sessions: [session] } = await aCourse({ daysFromNow: 5 })
     const booking = await aBooking(course.id, 'confirmed')
     const agent = await signedIn(app, (await aStaffUser('admin')).email)
@@ -121,7 +120,7 @@ describe('managers: programmes, courses and sessions', () => {
   })
 
   it('cancels a session: booked families and the waiting list are told, the drop-in is cancelled', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const { course, sessions: [session] } = await aCourse({ capacity: 1 })
     const booked = await aBooking(course.id, 'confirmed')
     const waiting = await aBooking(course.id, 'waiting')
@@ -137,7 +136,7 @@ describe('managers: programmes, courses and sessions', () => {
   })
 
   it('closes and reopens booking, and assigns facilitators to every session', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const { course, sessions: rows } = await aCourse({ sessions: [{ date: londonDate(3) }, { date: londonDate(10) }] })
     const facilitator = await aStaffUser('facilitator')
     const agent = await signedIn(app, (await aStaffUser('admin')).email)
@@ -151,7 +150,7 @@ describe('managers: programmes, courses and sessions', () => {
   })
 
   it('lets admins add hubs and managers add programmes; managers cannot add hubs', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const admin = await signedIn(app, (await aStaffUser('admin')).email)
     const hubForm = { name: 'Foleshill Family Hub', addressLines: '1 Main Road\nCoventry', postcode: 'CV6 5AA', phone: '024 7678 0000', openingHours: 'Monday to Friday', facilities: 'stepFree' }
     const created = await postForm(admin, paths.staff.hubs.new, hubForm, paths.staff.hubs.new)
@@ -171,7 +170,7 @@ describe('managers: programmes, courses and sessions', () => {
   })
 
   it('refuses a hub manager the courses and sessions of another hub', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const mine = await aHub()
     const { course, sessions: [session] } = await aCourse()
     const agent = await signedIn(app, (await aStaffUser('hub_manager', { hubIds: [mine.id] })).email)
@@ -182,7 +181,7 @@ describe('managers: programmes, courses and sessions', () => {
   })
 
   it('shows attendance, the no-show rate and demand per programme and hub on the dashboard, for the manager’s hubs only', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const hub = await aHub({ name: 'Mine Hub' })
     const programme = await aProgramme({ title: 'Toilet training' })
     const past = await aCourse({ hubId: hub.id, programmeId: programme.id, capacity: 4, sessions: [{ date: londonDate(-7) }] })

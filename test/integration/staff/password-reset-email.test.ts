@@ -2,28 +2,18 @@ import { expect } from 'chai'
 import request from 'supertest'
 import * as cheerio from 'cheerio'
 import { eq } from 'drizzle-orm'
-import { buildTestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
-import { FakeSmtpServer } from '../../support/fake-smtp.js'
 import { notifications } from '../../../src/db/schema/index.js'
 import { paths } from '../../../src/paths.js'
 import { aStaffUser, csrfFrom, PASSWORD, signedIn } from './staff-helpers.js'
 
 describe('staff password reset: the email', () => {
-  let smtp: FakeSmtpServer
-  before(async () => {
-    smtp = await FakeSmtpServer.start()
-  })
-  after(() => smtp.stop())
-  beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    smtp.reset()
-  })
+  // An http base URL: with https the session cookie is Secure, and supertest talks plain http.
+  const t = useTestApp({ fakes: { smtp: true }, env: ({ smtp }) => ({ SMTP_URL: smtp.url, BASE_URL: 'http://hub.localhost:3000' }) })
 
   it('emails a reset link over SMTP that sets a new password, which then signs in', async () => {
-    // An http base URL: with https the session cookie is Secure, and supertest talks plain http.
-    const { app, services, config } = await buildTestApp({ SMTP_URL: smtp.url, BASE_URL: 'http://hub.localhost:3000' })
+    const { app, services, config } = t
     const user = await aStaffUser('reception', { name: 'Rita Reception' })
     const agent = request.agent(app)
     const _csrf = await csrfFrom(agent, paths.staff.forgotPassword)
@@ -33,7 +23,7 @@ describe('staff password reset: the email', () => {
     expect(run.outcomes).to.include({ sent: 1, failed: 0 })
     const [row] = await testDatabase().db.select().from(notifications).where(eq(notifications.kind, 'password_reset'))
     expect(row).to.include({ state: 'sent', error: null })
-    const [email, ...others] = smtp.messagesTo(user.email)
+    const [email, ...others] = t.smtp.messagesTo(user.email)
     expect(others).to.have.length(0)
     expect(email!.subject).to.equal('Reset your password: Book a family hub course staff')
     expect(email!.text).to.contain('Hello Rita Reception').and.contain('The link works once, until')

@@ -2,9 +2,8 @@ import { expect } from 'chai'
 import request from 'supertest'
 import * as cheerio from 'cheerio'
 import type { Express } from 'express'
-import { buildTestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse, aHub } from '../../support/builders.js'
 import { bookings, children, type StaffRole } from '../../../src/db/schema/index.js'
 import { paths } from '../../../src/paths.js'
@@ -136,12 +135,12 @@ async function call(agent: request.Agent, route: ReturnType<typeof matrix>[numbe
 }
 
 describe('permission matrix: every staff route and action for every role', () => {
-  beforeEach(() => resetDatabase(testDatabase()))
+  const t = useTestApp()
 
   for (const role of everyone) {
     it(`gives ${role} exactly the routes and actions of that role, and 403 for the rest`, async function () {
       this.timeout(120_000)
-      const { app } = await buildTestApp()
+      const { app } = t
       const f = await fixtures()
       const user = await aStaffUser(role, role === 'hub_manager' ? { hubIds: [f.hubA] } : role === 'facilitator' ? { sessionIds: [f.sessionA] } : {})
       const agent = await signedIn(app, user.email)
@@ -160,7 +159,7 @@ describe('permission matrix: every staff route and action for every role', () =>
 
   it('sends a signed-out visitor to sign in for every route and action', async function () {
     this.timeout(120_000)
-    const { app } = await buildTestApp()
+    const { app } = t
     const f = await fixtures()
     const agent = request.agent(app as Express)
     const page = await agent.get(paths.staff.signIn)

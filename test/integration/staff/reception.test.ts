@@ -1,9 +1,8 @@
 import { expect } from 'chai'
 import * as cheerio from 'cheerio'
 import { and, eq } from 'drizzle-orm'
-import { buildTestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse, aHub, aProgramme } from '../../support/builders.js'
 import { auditLog, bookings, children, families, notifications } from '../../../src/db/schema/index.js'
 import { paths } from '../../../src/paths.js'
@@ -12,10 +11,10 @@ import { aFamily, aStaffUser, messagesOn, postForm, signedIn } from './staff-hel
 const db = () => testDatabase().db
 
 describe('reception: booking on behalf of families', () => {
-  beforeEach(() => resetDatabase(testDatabase()))
+  const t = useTestApp()
 
   it('finds a family by phone number in any format, by postcode, by email and by booking reference', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const family = await aFamily({ parentName: 'Samira Khan', phone: '+447911123456', email: 'samira@example.com', postcode: 'CV1 2AB' })
     await aFamily({ parentName: 'Someone Else' })
     const reception = await aStaffUser('reception')
@@ -32,7 +31,7 @@ describe('reception: booking on behalf of families', () => {
   })
 
   it('edits a family’s details and records the change, before and after, in the audit log', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const family = await aFamily({ parentName: 'Jo Bloggs', interpreterLanguage: null })
     const reception = await aStaffUser('reception')
     const agent = await signedIn(app, reception.email)
@@ -54,7 +53,7 @@ describe('reception: booking on behalf of families', () => {
   })
 
   it('shows each validation message on the details form', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const family = await aFamily()
     const agent = await signedIn(app, (await aStaffUser('reception')).email)
     const res = await postForm(agent, paths.staff.families.edit(family.id), { parentName: '', email: 'not-an-email', phone: '12' }, paths.staff.families.edit(family.id))
@@ -64,7 +63,7 @@ describe('reception: booking on behalf of families', () => {
   })
 
   it('records consent given on the phone, with who recorded it and when', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const family = await aFamily({ contactByEmail: false, contactBySms: false })
     const reception = await aStaffUser('reception', { name: 'Rita Reception' })
     const agent = await signedIn(app, reception.email)
@@ -78,7 +77,7 @@ describe('reception: booking on behalf of families', () => {
   })
 
   it('records a referral and marks the family as priority for waiting lists', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const family = await aFamily()
     const agent = await signedIn(app, (await aStaffUser('reception')).email)
     const res = await postForm(agent, paths.staff.families.referral(family.id), { referredBy: 'health_visitor', referralNotes: 'From the Foleshill team', priority: 'yes' }, paths.staff.families.referral(family.id))
@@ -89,7 +88,7 @@ describe('reception: booking on behalf of families', () => {
   })
 
   it('adds a new family with the consent they gave in person, then a child', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const reception = await aStaffUser('reception')
     const agent = await signedIn(app, reception.email)
     const res = await postForm(agent, paths.staff.families.new, { parentName: 'New Parent', email: 'new@example.com', phone: '', contact: 'email', consentSource: 'in_person' }, paths.staff.families.new)
@@ -102,7 +101,7 @@ describe('reception: booking on behalf of families', () => {
   })
 
   it('books a place through the booking service, then cancels it, each with an audit entry', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const family = await aFamily()
     const { course } = await aCourse({ capacity: 2 })
     const reception = await aStaffUser('reception')
@@ -121,7 +120,7 @@ describe('reception: booking on behalf of families', () => {
   })
 
   it('books a referral-only programme, which parents cannot book online', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const family = await aFamily()
     const programme = await aProgramme({ bookingMode: 'referral' })
     const { course } = await aCourse({ programmeId: programme.id })
@@ -134,7 +133,7 @@ describe('reception: booking on behalf of families', () => {
   })
 
   it('offers the waiting list when full, and refuses reception an over-booking', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const { course } = await aCourse({ capacity: 1 })
     const first = await aFamily()
     const second = await aFamily()
@@ -154,7 +153,7 @@ describe('reception: booking on behalf of families', () => {
   })
 
   it('lets a hub manager over-book at their hub with a recorded reason', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const hub = await aHub()
     const { course } = await aCourse({ capacity: 1, hubId: hub.id })
     const first = await aFamily()
@@ -175,7 +174,7 @@ describe('reception: booking on behalf of families', () => {
   })
 
   it('refuses a hub manager a booking at another hub', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const mine = await aHub()
     const { course } = await aCourse({ capacity: 5 })
     const family = await aFamily()
@@ -185,7 +184,7 @@ describe('reception: booking on behalf of families', () => {
   })
 
   it('moves a family from the waiting list into a place, and resends the confirmation', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const { course } = await aCourse({ capacity: 1 })
     const first = await aFamily()
     const second = await aFamily()
@@ -209,7 +208,7 @@ describe('reception: booking on behalf of families', () => {
   })
 
   it('changes a booking to another course: a place there, then the old one cancelled', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const { course: from } = await aCourse({ capacity: 3 })
     const { course: to } = await aCourse({ capacity: 3 })
     const family = await aFamily()

@@ -1,10 +1,8 @@
 import { expect } from 'chai'
 import { and, eq } from 'drizzle-orm'
-import { buildTestApp, type TestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse } from '../../support/builders.js'
-import { FakeSmtpServer } from '../../support/fake-smtp.js'
 import { auditLog, bookings, notifications, smsOptOuts } from '../../../src/db/schema/index.js'
 import { paths } from '../../../src/paths.js'
 import { aFamily, aStaffUser, messagesOn, postForm, signedIn } from './staff-helpers.js'
@@ -18,17 +16,7 @@ async function messagesFor(bookingId: number) {
 }
 
 describe('reception: resending a confirmation', () => {
-  let smtp: FakeSmtpServer
-  let t: TestApp
-  before(async () => {
-    smtp = await FakeSmtpServer.start()
-  })
-  after(() => smtp.stop())
-  beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    smtp.reset()
-    t = await buildTestApp({ SMTP_URL: smtp.url })
-  })
+  const t = useTestApp({ fakes: { smtp: true }, env: ({ smtp }) => ({ SMTP_URL: smtp.url }) })
 
   async function bookFor(familyId: number, courseId: number, action: 'book' | 'waiting') {
     const agent = await signedIn(t.app, (await aStaffUser('reception')).email)
@@ -58,7 +46,7 @@ describe('reception: resending a confirmation', () => {
     ])
 
     await t.services.notificationDelivery.deliverDue()
-    const received = smtp.messagesTo(family.email!)
+    const received = t.smtp.messagesTo(family.email!)
     expect(received).to.have.length(3)
     expect(received.map((email) => email.subject)).to.satisfy((subjects: string[]) => subjects.every((subject) => subject.startsWith('Booking confirmed')))
     expect(new Set(received.map((email) => email.messageId)).size).to.equal(3)
@@ -81,7 +69,7 @@ describe('reception: resending a confirmation', () => {
     ])
     await t.services.notificationDelivery.deliverDue()
     // Sent in parallel, so in either order: the first message said 2, the one sent again says 1.
-    const positions = smtp.messagesTo(family.email!).map((email) => /You are number (\d+) on the waiting list/.exec(email.text)?.[1])
+    const positions = t.smtp.messagesTo(family.email!).map((email) => /You are number (\d+) on the waiting list/.exec(email.text)?.[1])
     expect(positions.sort()).to.deep.equal(['1', '2'])
   })
 

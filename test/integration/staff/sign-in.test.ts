@@ -2,25 +2,24 @@ import { expect } from 'chai'
 import request from 'supertest'
 import * as cheerio from 'cheerio'
 import { eq } from 'drizzle-orm'
-import { buildTestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { notifications, passwordResets } from '../../../src/db/schema/index.js'
 import { paths } from '../../../src/paths.js'
 import { passwordResetLink } from '../../../src/services/staff/password-reset-link.js'
 import { aStaffUser, csrfFrom, PASSWORD, postForm, signedIn } from './staff-helpers.js'
 
 describe('staff sign-in', () => {
-  beforeEach(() => resetDatabase(testDatabase()))
+  const t = useTestApp()
 
   it('sends a signed-out visitor to the sign-in page', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const res = await request(app).get(paths.staff.families.index).expect(302)
     expect(res.headers.location).to.equal(paths.staff.signIn)
   })
 
   it('signs in with the right password, with a new session id, and returns to the page asked for', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const user = await aStaffUser('reception')
     const agent = request.agent(app)
     await agent.get(paths.staff.families.index).expect(302)
@@ -33,7 +32,7 @@ describe('staff sign-in', () => {
   })
 
   it('changes the session id at sign-in (no session fixation)', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const user = await aStaffUser('reception')
     const agent = request.agent(app)
     const page = await agent.get(paths.staff.signIn)
@@ -49,7 +48,7 @@ describe('staff sign-in', () => {
   })
 
   it('says the same thing for a wrong password and an unknown email', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const user = await aStaffUser('reception')
     const agent = request.agent(app)
     for (const [email, password] of [
@@ -65,7 +64,7 @@ describe('staff sign-in', () => {
   })
 
   it('locks an account out after 5 failed attempts, even with the right password, and says so', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const user = await aStaffUser('reception')
     const agent = request.agent(app)
     for (let i = 0; i < 5; i++) {
@@ -81,7 +80,7 @@ describe('staff sign-in', () => {
   })
 
   it('locks an address out after 50 failed attempts across many emails', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const user = await aStaffUser('reception')
     const agent = request.agent(app)
     const _csrf = await csrfFrom(agent, paths.staff.signIn)
@@ -92,7 +91,7 @@ describe('staff sign-in', () => {
   })
 
   it('signs out this browser', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const user = await aStaffUser('reception')
     const agent = await signedIn(app, user.email)
     await postForm(agent, paths.staff.signOut, {}).then((res) => expect(res.status).to.equal(302))
@@ -100,7 +99,7 @@ describe('staff sign-in', () => {
   })
 
   it('signs out everywhere: other browsers lose their session at their next request', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const user = await aStaffUser('reception')
     const laptop = await signedIn(app, user.email)
     const phone = await signedIn(app, user.email)
@@ -116,7 +115,7 @@ describe('staff sign-in', () => {
   })
 
   it('resets a password by an emailed link that works once, within the hour, and ends other sessions', async () => {
-    const { app, config } = await buildTestApp()
+    const { app, config } = t
     const user = await aStaffUser('facilitator')
     const other = await signedIn(app, user.email)
     const agent = request.agent(app)
@@ -141,7 +140,7 @@ describe('staff sign-in', () => {
   })
 
   it('answers a reset request for an unknown email the same way, and records nothing', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const agent = request.agent(app)
     const _csrf = await csrfFrom(agent, paths.staff.forgotPassword)
     const res = await agent.post(paths.staff.forgotPassword).type('form').send({ _csrf, email: 'nobody@hub.example' }).expect(200)
@@ -150,17 +149,17 @@ describe('staff sign-in', () => {
   })
 
   it('refuses an expired reset link', async () => {
-    const { app, services } = await buildTestApp()
+    const { app, services } = t
     const user = await aStaffUser('facilitator')
     await services.staff.auth.requestPasswordReset(user.email, new Date(Date.now() - 61 * 60_000))
     const [row] = await testDatabase().db.select().from(notifications)
-    const { config } = await buildTestApp()
+    const { config } = t
     const resetPath = new URL(passwordResetLink(config.baseUrl, config.sessionSecret, row!.payload as { resetNonce: string })).pathname
     await request(app).get(resetPath).expect(404)
   })
 
   it('sends at most 3 reset emails an hour for one email address', async () => {
-    const { app } = await buildTestApp()
+    const { app } = t
     const user = await aStaffUser('facilitator')
     const agent = request.agent(app)
     const _csrf = await csrfFrom(agent, paths.staff.forgotPassword)

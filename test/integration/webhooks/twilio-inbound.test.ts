@@ -3,9 +3,9 @@ import * as cheerio from 'cheerio'
 import { and, eq } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import request from 'supertest'
-import { buildTestApp, type TestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
+import { buildTestApp } from '../../support/test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse, aHub, weekly } from '../../support/builders.js'
 import { aBookingRequest, aNewFamily, bookingRow } from '../../support/booking-helpers.js'
 import { inboundMessages, notifications, smsOptOuts } from '../../../src/db/schema/index.js'
@@ -19,11 +19,7 @@ const inDays = (days: number) => DateTime.now().setZone(LONDON).plus({ days }).t
 const replyText = (xml: string) => cheerio.load(xml, { xml: true })('Response > Message').text()
 
 describe('Twilio webhook: replies to our texts', () => {
-  let t: TestApp
-  beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    t = await buildTestApp(twilioEnv)
-  })
+  const t = useTestApp({ env: twilioEnv })
 
   /** Marks a booking's text reminder for a session as sent, as the delivery worker would have. */
   async function reminderTextSent(bookingId: number, sessionId: number, sentAt = new Date()) {

@@ -2,9 +2,8 @@ import { expect } from 'chai'
 import { and, eq } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import request from 'supertest'
-import { buildTestApp, type TestApp } from '../../support/test-app.js'
+import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { resetDatabase } from '../../support/test-database.js'
 import { aCourse, weekly } from '../../support/builders.js'
 import { notifications } from '../../../src/db/schema/index.js'
 import { paths } from '../../../src/paths.js'
@@ -28,11 +27,7 @@ const statusFields = (messageSid: string, status: string, errorCode?: number) =>
 })
 
 describe('Twilio webhook: delivery reports', () => {
-  let t: TestApp
-  beforeEach(async () => {
-    await resetDatabase(testDatabase())
-    t = await buildTestApp(twilioEnv)
-  })
+  const t = useTestApp({ env: twilioEnv })
 
   /** A booking whose first text reminder the worker has handed to Twilio. */
   async function sentText(family: { contactByEmail?: boolean } = {}): Promise<{ row: NotificationRow; sid: string; bookingId: number }> {

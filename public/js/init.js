@@ -1,4 +1,4 @@
 // Progressive enhancement only: every page works without JavaScript.
-import { initAll } from '/public/govuk-frontend.min.js'
+import { initAll } from '/public/build/govuk-frontend.min.js'
 
 initAll()
