@@ -6,6 +6,7 @@ const calendarText = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'METHOD:REQUEST', 'END:V
 
 async function compose(method: 'REQUEST' | 'CANCEL') {
   const { raw } = await composeEmail('hubs@example.org', {
+    key: 'test-key',
     to: 'parent@example.org',
     subject: 'Your place',
     text: 'Booked',
