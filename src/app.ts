@@ -9,6 +9,7 @@ import { setUpWebSession } from './middleware/set-up-web-session.js'
 import { setUpCsrf } from './middleware/set-up-csrf.js'
 import { saveSessionBeforeRedirect } from './middleware/save-session-before-redirect.js'
 import { errorHandler, notFound } from './middleware/error-handler.js'
+import { refuseUnreadableInput } from './middleware/refuse-unreadable-input.js'
 import { viewHelpers } from './views/helpers.js'
 import { healthRoutes } from './routes/health/index.js'
 import { routes } from './routes/index.js'
@@ -43,6 +44,7 @@ export function createApp({ services, pool }: AppDependencies): Express {
   app.use('/assets', express.static(fromRoot('node_modules', 'govuk-frontend', 'dist', 'govuk', 'assets'), { maxAge: '1d' }))
   app.use('/public', express.static(fromRoot('public'), { maxAge: config.isProduction ? '1d' : 0 }))
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }))
+  app.use(refuseUnreadableInput)
   app.use(setUpWebSession(config, pool))
   app.use(saveSessionBeforeRedirect())
   app.use(setUpCsrf())
