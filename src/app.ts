@@ -10,6 +10,7 @@ import { setUpCsrf } from './middleware/set-up-csrf.js'
 import { setUpStaticFiles } from './middleware/set-up-static-files.js'
 import { saveSessionBeforeRedirect } from './middleware/save-session-before-redirect.js'
 import { errorHandler, notFound } from './middleware/error-handler.js'
+import { refuseUnreadableInput } from './middleware/refuse-unreadable-input.js'
 import { viewHelpers } from './views/helpers.js'
 import { healthRoutes } from './routes/health/index.js'
 import { routes } from './routes/index.js'
@@ -40,6 +41,7 @@ export function createApp({ services, pool }: AppDependencies): Express {
   })
   app.use(staticFiles.router)
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }))
+  app.use(refuseUnreadableInput)
   app.use(setUpWebSession(config, pool))
   app.use(saveSessionBeforeRedirect())
   app.use(setUpCsrf())

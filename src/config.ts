@@ -52,10 +52,18 @@ const schema = z
     // Per client address: booking form posts per 15 minutes, and "find my bookings" requests per hour.
     RATE_LIMIT_BOOKING_POSTS: z.coerce.number().int().min(1, 'a whole number, at least 1').default(60),
     RATE_LIMIT_FIND_MY_BOOKINGS: z.coerce.number().int().min(1, 'a whole number, at least 1').default(10),
+    // How long an idle keep-alive connection stays open. Above a load balancer's idle timeout (60 s on
+    // the common ones), so the balancer, not Node, closes idle connections: otherwise a request sent on
+    // a connection Node is closing at that moment is lost. Headers must time out later still.
+    HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number({ error: 'a number of seconds' }).int('a whole number of seconds').min(1, 'at least 1 second').default(65),
+    HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number({ error: 'a number of seconds' }).int('a whole number of seconds').min(1, 'at least 1 second').default(66),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'required in production (at least 32 characters)' })
+    }
+    if (env.HTTP_HEADERS_TIMEOUT_SECONDS <= env.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS) {
+      ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_SECONDS'], message: 'more seconds than HTTP_KEEP_ALIVE_TIMEOUT_SECONDS' })
     }
     if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_AUTH_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['TWILIO_AUTH_TOKEN'], message: 'required when TWILIO_ACCOUNT_SID is set' })
@@ -72,6 +80,8 @@ export interface Config {
   isProduction: boolean
   port: number
   host: string
+  /** Node's server.keepAliveTimeout and server.headersTimeout, in milliseconds. */
+  http: { keepAliveTimeoutMs: number; headersTimeoutMs: number }
   baseUrl: string
   logLevel: Env['LOG_LEVEL']
   serviceName: string
@@ -104,6 +114,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     isProduction: env.NODE_ENV === 'production',
     port: env.PORT,
     host: env.HOST,
+    http: { keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000, headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_SECONDS * 1000 },
     baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL,
     serviceName: env.SERVICE_NAME,

@@ -46,7 +46,7 @@ export async function startRuntime({ config, logger, web, worker }: RuntimeOptio
     const services = buildServices(dataAccess(database, config, logger), new AgendaJobQueue(agenda))
     await defineJobs(agenda, services)
     if (worker) await agenda.start()
-    if (web) server = await listen(createApp({ services, pool: database.pool }), config.port, config.host)
+    if (web) server = await listen(createApp({ services, pool: database.pool }), config.port, config.host, config.http)
     const address = server?.address()
     const url = address && typeof address === 'object' ? `http://localhost:${address.port}` : undefined
     const startedAgenda = agenda

@@ -25,11 +25,36 @@ export const formatTimeRange = (start: Date, end: Date): string => `${formatTime
 /** "Tuesday 3 March 2026, 10am to 12pm" */
 export const formatSessionTime = (start: Date, end: Date): string => `${formatDate(start)}, ${formatTimeRange(start, end)}`
 
-/** The UTC instant of a London wall-clock time, e.g. londonTime('2026-03-29', '10:00'). */
+/**
+ * The UTC instant of a London wall-clock time, e.g. londonTime('2026-03-29', '10:00').
+ * On the October change night 01:00 to 01:59 happen twice: the first (still BST) is taken, as RFC
+ * 5545 and calendar programs read such a time. A time in the March gap (01:00 to 01:59 on the night
+ * the clocks go forward) never happens in London and is refused: see londonTimeProblem.
+ */
 export function londonTime(isoDate: string, hhmm: string): Date {
-  const result = DateTime.fromISO(`${isoDate}T${hhmm}`, { zone: LONDON })
-  if (!result.isValid) throw new RangeError(`Not a valid London date and time: ${isoDate} ${hhmm}`)
-  return result.toJSDate()
+  const problem = londonTimeProblem(isoDate, hhmm)
+  if (problem) throw new RangeError(`${problem}: ${isoDate} ${hhmm}`)
+  return firstLondonInstant(isoDate, hhmm)!
+}
+
+/** Why a London date and time can't be used, in words for a form, or undefined when it can. */
+export function londonTimeProblem(isoDate: string, hhmm: string): string | undefined {
+  if (!DateTime.fromISO(`${isoDate}T${hhmm}`, { zone: LONDON }).isValid) return 'Not a valid London date and time'
+  if (!firstLondonInstant(isoDate, hhmm)) return 'That time does not exist in the UK: the clocks go forward an hour at 1am that night'
+  return undefined
+}
+
+/** The earliest instant whose London wall-clock reading is exactly that date and time, if any. */
+function firstLondonInstant(isoDate: string, hhmm: string): Date | undefined {
+  const wall = DateTime.fromISO(`${isoDate}T${hhmm}`, { zone: 'UTC' })
+  if (!wall.isValid) return undefined
+  // London is UTC+1 (BST) or UTC+0 (GMT): try the earlier instant first.
+  for (const offsetHours of [1, 0]) {
+    const instant = wall.minus({ hours: offsetHours })
+    const reading = instant.setZone(LONDON)
+    if (reading.toFormat("yyyy-MM-dd'T'HH:mm") === wall.toFormat("yyyy-MM-dd'T'HH:mm")) return instant.toJSDate()
+  }
+  return undefined
 }
 
 export type PartOfDay = 'morning' | 'afternoon' | 'evening'

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { formatTime, londonTime, partOfDay } from '../../src/time.js'
+import { formatTime, londonTime, londonTimeProblem, partOfDay } from '../../src/time.js'
 
 describe('London times', () => {
   it('reads 10:00 London in winter as 10:00 UTC and in summer as 09:00 UTC', () => {
@@ -21,5 +21,26 @@ describe('London times', () => {
     expect(partOfDay(londonTime('2026-07-15', '11:30'))).to.equal('morning')
     expect(partOfDay(londonTime('2026-07-15', '13:00'))).to.equal('afternoon')
     expect(partOfDay(londonTime('2026-07-15', '18:00'))).to.equal('evening')
+  })
+})
+
+describe('London times across the clock changes', () => {
+  it('reads 01:30 on the October change night as the first 01:30 (BST), as calendars do', () => {
+    // 25 October 2026: 01:00 to 01:59 happens twice; the first is 00:30 UTC, the second 01:30 UTC.
+    expect(londonTime('2026-10-25', '01:30').toISOString()).to.equal('2026-10-25T00:30:00.000Z')
+    expect(londonTime('2026-10-25', '00:30').toISOString()).to.equal('2026-10-24T23:30:00.000Z')
+    expect(londonTime('2026-10-25', '02:00').toISOString()).to.equal('2026-10-25T02:00:00.000Z')
+  })
+
+  it('refuses a time in the March gap, with words a form can show', () => {
+    // 29 March 2026: the clocks go from 01:00 straight to 02:00.
+    expect(londonTimeProblem('2026-03-29', '01:30')).to.match(/does not exist/)
+    expect(() => londonTime('2026-03-29', '01:30')).to.throw(RangeError, /does not exist/)
+    expect(londonTimeProblem('2026-03-29', '00:59')).to.equal(undefined)
+    expect(londonTime('2026-03-29', '02:00').toISOString()).to.equal('2026-03-29T01:00:00.000Z')
+  })
+
+  it('refuses a date that does not exist', () => {
+    expect(londonTimeProblem('2026-02-30', '10:00')).to.match(/Not a valid/)
   })
 })

@@ -9,8 +9,10 @@ export interface ComposedEmail {
 
 /**
  * Builds the message once, with nodemailer's composer: a text and an HTML part and, for an invite,
- * nodemailer's icalEvent (a text/calendar alternative with method=REQUEST or CANCEL, plus the same
- * calendar as an attachment), which is how calendar clients expect an iMIP invitation.
+ * a text/calendar alternative with method=REQUEST or CANCEL plus the same calendar as an
+ * `invite.ics` attachment, which is how calendar clients expect an iMIP invitation. nodemailer's own
+ * `icalEvent` labels the attachment `application/ics` without the method, which some clients then
+ * treat as a plain file, so both parts are given here with the same Content-Type.
  */
 export async function composeEmail(from: string, email: OutgoingEmail): Promise<ComposedEmail> {
   const node = new MailComposer({
@@ -21,9 +23,17 @@ export async function composeEmail(from: string, email: OutgoingEmail): Promise<
     html: email.html,
     messageId: email.messageId,
     date: new Date(),
-    ...(email.calendar ? { icalEvent: { method: email.calendar.method, content: email.calendar.content, filename: 'invite.ics' } } : {}),
+    ...(email.calendar ? calendarParts(email.calendar) : {}),
   }).compile()
   const envelope = node.getEnvelope()
   const raw = await node.build()
   return { envelope: { from: envelope.from || '', to: envelope.to }, raw }
+}
+
+function calendarParts(calendar: NonNullable<OutgoingEmail['calendar']>) {
+  const contentType = `text/calendar; method=${calendar.method}; charset=UTF-8`
+  return {
+    alternatives: [{ contentType, content: calendar.content }],
+    attachments: [{ filename: 'invite.ics', contentType, content: calendar.content, contentDisposition: 'attachment' as const }],
+  }
 }

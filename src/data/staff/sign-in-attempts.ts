@@ -32,10 +32,23 @@ export class SignInAttempts {
     return Math.max(blockedMs(a, SIGN_IN_LIMITS.account.points), blockedMs(b, SIGN_IN_LIMITS.address.points))
   }
 
+  /**
+   * Counts a failure; the one that reaches the limit locks for the whole block duration from now.
+   * (Left to the counter alone, a lock would end when the counting window that began at the first
+   * failure ends: 50 failures spread over 59 minutes would lock an address for one minute.)
+   */
   async recordFailure(email: string, address: string): Promise<void> {
-    const { account, address: byAddress } = await this.ready()
-    // consume() rejects once the limit is passed; being over the limit is what lockedFor reads.
-    await Promise.all([account.consume(accountKey(email)).catch(ignoreLimit), byAddress.consume(address).catch(ignoreLimit)])
+    const limiters = await this.ready()
+    await Promise.all([
+      this.countFailure(limiters.account, accountKey(email), SIGN_IN_LIMITS.account),
+      this.countFailure(limiters.address, address, SIGN_IN_LIMITS.address),
+    ])
+  }
+
+  private async countFailure(limiter: RateLimiterPostgres, key: string, limits: { points: number; blockDuration: number }): Promise<void> {
+    // consume() rejects once the limit is passed; being at or over the limit is what lockedFor reads.
+    const counted = await limiter.consume(key).catch(ignoreLimit)
+    if (counted && counted.consumedPoints === limits.points) await limiter.block(key, limits.blockDuration)
   }
 
   /** False once this email or address has asked for too many reset emails this hour. */
@@ -75,6 +88,7 @@ function blockedMs(res: RateLimiterRes | null, points: number): number {
   return res && res.consumedPoints >= points ? Math.max(res.msBeforeNext, 1) : 0
 }
 
-function ignoreLimit(error: unknown): void {
+function ignoreLimit(error: unknown): undefined {
   if (error instanceof Error) throw error
+  return undefined
 }

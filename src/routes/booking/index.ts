@@ -1,5 +1,6 @@
 import { Router } from 'express'
 import { paths } from '../../paths.js'
+import { noStore } from '../../middleware/no-store.js'
 import type { Services } from '../../services/index.js'
 import { loadCourse } from './load-course.js'
 import { rateLimited } from '../../middleware/rate-limit.js'
@@ -17,6 +18,8 @@ import { outcomePages } from './outcome-pages.js'
 /** The parent's booking journey: one question per page, answers in the session until confirmed. */
 export function bookingRoutes(services: Services): Router {
   const router = Router()
+  // Every page here holds a family's answers or a private link: never cached.
+  router.use(paths.booking.startPattern, noStore)
   const course = loadCourse(services)
   const limit = rateLimited(services.rateLimits.bookingPosts)
   const check = checkAnswers(services)

@@ -5,6 +5,11 @@ import type { Services } from '../../services/index.js'
 /** Liveness and readiness for load balancers; mounted before logging and sessions. */
 export function healthRoutes(services: Services): Router {
   const router = Router()
+  // Mounted before helmet (probes need none of its page headers), so the few that apply to JSON here.
+  router.use([paths.healthz, paths.readyz], (_req, res, next) => {
+    res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' })
+    next()
+  })
   router.get(paths.healthz, (_req, res) => {
     res.json({ status: 'ok' })
   })

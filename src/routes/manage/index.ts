@@ -1,5 +1,6 @@
 import { Router } from 'express'
 import { paths } from '../../paths.js'
+import { noStore } from '../../middleware/no-store.js'
 import type { Services } from '../../services/index.js'
 import { loadBooking } from './load-booking.js'
 import { showBooking } from './show.js'
@@ -12,6 +13,8 @@ import { rateLimited } from '../../middleware/rate-limit.js'
 /** The private manage link (/manage/<token>) and "find my bookings". */
 export function manageRoutes(services: Services): Router {
   const router = Router()
+  // Every page here holds a family's answers or a private link: never cached.
+  router.use([paths.manage.findMyBookings, '/manage/:token'], noStore)
   const booking = loadBooking(services)
   const limit = rateLimited(services.rateLimits.bookingPosts)
   const cancel = cancelBooking(services)

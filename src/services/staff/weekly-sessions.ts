@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import { LONDON } from '../../time.js'
+import { LONDON, londonTime } from '../../time.js'
 
 export interface WeeklyRepeat {
   /** The first session's London date, YYYY-MM-DD. */
@@ -31,8 +31,4 @@ export function weeklySessions(repeat: WeeklyRepeat): { startsAt: Date; endsAt: 
   return result
 }
 
-function at(date: string, time: string): Date {
-  const instant = DateTime.fromISO(`${date}T${time}`, { zone: LONDON })
-  if (!instant.isValid) throw new RangeError(`Not a London date and time: ${date} ${time}`)
-  return instant.toJSDate()
-}
+const at = (date: string, time: string): Date => londonTime(date, time)

@@ -1,10 +1,10 @@
 import { expect } from 'chai'
 import request from 'supertest'
 import * as cheerio from 'cheerio'
-import { eq } from 'drizzle-orm'
+import { eq, like } from 'drizzle-orm'
 import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { notifications, passwordResets } from '../../../src/db/schema/index.js'
+import { notifications, passwordResets, rateLimits } from '../../../src/db/schema/index.js'
 import { paths } from '../../../src/paths.js'
 import { passwordResetLink } from '../../../src/services/staff/password-reset-link.js'
 import { aStaffUser, csrfFrom, PASSWORD, postForm, signedIn } from './staff-helpers.js'
@@ -88,6 +88,37 @@ describe('staff sign-in', () => {
       await agent.post(paths.staff.signIn).type('form').send({ _csrf, email: `guess-${i}@hub.example`, password: 'a guess' }).expect(400)
     }
     await agent.post(paths.staff.signIn).type('form').send({ _csrf, email: user.email, password: PASSWORD }).expect(429)
+  })
+
+  it('locks for 15 minutes from the failure that locks, not from the first failure, and says how long', async () => {
+    const { app } = t
+    const user = await aStaffUser('reception')
+    const agent = request.agent(app)
+    const fail = async (password: string) => {
+      const _csrf = await csrfFrom(agent, paths.staff.signIn)
+      return agent.post(paths.staff.signIn).type('form').send({ _csrf, email: user.email, password })
+    }
+    for (let i = 0; i < 4; i++) await fail(`wrong ${i}`).then((res) => expect(res.status).to.equal(400))
+    // As if those four failures began 14 minutes ago: the 15-minute counting window has a minute left.
+    await testDatabase().db.update(rateLimits).set({ expire: Date.now() + 60_000 }).where(like(rateLimits.key, 'staff-sign-in-account:%'))
+    await fail('wrong again').then((res) => expect(res.status).to.equal(400))
+    const res = await fail(PASSWORD)
+    expect(res.status).to.equal(429)
+    expect(cheerio.load(res.text)('.govuk-error-summary').text()).to.contain('Try again in 15 minutes')
+  })
+
+  it('locks an address for an hour from the 50th failure, however long the 50 took', async () => {
+    const { app } = t
+    const agent = request.agent(app)
+    const _csrf = await csrfFrom(agent, paths.staff.signIn)
+    const fail = (i: number) => agent.post(paths.staff.signIn).type('form').send({ _csrf, email: `guess-${i}@hub.example`, password: 'a guess' })
+    for (let i = 0; i < 49; i++) await fail(i).then((res) => expect(res.status).to.equal(400))
+    // As if the first failure was 55 minutes ago.
+    await testDatabase().db.update(rateLimits).set({ expire: Date.now() + 5 * 60_000 }).where(like(rateLimits.key, 'staff-sign-in-address:%'))
+    await fail(49).then((res) => expect(res.status).to.equal(400))
+    const res = await fail(50)
+    expect(res.status).to.equal(429)
+    expect(cheerio.load(res.text)('.govuk-error-summary').text()).to.contain('Try again in 60 minutes')
   })
 
   it('signs out this browser', async () => {
