@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express'
  * an address used to fail deep inside a query or a session save, as a 500. Refused here, for every
  * route at once, with a 400 and words a person can act on.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
 
 const UNREADABLE = 'The information you sent has characters we cannot accept, such as invisible control characters. Go back, retype it and try again.'
