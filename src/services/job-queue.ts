@@ -1,6 +1,6 @@
 /**
  * What services ask of the job system, one named method per job they start. Services own this
- * interface; src/jobs implements it (on agenda) and holds the job names. Jobs carry ids only and
+ * interface; jobs/ (top level) implements it (on agenda) and holds the job names. Jobs carry ids only and
  * re-read the database when they run, so asking twice is harmless.
  */
 export interface JobQueue {

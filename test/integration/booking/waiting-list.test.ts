@@ -4,7 +4,7 @@ import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
 import { aCourse } from '../../support/builders.js'
 import { aBookingRequest, bookingRow, courseRow, markPriority, notificationKinds, statusCounts } from '../../support/booking-helpers.js'
-import { offerExpiryHandler } from '../../../src/jobs/offer-expiry.js'
+import { offerExpiryHandler } from '../../../jobs/offer-expiry.js'
 import type { BookingRow } from '../../../src/data/booking-repository.js'
 
 const HOUR = 60 * 60 * 1000

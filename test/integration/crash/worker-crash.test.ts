@@ -8,7 +8,7 @@ import { testDatabase } from '../../support/root-hooks.js'
 import { FakeSmtpServer } from '../../support/fake-smtp.js'
 import { FakeTwilioApi } from '../../support/fake-twilio.js'
 import { seedDueReminders, type SeededReminders } from '../../../bench/seed-reminders.js'
-import { DELIVER_DUE_NOTIFICATIONS, REMINDER_MINUTE_TICK } from '../../../src/jobs/job-names.js'
+import { DELIVER_DUE_NOTIFICATIONS, REMINDER_MINUTE_TICK } from '../../../jobs/job-names.js'
 import { sleep, WorkerProcess } from './worker-process.js'
 
 /** How many reminder rows are in each state. */

@@ -11,7 +11,7 @@ import { families, notifications, sessions } from '../../../src/db/schema/index.
 import { paths } from '../../../src/paths.js'
 import { manageToken } from '../../../src/services/tokens.js'
 import { LONDON } from '../../../src/time.js'
-import { REMINDER_MINUTE_TICK } from '../../../src/jobs/job-names.js'
+import { REMINDER_MINUTE_TICK } from '../../../jobs/job-names.js'
 import { confirmedBooking, makeRemindersDue as makeDue, reminderRows } from './reminder-helpers.js'
 
 const inDays = (days: number) => DateTime.now().setZone(LONDON).plus({ days }).toISODate()!

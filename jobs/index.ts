@@ -1,5 +1,5 @@
 import type { Agenda } from 'agenda'
-import type { Services } from '../services/index.js'
+import type { Services } from '../src/services/index.js'
 import { defineOfferJobs } from './offer-expiry.js'
 import { defineDeliveryJobs } from './deliver-due-notifications.js'
 import { defineReminderJobs } from './reminder-tick.js'

@@ -1,6 +1,6 @@
 import type { Agenda } from 'agenda'
-import type { Services } from '../services/index.js'
-import { LONDON } from '../time.js'
+import type { Services } from '../src/services/index.js'
+import { LONDON } from '../src/time.js'
 import { REMINDER_MINUTE_TICK } from './job-names.js'
 
 /**

@@ -1,5 +1,5 @@
 import type { Agenda, Job } from 'agenda'
-import type { Services } from '../services/index.js'
+import type { Services } from '../src/services/index.js'
 import { OFFER_EXPIRY_JOB, OFFER_EXPIRY_SWEEP_JOB } from './job-names.js'
 
 export interface OfferExpiryData {

@@ -1,5 +1,5 @@
 import type { Agenda } from 'agenda'
-import type { JobQueue } from '../services/job-queue.js'
+import type { JobQueue } from '../src/services/job-queue.js'
 import { DELIVER_DUE_NOTIFICATIONS, OFFER_EXPIRY_JOB } from './job-names.js'
 
 /** The services' JobQueue on agenda. */

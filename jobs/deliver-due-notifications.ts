@@ -1,5 +1,5 @@
 import type { Agenda } from 'agenda'
-import type { Services } from '../services/index.js'
+import type { Services } from '../src/services/index.js'
 import { DELIVER_DUE_NOTIFICATIONS } from './job-names.js'
 
 /**
