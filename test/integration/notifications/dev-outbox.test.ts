@@ -31,7 +31,7 @@ describe('Notifications: the dev outbox (no SMTP_URL, no Twilio)', () => {
     expect(files.map((file) => file.replace(/^n\d+-[a-z0-9]+/, 'n'))).to.deep.equal(['n.eml', 'n.txt'])
     const eml = readFileSync(join(t.dataDir, 'outbox', files[0]!), 'utf8')
     expect(eml).to.match(/^To: .*amira/im).and.match(/^Subject: Booking confirmed: Incredible Years/m)
-    expect(eml).to.include('Content-Type: text/calendar; charset=utf-8; method=REQUEST')
+    expect(eml).to.match(/Content-Type: text\/calendar; method=REQUEST; charset=UTF-8/i)
     const txt = readFileSync(join(t.dataDir, 'outbox', files[1]!), 'utf8')
     expect(txt).to.include(`To: ${family.phone}`).and.include(`Booked: Incredible Years, Mon 29 Mar, 9:30am, Foleshill Family Hub. Ref ${booking.reference}.`)
     const rows = await rowsFor(booking.id, 'booking_confirmed')
