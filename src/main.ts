@@ -23,14 +23,7 @@ async function main(): Promise<void> {
   const worker = !args.has('--web') || args.has('--worker')
 
   const runtime = await startRuntime({ config, logger, web, worker })
-  const roles = [web && 'web', worker && 'worker'].filter(Boolean).join(' and ')
-  logger.info({ mode: runtime.database.mode, roles }, 'started')
-  if (runtime.url) {
-    console.log(`\n${config.serviceName} is running at ${config.baseUrl}`)
-    console.log(`Database: ${runtime.database.mode === 'embedded' ? `embedded PostgreSQL (PGlite) in ${config.database.dataDir}` : 'PostgreSQL server from DATABASE_URL'}`)
-    if (!config.isProduction) await printDemoLogins(runtime)
-  }
-
+  // Listen for signals before anything else awaits, so a stop during start-up is graceful too.
   let stopping = false
   const shutdown = async (signal: string) => {
     if (stopping) return
@@ -46,6 +39,13 @@ async function main(): Promise<void> {
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
   process.on('SIGINT', () => void shutdown('SIGINT'))
+  const roles = [web && 'web', worker && 'worker'].filter(Boolean).join(' and ')
+  logger.info({ mode: runtime.database.mode, roles }, 'started')
+  if (runtime.url) {
+    console.log(`\n${config.serviceName} is running at ${config.baseUrl}`)
+    console.log(`Database: ${runtime.database.mode === 'embedded' ? `embedded PostgreSQL (PGlite) in ${config.database.dataDir}` : 'PostgreSQL server from DATABASE_URL'}`)
+    if (!config.isProduction) await printDemoLogins(runtime)
+  }
 }
 
 /** Outside production, tell someone trying the app how to sign in as each kind of staff. */
