@@ -7,11 +7,14 @@ export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FormEr
 
 /**
  * The one way a form is checked: the values read with the field readers go through a zod schema,
- * whose issues become GOV.UK messages. A schema lists its fields in page order, so the error
- * summary follows the page.
+ * whose issues become GOV.UK messages. `values` lists the fields in page order, and the error
+ * summary follows it, even for a check across fields that zod runs after the single-field ones.
  */
 export function validateForm<S extends z.ZodType>(schema: S, values: z.input<S>, fieldIds: Record<string, string> = {}): FormResult<z.output<S>> {
   const parsed = schema.safeParse(values)
   if (parsed.success) return { ok: true, value: parsed.data }
-  return { ok: false, errors: govukErrors(parsed.error, fieldIds).fields }
+  const order = Object.keys(values as object)
+  const place = (key: PropertyKey | undefined) => (order.includes(String(key)) ? order.indexOf(String(key)) : order.length)
+  const issues = [...parsed.error.issues].sort((a, b) => place(a.path[0]) - place(b.path[0]))
+  return { ok: false, errors: govukErrors({ issues }, fieldIds).fields }
 }
