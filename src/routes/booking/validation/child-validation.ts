@@ -5,7 +5,7 @@ import type { ChildAnswer } from '../journey-state.js'
 import { londonToday, parseDateParts } from './date-parts.js'
 import type { Validated } from './validation-result.js'
 
-export const CHILD_NAME_MAX = 50
+const CHILD_NAME_MAX = 50
 const MAX_AGE_YEARS = 18
 
 const dateParts = (answer: Record<string, string>, prefix: 'dateOfBirth' | 'dueDate') => ({

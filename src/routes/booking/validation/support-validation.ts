@@ -4,8 +4,8 @@ import { validateForm } from '../../forms/validate-form.js'
 import type { BookingJourney } from '../journey-state.js'
 import type { Validated } from './validation-result.js'
 
-export const LANGUAGE_MAX = 50
-export const OTHER_SUPPORT_MAX = 500
+const LANGUAGE_MAX = 50
+const OTHER_SUPPORT_MAX = 500
 
 type SupportAnswer = NonNullable<BookingJourney['support']>
 

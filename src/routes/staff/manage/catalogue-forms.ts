@@ -8,7 +8,7 @@ import { LONDON, londonTimeProblem } from '../../../time.js'
 import { weeklyDates } from '../../../services/staff/weekly-sessions.js'
 import { capacitySchema, isIsoDate, isoDateSchema, timeSchema, TIME } from '../staff-fields.js'
 
-export const slugify = (value: string) =>
+const slugify = (value: string) =>
   value
     .toLowerCase()
     .normalize('NFKD')
