@@ -9,13 +9,13 @@ import { DELIVER_DUE_NOTIFICATIONS } from './job-names.js'
  * claimed one by one in the database, so runs in parallel (here or in another worker) never send
  * the same row twice.
  */
-export function deliverDueNotificationsHandler(services: Pick<Services, 'notificationDelivery'>) {
+function deliverDueNotificationsHandler(services: Pick<Services, 'notificationDelivery'>) {
   return async (): Promise<void> => {
     await services.notificationDelivery.deliverDue()
   }
 }
 
-export const DELIVERY_SWEEP_INTERVAL = '1 minute'
+const DELIVERY_SWEEP_INTERVAL = '1 minute'
 
 export async function defineDeliveryJobs(agenda: Agenda, services: Services): Promise<void> {
   agenda.define(DELIVER_DUE_NOTIFICATIONS, deliverDueNotificationsHandler(services), { concurrency: 3 })

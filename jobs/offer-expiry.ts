@@ -20,13 +20,13 @@ export function offerExpiryHandler(services: Pick<Services, 'booking'>) {
 }
 
 /** Backs up the per-offer job: any offer past its time (its job lost in a crash) is expired. */
-export function offerExpirySweepHandler(services: Pick<Services, 'booking'>) {
+function offerExpirySweepHandler(services: Pick<Services, 'booking'>) {
   return async (): Promise<void> => {
     await services.booking.expireOverdueOffers()
   }
 }
 
-export const OFFER_EXPIRY_SWEEP_INTERVAL = '10 minutes'
+const OFFER_EXPIRY_SWEEP_INTERVAL = '10 minutes'
 
 export async function defineOfferJobs(agenda: Agenda, services: Services): Promise<void> {
   agenda.define<OfferExpiryData>(OFFER_EXPIRY_JOB, offerExpiryHandler(services))

@@ -11,7 +11,7 @@ import { REMINDER_MINUTE_TICK } from './job-names.js'
  * It only starts a delivery run: rows are claimed one by one, so it can overlap the sweep, or run
  * on several workers, and still send each reminder once.
  */
-export function reminderTickHandler(services: Pick<Services, 'notificationDelivery'>) {
+function reminderTickHandler(services: Pick<Services, 'notificationDelivery'>) {
   return async (): Promise<void> => {
     await services.notificationDelivery.deliverDue()
   }

@@ -174,4 +174,3 @@ export const paths = {
   },
 } as const
 
-export type Paths = typeof paths

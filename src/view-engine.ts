@@ -2,7 +2,7 @@ import ejs from 'ejs'
 import type { Express } from 'express'
 import { fromRoot } from './project-root.js'
 
-export const viewsDir = fromRoot('views')
+const viewsDir = fromRoot('views')
 
 /**
  * EJS with a layout: a page renders first, then the layout named by its `layout` local

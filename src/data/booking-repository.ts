@@ -7,11 +7,10 @@ import { sessionSpan } from './course-lock.js'
 export type BookingRow = typeof bookings.$inferSelect
 export type NewBookingRow = typeof bookings.$inferInsert
 export type BookingPatch = Partial<Omit<NewBookingRow, 'id' | 'courseId' | 'familyId' | 'reference'>>
-export type CourseRow = typeof courses.$inferSelect
-export type HubRow = typeof hubs.$inferSelect
+type CourseRow = typeof courses.$inferSelect
+type HubRow = typeof hubs.$inferSelect
 export type SessionRow = typeof sessions.$inferSelect
 
-export type { LockedCourse } from './course-lock.js'
 
 /** Everything a page or a message shows about a course. */
 export interface CourseSummary {

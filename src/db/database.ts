@@ -71,7 +71,7 @@ async function openEmbeddedDatabase(options: DatabaseOptions): Promise<Database>
   }
 }
 
-export const migrationsFolder = fromRoot('src', 'db', 'migrations')
+const migrationsFolder = fromRoot('src', 'db', 'migrations')
 
 export async function runMigrations(database: Database): Promise<void> {
   await migrate(database.db, { migrationsFolder })

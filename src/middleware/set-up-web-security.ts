@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { Router, type Request, type Response } from 'express'
+import { Router, type Response } from 'express'
 import helmet from 'helmet'
 
 /**
@@ -36,4 +36,3 @@ export function setUpWebSecurity(): Router {
   return router
 }
 
-export type NonceRequest = Request

@@ -6,9 +6,8 @@ import { toListings, type Listing } from './catalogue/listings.js'
 import { topicLabel } from './catalogue/topics.js'
 
 export type { Listing } from './catalogue/listings.js'
-export type { CourseStatus } from './catalogue/describe.js'
 
-export interface Choice {
+interface Choice {
   value: string
   label: string
 }

@@ -1,18 +1,8 @@
 import type { Db } from '../../db/database.js'
 import { demoRows } from '../../data/demo/demo-rows.js'
 import type { StaffRole } from '../../domain/staff.js'
+import { DEMO_STAFF } from '../../domain/demo-staff.js'
 import { hashPassword } from '../../services/staff/passwords.js'
-
-/**
- * One demo account per role. The passwords are public (printed by `npm start` outside production),
- * so these accounts exist only in demo data, never in a real deployment.
- */
-export const DEMO_STAFF: readonly { email: string; name: string; role: StaffRole; password: string }[] = [
-  { email: 'admin@familyhubs.example', name: 'Alex Admin', role: 'admin', password: 'demo-admin-password' },
-  { email: 'manager@familyhubs.example', name: 'Morgan Manager', role: 'hub_manager', password: 'demo-manager-password' },
-  { email: 'reception@familyhubs.example', name: 'Riley Reception', role: 'reception', password: 'demo-reception-password' },
-  { email: 'facilitator@familyhubs.example', name: 'Frankie Facilitator', role: 'facilitator', password: 'demo-facilitator-password' },
-]
 
 /**
  * Adds the demo staff to whatever demo hubs and sessions exist: the hub manager runs the first

@@ -21,4 +21,3 @@ export function bookingData(database: Database, config: Config) {
   }
 }
 
-export type BookingData = ReturnType<typeof bookingData>

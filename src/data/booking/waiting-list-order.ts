@@ -11,7 +11,7 @@ import { bookings, families } from '../../db/schema/index.js'
 export const waitingListOrder = () => [desc(families.priority), asc(bookings.waitlistJoinedAt), asc(bookings.id)] as const
 
 /** The ids of a course's waiting list, first in line first. */
-export async function waitingIds(db: Executor, courseId: number): Promise<number[]> {
+async function waitingIds(db: Executor, courseId: number): Promise<number[]> {
   const rows = await db
     .select({ id: bookings.id })
     .from(bookings)

@@ -6,13 +6,13 @@ import type { CatalogueFilters } from '../../domain/catalogue-filters.js'
 const NO_UPPER_AGE = 100 * 12
 
 /** `%word%` for ILIKE with the user's own % _ and \ matched literally. */
-export const containsPattern = (word: string): string => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+const containsPattern = (word: string): string => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
 /**
  * A course is listed while it is not cancelled and has a session still to come. All SQL is
  * parameterised: user input only ever arrives as bound values.
  */
-export function upcomingCourse(now: Date): SQL {
+function upcomingCourse(now: Date): SQL {
   return sql`${courses.cancelledAt} is null and exists (
     select 1 from sessions s where s.course_id = ${courses.id} and s.cancelled_at is null and s.starts_at > ${now})`
 }

@@ -15,4 +15,3 @@ export function reminderData(database: Database) {
   }
 }
 
-export type ReminderData = ReturnType<typeof reminderData>

@@ -6,7 +6,7 @@ import { isOptedOut, phoneOptedOut, recordOptOut, removeOptOut } from '../notifi
 export type NotificationInsert = typeof notifications.$inferInsert
 
 /** Every reminder row's kind starts with this (reminder_email_48h, reminder_sms_3h, ...). */
-export const REMINDER_KIND_PREFIX = 'reminder_'
+const REMINDER_KIND_PREFIX = 'reminder_'
 const isReminder = like(notifications.kind, `${REMINDER_KIND_PREFIX}%`)
 
 /** A confirmed booking with what its reminders depend on. */

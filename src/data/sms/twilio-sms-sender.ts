@@ -35,8 +35,7 @@ class BaseUrlRequestClient extends twilio.RequestClient {
   }
 }
 
-/** Permanent Twilio errors: the same message would fail again. 21610 means the number sent STOP. */
-export const TWILIO_INVALID_NUMBER = 21211
+/** A permanent Twilio error: 21610 means the number sent STOP, so the same message would fail again. */
 export const TWILIO_OPTED_OUT = 21610
 
 /** Text messages through Twilio's Messages API, with the real `twilio` client. */

@@ -68,4 +68,3 @@ export class CourseLists {
   }
 }
 
-export type CourseListRow = Awaited<ReturnType<CourseLists['list']>>[number]

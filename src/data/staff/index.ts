@@ -22,4 +22,3 @@ export function staffData(database: Database) {
   }
 }
 
-export type StaffData = ReturnType<typeof staffData>

@@ -10,7 +10,7 @@ import type pg from 'pg'
  * The counters live in the rate_limits table (made by the migrations, shared with the booking
  * forms' limits; the key prefixes keep them apart).
  */
-export const SIGN_IN_LIMITS = {
+const SIGN_IN_LIMITS = {
   account: { points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
   address: { points: 50, duration: 60 * 60, blockDuration: 60 * 60 },
   /** Password-reset emails: a few an hour for one email, more for one address. */

@@ -7,7 +7,7 @@ import { validateAddAnother, validateChild } from './validation/child-validation
 import { describeChild } from './describe-child.js'
 import { renderForm } from '../forms/render-form.js'
 
-export const MAX_CHILDREN = 10
+const MAX_CHILDREN = 10
 
 /** Step 3: the children (optional, repeatable), as GOV.UK's "add another" pattern. */
 export const children = {

@@ -24,7 +24,7 @@ export interface BookingJourney {
 }
 
 /** What the journey ended with, for the confirmation page (the manage token is re-made from the booking). */
-export interface BookingJourneyResult {
+interface BookingJourneyResult {
   courseId: number
   requestKey: string
   bookingId: number

@@ -13,7 +13,7 @@ export interface ShownErrors {
  * its checks most basic first), keyed by the input's id. `fieldIds` maps a schema key to the id
  * when they differ (fullName → full-name).
  */
-export function govukErrors(error: z.ZodError, fieldIds: Record<string, string> = {}): ShownErrors {
+export function govukErrors(error: Pick<z.ZodError, 'issues'>, fieldIds: Record<string, string> = {}): ShownErrors {
   const fields: FormErrors = {}
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? '')

@@ -8,7 +8,7 @@ import { keepFlash, keepFormErrors, takeFormErrors } from '../../middleware/flas
 import { managedBooking } from './load-booking.js'
 import { renderForm } from '../forms/render-form.js'
 
-export const CANCEL_REASON_MAX = 500
+const CANCEL_REASON_MAX = 500
 
 const cancelSchema = z.object({ reason: z.string().max(CANCEL_REASON_MAX, `Reason must be ${CANCEL_REASON_MAX} characters or less`) })
 

@@ -39,7 +39,7 @@ export interface BookingDetails {
   manageToken: string
 }
 
-export type AvailabilityState = 'open' | 'full' | 'closed' | 'referral_only'
+type AvailabilityState = 'open' | 'full' | 'closed' | 'referral_only'
 
 /** What the booking journey shows before asking anything: a read, not a promise of a place. */
 export interface CourseAvailability {

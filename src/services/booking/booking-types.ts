@@ -42,7 +42,7 @@ export interface ChildInput {
   dueDate?: string | null
 }
 
-export type BookingChannel = 'online' | 'reception' | 'walk_in'
+type BookingChannel = 'online' | 'reception' | 'walk_in'
 
 export interface BookInput {
   courseId: number
@@ -64,21 +64,21 @@ export interface BookInput {
 export type Confirmed = { outcome: 'confirmed'; booking: BookingRow; manageToken: string }
 export type Waiting = { outcome: 'waiting'; booking: BookingRow; position: number; manageToken: string }
 export type AlreadyBooked = { outcome: 'already_booked'; booking: BookingRow }
-export type Full = { outcome: 'full' }
+type Full = { outcome: 'full' }
 /** Booking is closed: booking_open false, the course is cancelled, or its first session has started. */
-export type Closed = { outcome: 'closed' }
-export type ReferralOnly = { outcome: 'referral_only' }
-export type NoSuchCourse = { outcome: 'no_such_course' }
+type Closed = { outcome: 'closed' }
+type ReferralOnly = { outcome: 'referral_only' }
+type NoSuchCourse = { outcome: 'no_such_course' }
 
 export type BookResult = Confirmed | Full | AlreadyBooked | Closed | ReferralOnly | NoSuchCourse
 export type JoinWaitingListResult = Waiting | Confirmed | AlreadyBooked | Closed | ReferralOnly | NoSuchCourse
 
 /** A booking (or queue entry) whose status did not allow the action, returned as it is now. */
-export type NotAllowed = { outcome: 'not_allowed'; booking: BookingRow }
-export type NoSuchBooking = { outcome: 'no_such_booking' }
+type NotAllowed = { outcome: 'not_allowed'; booking: BookingRow }
+type NoSuchBooking = { outcome: 'no_such_booking' }
 
-export type Cancelled = { outcome: 'cancelled'; booking: BookingRow }
-export type Left = { outcome: 'left'; booking: BookingRow }
+type Cancelled = { outcome: 'cancelled'; booking: BookingRow }
+type Left = { outcome: 'left'; booking: BookingRow }
 export type CancelResult = Cancelled | NotAllowed | NoSuchBooking
 export type LeaveResult = Left | NotAllowed | NoSuchBooking
 export type AcceptResult = Confirmed | { outcome: 'offer_expired'; booking: BookingRow } | NotAllowed | NoSuchBooking
@@ -108,7 +108,7 @@ export interface PromoteOptions {
  * booking as it ended (cancelled, or taken off the waiting list).
  */
 export type CourseChanged = { outcome: 'changed'; booking: BookingRow; previous: BookingRow; manageToken: string }
-export type SameCourse = { outcome: 'same_course'; booking: BookingRow }
+type SameCourse = { outcome: 'same_course'; booking: BookingRow }
 export type ChangeCourseResult = CourseChanged | Full | AlreadyBooked | Closed | NoSuchCourse | SameCourse | NotAllowed | NoSuchBooking
 
 export interface ChangeCourseOptions {

@@ -7,7 +7,7 @@ import { hashToken, randomToken } from '../tokens.js'
 import { accessLinkToken } from './access-link-tokens.js'
 import type { BookingDetails, BookingService } from './booking-service.js'
 
-export const ACCESS_LINK_MINUTES = 60
+const ACCESS_LINK_MINUTES = 60
 
 /** Access-link tokens are 32 bytes of HMAC in base64url. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/

@@ -58,7 +58,7 @@ export interface SessionTimes {
 }
 
 /** True when every session is exactly a week (by London calendar) after the one before. */
-export function isWeekly(sessions: readonly SessionTimes[]): boolean {
+function isWeekly(sessions: readonly SessionTimes[]): boolean {
   if (sessions.length < 2) return false
   return sessions.every((s, i) => i === 0 || inLondon(sessions[i - 1]!.startsAt).plus({ weeks: 1 }).toMillis() === s.startsAt.getTime())
 }
@@ -97,9 +97,9 @@ export interface StatusFacts {
 }
 
 /** Places left never shows below 0, even when staff have over-booked a course. */
-export const placesLeft = (capacity: number, placesTaken: number): number => Math.max(0, capacity - placesTaken)
+const placesLeft = (capacity: number, placesTaken: number): number => Math.max(0, capacity - placesTaken)
 
-export const placesLeftText = (n: number): string => (n === 1 ? '1 place left' : `${n} places left`)
+const placesLeftText = (n: number): string => (n === 1 ? '1 place left' : `${n} places left`)
 
 /**
  * What a parent can do now, most decisive first: a cancelled or finished course cannot be booked;

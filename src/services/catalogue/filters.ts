@@ -2,11 +2,11 @@ import { findAgeBand } from './age-bands.js'
 import type { PartOfDay } from '../../time.js'
 import { deliveryFilters, type CatalogueFilters, type DeliveryFilter } from '../../domain/catalogue-filters.js'
 
-export { deliveryFilters, type CatalogueFilters, type DeliveryFilter }
+export type { CatalogueFilters }
 
 export const daysOfWeek = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const
-export type DayOfWeek = (typeof daysOfWeek)[number]
-export const partsOfDay: readonly PartOfDay[] = ['morning', 'afternoon', 'evening']
+type DayOfWeek = (typeof daysOfWeek)[number]
+const partsOfDay: readonly PartOfDay[] = ['morning', 'afternoon', 'evening']
 
 /** What the form sent back, to show in the form again (only values that were accepted). */
 export interface FilterValues {
@@ -35,7 +35,7 @@ export interface ParsedFilters {
   ignored: string[]
 }
 
-export const MAX_QUERY_LENGTH = 100
+const MAX_QUERY_LENGTH = 100
 const MAX_WORDS = 8
 
 /** One value from a query string field (Express gives a string, an array for repeats, or an object). */

@@ -9,7 +9,7 @@ import { placeOf } from './place.js'
  * removes them; PUBLISH is for the .ics download on the confirmation page (a file to import, not an
  * invitation to answer). All three use the same UIDs, so a later email updates what was imported.
  */
-export type CalendarMethod = 'REQUEST' | 'CANCEL' | 'PUBLISH'
+type CalendarMethod = 'REQUEST' | 'CANCEL' | 'PUBLISH'
 
 export interface BookingCalendarOptions {
   method: CalendarMethod
@@ -37,7 +37,7 @@ export function eventUid(bookingId: number, sessionId: number, baseUrl: string):
 }
 
 /** SEQUENCE goes up with every change to the booking (calendar_sequence) or to the session (sequence). */
-export const eventSequence = (calendarSequence: number, session: SessionAtPlace['session']): number => calendarSequence + session.sequence
+const eventSequence = (calendarSequence: number, session: SessionAtPlace['session']): number => calendarSequence + session.sequence
 
 /**
  * The booking's calendar: one VEVENT per session, times in Europe/London with its VTIMEZONE, the

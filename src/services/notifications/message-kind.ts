@@ -1,7 +1,7 @@
 import type { MessageView } from './message-view.js'
 
 /** An invite to attach: METHOD and which sessions (default: all). */
-export interface CalendarAttachment {
+interface CalendarAttachment {
   method: 'REQUEST' | 'CANCEL'
   sessionIds?: number[]
 }

@@ -1,11 +1,11 @@
 import { formatDate, formatShortDate, formatTime } from '../../time.js'
 import type { MessageView, BookingFacts } from './message-view.js'
-import { fitSms, smsWhen, type SmsTemplate } from './sms-text.js'
+import { fitSms, smsWhen } from './sms-text.js'
 import type { MessageKind } from './message-kind.js'
 // One entry serves every reminder_* kind.
 import { reminderMessageKind } from './reminder-message-kind.js'
 
-export type { CalendarAttachment, MessageKind } from './message-kind.js'
+export type { MessageKind } from './message-kind.js'
 
 const b = (view: MessageView): BookingFacts => {
   if (!view.booking) throw new Error(`The ${view.kind} message needs a booking`)
@@ -169,6 +169,3 @@ export function messageKind(kind: string): (MessageKind & { template: string }) 
   return { ...found, template: found.template ?? prefix }
 }
 
-export const knownMessageKinds = (): string[] => Object.keys(kinds)
-
-export type { SmsTemplate }

@@ -62,7 +62,7 @@ export interface ViewSettings {
   sessionSecret: string
 }
 
-export function manageUrlFor(settings: Pick<ViewSettings, 'baseUrl' | 'sessionSecret'>, manageNonce: string): string {
+function manageUrlFor(settings: Pick<ViewSettings, 'baseUrl' | 'sessionSecret'>, manageNonce: string): string {
   return `${settings.baseUrl}${paths.manage.show(manageToken(settings.sessionSecret, manageNonce))}`
 }
 
@@ -100,7 +100,7 @@ export function bookingFacts(settings: ViewSettings, context: BookingMessageCont
   }
 }
 
-export function numberIn(payload: Record<string, unknown>, key: string): number | undefined {
+function numberIn(payload: Record<string, unknown>, key: string): number | undefined {
   const value = payload[key]
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined
 }

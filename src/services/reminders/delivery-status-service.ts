@@ -20,7 +20,7 @@ export interface StatusReport {
  * that matters today, an email is still the better bet.) Other codes (queue overflow, account
  * problems) are recorded as failures for staff to see, without an email.
  */
-export const PERMANENT_SMS_ERRORS: ReadonlySet<number> = new Set([21211, 21408, 21610, 21612, 21614, 30003, 30004, 30005, 30006, 30007])
+const PERMANENT_SMS_ERRORS: ReadonlySet<number> = new Set([21211, 21408, 21610, 21612, 21614, 30003, 30004, 30005, 30006, 30007])
 
 /** Writes the email that replaces a text that will never arrive. Returns false when none was made. */
 export type EmailFallback = (row: NotificationRow, email: string) => Promise<boolean>

@@ -6,7 +6,7 @@ import { endOfQuietHours, inQuietHours } from '../notifications/quiet-hours.js'
 
 export { endOfQuietHours, inQuietHours }
 
-export type SkipReason = 'too_late' | 'quiet_hours' | 'same_time'
+type SkipReason = 'too_late' | 'quiet_hours' | 'same_time'
 
 export interface PlannedReminder {
   channel: Channel
@@ -30,7 +30,7 @@ export interface ReminderInput {
   rules: ReminderRules
 }
 
-export const reminderKind = (channel: Channel, hoursBefore: number): string =>
+const reminderKind = (channel: Channel, hoursBefore: number): string =>
   Number.isInteger(hoursBefore) ? `reminder_${channel}_${hoursBefore}h` : `reminder_${channel}_${Math.round(hoursBefore * 60)}m`
 
 /**

@@ -11,8 +11,7 @@ const offsets = z
   .max(4, 'at most 4 reminders per channel')
   .refine((list) => new Set(list).size === list.length, 'no repeated offsets')
 
-export const reminderSettingsSchema = z.object({ email: offsets.optional(), sms: offsets.optional() }).strict()
-export type ReminderSettings = z.infer<typeof reminderSettingsSchema>
+const reminderSettingsSchema = z.object({ email: offsets.optional(), sms: offsets.optional() }).strict()
 
 export interface ReminderRules {
   /** Hours before the session for each email reminder. */

@@ -34,10 +34,10 @@ export interface ReplyOutcome {
   bookingId?: number
 }
 
-export const CANCELLED_BY_TEXT_REASON = 'Replied CANCEL to a text message'
+const CANCELLED_BY_TEXT_REASON = 'Replied CANCEL to a text message'
 
 /** +447700900123 from any way a UK number is written; other numbers as Twilio gave them. */
-export function toE164(phone: string): string {
+function toE164(phone: string): string {
   return parsePhoneNumberFromString(phone.trim(), 'GB')?.number ?? phone.trim()
 }
 
@@ -126,7 +126,7 @@ function nextSession(context: BookingMessageContext, now: Date) {
   return live.find((s) => s.session.startsAt > now) ?? live.at(-1) ?? context.sessions.at(-1)
 }
 
-export function factsOf(context: BookingMessageContext, now: Date): SessionFacts {
+function factsOf(context: BookingMessageContext, now: Date): SessionFacts {
   const next = nextSession(context, now)
   const hub = next?.hub ?? context.hub
   return {

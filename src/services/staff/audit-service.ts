@@ -40,7 +40,7 @@ export class AuditService {
 }
 
 /** { before, after } holding only the keys whose values differ (all keys for a create or delete). */
-export function changesBetween(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+function changesBetween(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
   if (!before || !after) return { before: normalise(before), after: normalise(after) }
   const keys = new Set([...Object.keys(before), ...Object.keys(after)])
   const changedBefore: Record<string, unknown> = {}

@@ -1,7 +1,7 @@
 import type { DashboardFigures, DashboardRow } from '../../data/staff/dashboard-figures.js'
 import type { StaffPrincipal } from './policy.js'
 
-export interface DashboardLine extends DashboardRow {
+interface DashboardLine extends DashboardRow {
   recorded: number
   /** Share of recorded places where the family did not come: did not attend over all recorded. */
   noShowRate: number | null

@@ -1,5 +1,5 @@
 import type { DataAccess } from '../../data/index.js'
-import { DEMO_STAFF } from '../../cli/demo-data/demo-staff.js'
+import { DEMO_STAFF } from '../../domain/demo-staff.js'
 import { paths } from '../../paths.js'
 import { roleNames } from './policy.js'
 import { verifyPassword } from './passwords.js'

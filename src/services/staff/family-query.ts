@@ -26,8 +26,3 @@ export function interpretFamilyQuery(input: string): FamilyQuery | undefined {
   return { by: 'name', name: text }
 }
 
-/** A UK phone number in any format as E.164, or undefined when it is not one. */
-export function toE164(input: string): string | undefined {
-  const phone = parsePhoneNumberFromString(input.trim(), 'GB')
-  return phone?.isValid() ? phone.number : undefined
-}

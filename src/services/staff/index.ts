@@ -39,4 +39,3 @@ export function staffServices(data: DataAccess, deps: StaffDependencies) {
   }
 }
 
-export type StaffServices = ReturnType<typeof staffServices>

@@ -33,7 +33,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** The rule for new passwords, in words the form can show. */
-export const PASSWORD_MIN_LENGTH = 12
+const PASSWORD_MIN_LENGTH = 12
 export function passwordProblem(password: string): string | undefined {
   if (password.length < PASSWORD_MIN_LENGTH) return `Password must be ${PASSWORD_MIN_LENGTH} characters or more`
   if (password.length > 200) return 'Password must be 200 characters or fewer'

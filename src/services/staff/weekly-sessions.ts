@@ -19,16 +19,20 @@ export interface WeeklyRepeat {
  * change still meets at 10:00 London time every week.
  */
 export function weeklySessions(repeat: WeeklyRepeat): { startsAt: Date; endsAt: Date }[] {
+  return weeklyDates(repeat).map((date) => ({ startsAt: at(date, repeat.startTime), endsAt: at(date, repeat.endTime) }))
+}
+
+/** The London dates the course meets on: one a week from the first, skipping the dates to skip. */
+export function weeklyDates(repeat: Pick<WeeklyRepeat, 'firstDate' | 'sessions' | 'skipDates'>): string[] {
   const skip = new Set(repeat.skipDates ?? [])
   const first = DateTime.fromISO(repeat.firstDate, { zone: LONDON })
   if (!first.isValid) throw new RangeError(`Not a date: ${repeat.firstDate}`)
-  const result: { startsAt: Date; endsAt: Date }[] = []
-  for (let week = 0; result.length < repeat.sessions && week < repeat.sessions + skip.size + 1; week++) {
+  const dates: string[] = []
+  for (let week = 0; dates.length < repeat.sessions && week < repeat.sessions + skip.size + 1; week++) {
     const date = first.plus({ weeks: week }).toISODate()!
-    if (skip.has(date)) continue
-    result.push({ startsAt: at(date, repeat.startTime), endsAt: at(date, repeat.endTime) })
+    if (!skip.has(date)) dates.push(date)
   }
-  return result
+  return dates
 }
 
 const at = (date: string, time: string): Date => londonTime(date, time)

@@ -7,7 +7,8 @@ import { testDatabase } from '../../support/root-hooks.js'
 import { aHub } from '../../support/builders.js'
 import { auditLog, staffHubs, staffUsers } from '../../../src/db/schema/index.js'
 import { paths } from '../../../src/paths.js'
-import { seedDemoStaff, DEMO_STAFF } from '../../../src/cli/demo-data/demo-staff.js'
+import { seedDemoStaff } from '../../../src/cli/demo-data/demo-staff.js'
+import { DEMO_STAFF } from '../../../src/domain/demo-staff.js'
 import { aFamily, aStaffUser, messagesOn, postForm, signedIn } from './staff-helpers.js'
 
 const db = () => testDatabase().db

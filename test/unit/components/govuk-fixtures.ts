@@ -32,7 +32,7 @@ export function renderComponent(name: string, locals: Options): string {
 }
 
 /** Every option a fixture sets, as paths: { label: { text } } gives 'label.text', items give 'items[].value'. */
-export function optionPaths(value: unknown, prefix = ''): string[] {
+function optionPaths(value: unknown, prefix = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((item) => optionPaths(item, `${prefix}[]`))
   if (value && typeof value === 'object') {
     return Object.entries(value).flatMap(([key, inner]) => optionPaths(inner, prefix ? `${prefix}.${key}` : key))

@@ -1,11 +1,18 @@
+import { z } from 'zod'
 import { fieldList } from '../../forms/fields.js'
+import { validateForm } from '../../forms/validate-form.js'
 import type { Validated } from './validation-result.js'
 
-/** Step 2: which of the contacts given we may use. Only what they gave is offered, or counted. */
+/** Only the contacts they gave are offered, or counted. */
+const contactSchema = (offered: { email: boolean; sms: boolean }) =>
+  z
+    .object({ contactBy: z.array(z.string()) })
+    .transform(({ contactBy }) => ({ byEmail: offered.email && contactBy.includes('email'), bySms: offered.sms && contactBy.includes('sms') }))
+    .refine((contact) => contact.byEmail || contact.bySms, { message: 'Select how we may contact you', path: ['contactBy'] })
+
+/** Step 2: which of the contacts given we may use. */
 export function validateContact(body: unknown, offered: { email: boolean; sms: boolean }): Validated<{ byEmail: boolean; bySms: boolean }> {
-  const chosen = fieldList(body, 'contactBy')
-  const byEmail = offered.email && chosen.includes('email')
-  const bySms = offered.sms && chosen.includes('sms')
-  if (!byEmail && !bySms) return { ok: false, errors: { 'contact-by': 'Select how we may contact you' }, values: { contactBy: chosen } }
-  return { ok: true, value: { byEmail, bySms } }
+  const values = { contactBy: fieldList(body, 'contactBy') }
+  const result = validateForm(contactSchema(offered), values, { contactBy: 'contact-by' })
+  return result.ok ? result : { ...result, values }
 }

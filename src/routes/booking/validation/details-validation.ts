@@ -10,7 +10,7 @@ export interface DetailsAnswer {
   phone: string | null
 }
 
-export const NAME_MAX = 100
+const NAME_MAX = 100
 
 const detailsSchema = z
   .object({

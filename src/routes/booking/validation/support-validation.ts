@@ -1,39 +1,44 @@
+import { z } from 'zod'
 import { field, fieldList } from '../../forms/fields.js'
-import type { FormErrors } from '../../../middleware/flash.js'
+import { validateForm } from '../../forms/validate-form.js'
 import type { BookingJourney } from '../journey-state.js'
 import type { Validated } from './validation-result.js'
 
-export const LANGUAGE_MAX = 50
-export const OTHER_SUPPORT_MAX = 500
+const LANGUAGE_MAX = 50
+const OTHER_SUPPORT_MAX = 500
 
 type SupportAnswer = NonNullable<BookingJourney['support']>
 
+const NEEDS = ['interpreter', 'stepFree', 'childcare', 'other']
+const needsOf = (support: string[]) => (support.includes('none') ? [] : support.filter((value) => NEEDS.includes(value)))
+/** A detail box counts only when its need is ticked (and "none" is not). */
+const asks = (answer: { support: string[] }, need: string) => needsOf(answer.support).includes(need)
+
+const supportSchema = z
+  .object({ support: z.array(z.string()), interpreterLanguage: z.string(), otherSupport: z.string() })
+  .refine((answer) => answer.support.includes('none') !== answer.support.some((value) => NEEDS.includes(value)), {
+    message: 'Select the support you need, or select ‘I do not need any support’',
+    path: ['support'],
+  })
+  .refine((answer) => !asks(answer, 'interpreter') || answer.interpreterLanguage !== '', { message: 'Enter the language you need an interpreter for', path: ['interpreterLanguage'] })
+  .refine((answer) => !asks(answer, 'interpreter') || answer.interpreterLanguage.length <= LANGUAGE_MAX, { message: `Language must be ${LANGUAGE_MAX} characters or less`, path: ['interpreterLanguage'] })
+  .refine((answer) => !asks(answer, 'other') || answer.otherSupport !== '', { message: 'Enter the other support you need', path: ['otherSupport'] })
+  .refine((answer) => !asks(answer, 'other') || answer.otherSupport.length <= OTHER_SUPPORT_MAX, { message: `Other support must be ${OTHER_SUPPORT_MAX} characters or less`, path: ['otherSupport'] })
+  .transform(
+    (answer): SupportAnswer => {
+      const needs = needsOf(answer.support)
+      return {
+        interpreterLanguage: needs.includes('interpreter') ? answer.interpreterLanguage : null,
+        stepFree: needs.includes('stepFree'),
+        childcare: needs.includes('childcare'),
+        other: needs.includes('other') ? answer.otherSupport : null,
+      }
+    },
+  )
+
 /** Step 4: interpreter (which language), step-free access, childcare, anything else; or none. */
 export function validateSupport(body: unknown): Validated<SupportAnswer> {
-  const chosen = fieldList(body, 'support')
-  const values = { support: chosen, interpreterLanguage: field(body, 'interpreterLanguage'), otherSupport: field(body, 'otherSupport') }
-  const errors: FormErrors = {}
-  const none = chosen.includes('none')
-  const needs = chosen.filter((value) => ['interpreter', 'stepFree', 'childcare', 'other'].includes(value))
-  if ((!none && needs.length === 0) || (none && needs.length > 0)) {
-    errors.support = 'Select the support you need, or select ‘I do not need any support’'
-  }
-  if (!none && needs.includes('interpreter')) {
-    if (!values.interpreterLanguage) errors['interpreter-language'] = 'Enter the language you need an interpreter for'
-    else if (values.interpreterLanguage.length > LANGUAGE_MAX) errors['interpreter-language'] = `Language must be ${LANGUAGE_MAX} characters or less`
-  }
-  if (!none && needs.includes('other')) {
-    if (!values.otherSupport) errors['other-support'] = 'Enter the other support you need'
-    else if (values.otherSupport.length > OTHER_SUPPORT_MAX) errors['other-support'] = `Other support must be ${OTHER_SUPPORT_MAX} characters or less`
-  }
-  if (Object.keys(errors).length > 0) return { ok: false, errors, values }
-  return {
-    ok: true,
-    value: {
-      interpreterLanguage: needs.includes('interpreter') ? values.interpreterLanguage : null,
-      stepFree: needs.includes('stepFree'),
-      childcare: needs.includes('childcare'),
-      other: needs.includes('other') ? values.otherSupport : null,
-    },
-  }
+  const values = { support: fieldList(body, 'support'), interpreterLanguage: field(body, 'interpreterLanguage'), otherSupport: field(body, 'otherSupport') }
+  const result = validateForm(supportSchema, values, { interpreterLanguage: 'interpreter-language', otherSupport: 'other-support' })
+  return result.ok ? result : { ...result, values }
 }

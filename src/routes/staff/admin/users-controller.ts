@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express'
+import { z } from 'zod'
 import { paths } from '../../../paths.js'
 import type { Services } from '../../../services/index.js'
 import { currentStaff } from '../../../middleware/auth.js'
@@ -7,6 +8,26 @@ import { normaliseEmail } from '../../../services/booking/contact-details.js'
 import { body, checked, idParam, list, notFoundUnless, text } from '../form-values.js'
 import { keepFlash } from '../../../middleware/flash.js'
 import { renderForm } from '../../forms/render-form.js'
+import { validateForm } from '../../forms/validate-form.js'
+
+const nameSchema = z.string().min(1, 'Enter their name')
+const isRole = (role: string) => (staffRoles as readonly string[]).includes(role)
+
+const newUserSchema = z.object({
+  name: nameSchema,
+  email: z
+    .string()
+    .transform((email) => normaliseEmail(email) ?? '')
+    .refine(Boolean, 'Enter an email address in the correct format, like name@example.com'),
+  role: z.string().refine(isRole, 'Select a role'),
+})
+
+/** An admin cannot lock themself out: that message wins over any other about the role. */
+const userUpdateSchema = (isSelf: boolean) =>
+  z
+    .object({ name: nameSchema, role: z.string(), active: z.boolean() })
+    .refine((access) => !isSelf || (access.role === 'admin' && access.active), { message: 'You cannot take away your own admin access', path: ['role'] })
+    .refine((access) => isRole(access.role), { message: 'Select a role', path: ['role'] })
 
 /** Admins: staff accounts, their roles and (for hub managers) hubs. */
 export function usersController(services: Services) {
@@ -21,7 +42,6 @@ export function usersController(services: Services) {
       role,
       hubIds: list(form, 'hubIds').map(Number).filter((id) => Number.isInteger(id) && id > 0),
       active: !checked(form, 'deactivate'),
-      validRole: (staffRoles as readonly string[]).includes(role),
     }
   }
   return {
@@ -35,13 +55,9 @@ export function usersController(services: Services) {
       const access = readAccess(req)
       const form = body(req)
       const values = { ...access, email: text(form, 'email', 254) }
-      const errors: Record<string, string> = {}
-      if (!access.name) errors.name = 'Enter their name'
-      const email = normaliseEmail(values.email)
-      if (!email) errors.email = 'Enter an email address in the correct format, like name@example.com'
-      if (!access.validRole) errors.role = 'Select a role'
-      if (Object.keys(errors).length > 0) return render(res, undefined, values, errors)
-      const result = await accounts.create({ email: email!, name: access.name, role: access.role as StaffRole, password: String(form.password ?? ''), hubIds: access.hubIds }, currentStaff(res))
+      const checked = validateForm(newUserSchema, { name: access.name, email: values.email, role: access.role })
+      if (!checked.ok) return render(res, undefined, values, checked.errors)
+      const result = await accounts.create({ email: checked.value.email, name: access.name, role: access.role as StaffRole, password: String(form.password ?? ''), hubIds: access.hubIds }, currentStaff(res))
       if (!result.ok) return render(res, undefined, values, { [result.field]: result.message })
       keepFlash(req, 'staffNotice', `Account made for ${access.name}. Give them their password in person or by phone, or ask them to use “Forgotten your password?”.`)
       res.redirect(paths.staff.users.index)
@@ -55,11 +71,8 @@ export function usersController(services: Services) {
     async update(req: Request, res: Response) {
       const user = notFoundUnless(await accounts.get(idParam(req, 'userId')))
       const access = readAccess(req)
-      const errors: Record<string, string> = {}
-      if (!access.name) errors.name = 'Enter their name'
-      if (!access.validRole) errors.role = 'Select a role'
-      if (user.id === currentStaff(res).id && (access.role !== 'admin' || !access.active)) errors.role = 'You cannot take away your own admin access'
-      if (Object.keys(errors).length > 0) return render(res, user.id, { ...access, email: user.email, deactivate: access.active ? [] : ['yes'] }, errors)
+      const checked = validateForm(userUpdateSchema(user.id === currentStaff(res).id), { name: access.name, role: access.role, active: access.active })
+      if (!checked.ok) return render(res, user.id, { ...access, email: user.email, deactivate: access.active ? [] : ['yes'] }, checked.errors)
       await accounts.update(user.id, { name: access.name, role: access.role as StaffRole, active: access.active, hubIds: access.hubIds }, currentStaff(res))
       keepFlash(req, 'staffNotice', `${access.name} saved`)
       res.redirect(paths.staff.users.index)

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Request, Response } from 'express'
+import { z } from 'zod'
 import { paths } from '../../../paths.js'
 import type { Services } from '../../../services/index.js'
 import { currentStaff } from '../../../middleware/auth.js'
@@ -9,8 +10,10 @@ import { HttpError } from '../../../middleware/error-handler.js'
 import { body, idParam, notFoundUnless, text } from '../form-values.js'
 import { keepFlash } from '../../../middleware/flash.js'
 import { renderForm } from '../../forms/render-form.js'
+import { validateForm } from '../../forms/validate-form.js'
 
 const REQUEST_KEY = /^[0-9a-f-]{36}$/
+const overbookSchema = z.object({ overbookReason: z.string().min(1, 'Enter why this family needs a place over the limit') })
 
 /**
  * Reception books for a family: pick a course or drop-in, then a place, the waiting list, or (for
@@ -43,7 +46,8 @@ export function bookController(services: Services) {
       const overbookReason = text(form, 'overbookReason', 500)
       if (action === 'overbook') {
         assertCan(res, 'bookings.overbook', hub)
-        if (!overbookReason) return renderForm(res, 'pages/staff/families/full', { family, course, canOverbook: true, requestKey: randomUUID(), errors: { overbookReason: 'Enter why this family needs a place over the limit' } })
+        const checked = validateForm(overbookSchema, { overbookReason })
+        if (!checked.ok) return renderForm(res, 'pages/staff/families/full', { family, course, canOverbook: true, requestKey: randomUUID(), errors: checked.errors })
       }
       const result =
         action === 'waiting'

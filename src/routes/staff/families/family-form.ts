@@ -1,13 +1,21 @@
+import { z } from 'zod'
 import { normaliseEmail, parseUkMobile } from '../../../services/booking/contact-details.js'
 import type { FamilyDetails } from '../../../services/staff/family-service.js'
 import type { ConsentInput } from '../../../services/staff/family-service.js'
 import { checked, optionalText, text, type FormBody } from '../form-values.js'
+import { validateForm } from '../../forms/validate-form.js'
+import type { FormErrors } from '../../../middleware/flash.js'
 
-export type Errors = Record<string, string>
+const detailsSchema = z
+  .object({
+    parentName: z.string().min(1, 'Enter the parent or carer’s name'),
+    email: z.string().refine((email) => !email || normaliseEmail(email), 'Enter an email address in the correct format, like name@example.com'),
+    phone: z.string().refine((phone) => !phone || parseUkMobile(phone), 'Enter a UK mobile number, like 07700 900 982'),
+  })
+  .refine((family) => family.email || family.phone, { message: 'Enter an email address or a UK mobile number', path: ['email'] })
 
 /** The family details form: what it shows back, its errors in form order, and the clean record. */
-export function readFamilyDetails(form: FormBody): { values: FormBody; errors: Errors; details: FamilyDetails | undefined } {
-  const errors: Errors = {}
+export function readFamilyDetails(form: FormBody): { values: FormBody; errors: FormErrors; details: FamilyDetails | undefined } {
   const values = {
     parentName: text(form, 'parentName', 200),
     otherCarers: text(form, 'otherCarers', 300),
@@ -19,21 +27,16 @@ export function readFamilyDetails(form: FormBody): { values: FormBody; errors: E
     otherSupport: text(form, 'otherSupport', 1000),
     notes: text(form, 'notes', 2000),
   }
-  if (!values.parentName) errors.parentName = 'Enter the parent or carer’s name'
-  const email = values.email ? normaliseEmail(values.email) : null
-  if (email === undefined) errors.email = 'Enter an email address in the correct format, like name@example.com'
-  const phone = values.phone ? parseUkMobile(values.phone) : null
-  if (phone === undefined) errors.phone = 'Enter a UK mobile number, like 07700 900 982'
-  if (!values.email && !values.phone) errors.email = 'Enter an email address or a UK mobile number'
-  if (Object.keys(errors).length > 0) return { values, errors, details: undefined }
+  const result = validateForm(detailsSchema, values)
+  if (!result.ok) return { values, errors: result.errors, details: undefined }
   return {
     values,
-    errors,
+    errors: {},
     details: {
       parentName: values.parentName,
       otherCarers: optionalText(form, 'otherCarers', 300),
-      email: email ?? null,
-      phone: phone ?? null,
+      email: (values.email && normaliseEmail(values.email)) || null,
+      phone: (values.phone && parseUkMobile(values.phone)) || null,
       postcode: values.postcode ? values.postcode.toUpperCase() : null,
       interpreterLanguage: optionalText(form, 'interpreterLanguage', 100),
       needsStepFree: values.needs.includes('stepFree'),
@@ -59,19 +62,23 @@ export function familyFormValues(family: FamilyDetails & { email: string | null;
   }
 }
 
-/**
- * The consent question: which messages the family agreed to, and how they told us. Checked
- * against the contact details they gave (or have on their record).
- */
-export function readConsent(form: FormBody, contact: { email: string | null; phone: string | null }): { values: FormBody; errors: Errors; consent: ConsentInput | undefined } {
-  const errors: Errors = {}
-  const values = { contact: [checked(form, 'contact', 'email') && 'email', checked(form, 'contact', 'sms') && 'sms'].filter(Boolean), consentSource: text(form, 'consentSource', 20) }
-  const contactByEmail = values.contact.includes('email')
-  const contactBySms = values.contact.includes('sms')
-  if (contactByEmail && !contact.email) errors.contact = 'Add an email address to the record to send emails'
-  else if (contactBySms && !contact.phone) errors.contact = 'Add a mobile number to the record to send text messages'
-  const source = values.consentSource
-  if ((contactByEmail || contactBySms) && source !== 'phone' && source !== 'in_person') errors.consentSource = 'Select how the family agreed'
-  if (Object.keys(errors).length > 0) return { values, errors, consent: undefined }
-  return { values, errors, consent: { source: source === 'in_person' ? 'in_person' : 'phone', contactByEmail, contactBySms } }
+/** Consent is checked against the contact details the family gave (or have on their record). */
+const consentSchema = (contact: { email: string | null; phone: string | null }) =>
+  z
+    .object({ contact: z.array(z.string()), consentSource: z.string() })
+    .refine((answer) => !answer.contact.includes('email') || contact.email, { message: 'Add an email address to the record to send emails', path: ['contact'] })
+    .refine((answer) => !answer.contact.includes('sms') || contact.phone, { message: 'Add a mobile number to the record to send text messages', path: ['contact'] })
+    .refine((answer) => answer.contact.length === 0 || answer.consentSource === 'phone' || answer.consentSource === 'in_person', {
+      message: 'Select how the family agreed',
+      path: ['consentSource'],
+    })
+    .transform(
+      (answer): ConsentInput => ({ source: answer.consentSource === 'in_person' ? 'in_person' : 'phone', contactByEmail: answer.contact.includes('email'), contactBySms: answer.contact.includes('sms') }),
+    )
+
+/** The consent question: which messages the family agreed to, and how they told us. */
+export function readConsent(form: FormBody, contact: { email: string | null; phone: string | null }): { values: FormBody; errors: FormErrors; consent: ConsentInput | undefined } {
+  const values = { contact: [checked(form, 'contact', 'email') && 'email', checked(form, 'contact', 'sms') && 'sms'].filter((value) => value !== false), consentSource: text(form, 'consentSource', 20) }
+  const result = validateForm(consentSchema(contact), values)
+  return result.ok ? { values, errors: {}, consent: result.value } : { values, errors: result.errors, consent: undefined }
 }

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express'
+import { z } from 'zod'
 import { paths } from '../../../paths.js'
 import type { Services } from '../../../services/index.js'
 import { currentStaff } from '../../../middleware/auth.js'
@@ -8,6 +9,11 @@ import { familyFormValues, readConsent, readFamilyDetails } from './family-form.
 import { readChild } from './child-form.js'
 import { keepFlash } from '../../../middleware/flash.js'
 import { renderForm } from '../../forms/render-form.js'
+import { validateForm } from '../../forms/validate-form.js'
+
+const referralSchema = z.object({
+  referredBy: z.string().refine((source) => !source || (referralSources as readonly string[]).includes(source), 'Select who referred the family'),
+})
 
 /** The family record: view it, edit details, record consent and referral, add or remove children. */
 export function recordController(services: Services) {
@@ -60,9 +66,8 @@ export function recordController(services: Services) {
       const form = body(req)
       const referredBy = text(form, 'referredBy', 30)
       const values = { referredBy, referralNotes: text(form, 'referralNotes', 1000), priority: checked(form, 'priority') ? ['yes'] : [] }
-      if (referredBy && !(referralSources as readonly string[]).includes(referredBy)) {
-        return renderForm(res, 'pages/staff/families/referral', { family, values, errors: { referredBy: 'Select who referred the family' }, referralSources, referralSourceNames })
-      }
+      const referral = validateForm(referralSchema, values)
+      if (!referral.ok) return renderForm(res, 'pages/staff/families/referral', { family, values, errors: referral.errors, referralSources, referralSourceNames })
       await families.setReferral(currentStaff(res), family.id, {
         referredBy: (referredBy || null) as ReferralSource | null,
         referralNotes: optionalText(form, 'referralNotes', 1000),

@@ -1,11 +1,14 @@
 import { DateTime } from 'luxon'
+import { z } from 'zod'
 import { audiences, bookingModes, deliveryModes, type NewHub, type NewProgramme } from './catalogue-types.js'
 import { checked, list, optionalText, text, type FormBody } from '../form-values.js'
-import { LONDON } from '../../../time.js'
+import { validateForm } from '../../forms/validate-form.js'
+import type { FormErrors } from '../../../middleware/flash.js'
+import { LONDON, londonTimeProblem } from '../../../time.js'
+import { weeklyDates } from '../../../services/staff/weekly-sessions.js'
+import { capacitySchema, isIsoDate, isoDateSchema, timeSchema, TIME } from '../staff-fields.js'
 
-export type Errors = Record<string, string>
-
-export const slugify = (value: string) =>
+const slugify = (value: string) =>
   value
     .toLowerCase()
     .normalize('NFKD')
@@ -13,9 +16,17 @@ export const slugify = (value: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
 
-const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/
+const addressLinesOf = (text: string) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
 
-export function readHub(form: FormBody): { values: FormBody; errors: Errors; hub: NewHub | undefined } {
+const hubSchema = z.object({
+  name: z.string().min(1, 'Enter the hub’s name'),
+  addressLines: z.string().refine((lines) => addressLinesOf(lines).length > 0, 'Enter the address'),
+  postcode: z.string().regex(/^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/, 'Enter a full postcode, like CV1 2AB'),
+  phone: z.string().min(1, 'Enter the hub’s phone number'),
+  openingHours: z.string().min(1, 'Enter the opening hours'),
+})
+
+export function readHub(form: FormBody): { values: FormBody; errors: FormErrors; hub: NewHub | undefined } {
   const values = {
     name: text(form, 'name', 200),
     addressLines: text(form, 'addressLines', 500),
@@ -27,21 +38,15 @@ export function readHub(form: FormBody): { values: FormBody; errors: Errors; hub
     accessibilityNotes: text(form, 'accessibilityNotes', 1000),
     gettingThere: text(form, 'gettingThere', 1000),
   }
-  const errors: Errors = {}
-  if (!values.name) errors.name = 'Enter the hub’s name'
-  const addressLines = values.addressLines.split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
-  if (addressLines.length === 0) errors.addressLines = 'Enter the address'
-  if (!/^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/.test(values.postcode)) errors.postcode = 'Enter a full postcode, like CV1 2AB'
-  if (!values.phone) errors.phone = 'Enter the hub’s phone number'
-  if (!values.openingHours) errors.openingHours = 'Enter the opening hours'
-  if (Object.keys(errors).length > 0) return { values, errors, hub: undefined }
+  const result = validateForm(hubSchema, values)
+  if (!result.ok) return { values, errors: result.errors, hub: undefined }
   return {
     values,
-    errors,
+    errors: {},
     hub: {
       slug: slugify(values.name),
       name: values.name,
-      addressLines,
+      addressLines: addressLinesOf(values.addressLines),
       postcode: values.postcode,
       phone: values.phone,
       email: values.email || null,
@@ -55,7 +60,27 @@ export function readHub(form: FormBody): { values: FormBody; errors: Errors; hub
   }
 }
 
-export function readProgramme(form: FormBody): { values: FormBody; errors: Errors; programme: NewProgramme | undefined } {
+/** An optional age in months: empty, or a whole number from 0 to 300. */
+const monthsSchema = z.string().refine((value) => !value || (Number.isInteger(Number(value)) && Number(value) >= 0 && Number(value) <= 300), 'Enter an age in months, from 0 to 300')
+const oneOf = (choices: readonly string[], message: string) => z.string().refine((value) => choices.includes(value), message)
+
+const programmeSchema = z
+  .object({
+    title: z.string().min(1, 'Enter the programme’s title'),
+    summary: z.string().min(1, 'Enter a one-line summary'),
+    description: z.string().min(1, 'Enter a description'),
+    childAgeFromMonths: monthsSchema,
+    childAgeToMonths: monthsSchema,
+    audience: oneOf(audiences, 'Select who the programme is for'),
+    delivery: oneOf(deliveryModes, 'Select how it is delivered'),
+    bookingMode: oneOf(bookingModes, 'Select how families book'),
+  })
+  .refine((answer) => !answer.childAgeFromMonths || !answer.childAgeToMonths || !(Number(answer.childAgeFromMonths) > Number(answer.childAgeToMonths)), {
+    message: 'The upper age must not be less than the lower age',
+    path: ['childAgeToMonths'],
+  })
+
+export function readProgramme(form: FormBody): { values: FormBody; errors: FormErrors; programme: NewProgramme | undefined } {
   const values = {
     title: text(form, 'title', 200),
     summary: text(form, 'summary', 500),
@@ -68,26 +93,12 @@ export function readProgramme(form: FormBody): { values: FormBody; errors: Error
     delivery: text(form, 'delivery', 20),
     bookingMode: text(form, 'bookingMode', 20),
   }
-  const errors: Errors = {}
-  if (!values.title) errors.title = 'Enter the programme’s title'
-  if (!values.summary) errors.summary = 'Enter a one-line summary'
-  if (!values.description) errors.description = 'Enter a description'
-  const months = (value: string, field: string) => {
-    if (!value) return null
-    const n = Number(value)
-    if (!Number.isInteger(n) || n < 0 || n > 300) errors[field] = 'Enter an age in months, from 0 to 300'
-    return n
-  }
-  const from = months(values.childAgeFromMonths, 'childAgeFromMonths')
-  const to = months(values.childAgeToMonths, 'childAgeToMonths')
-  if (from !== null && to !== null && from > to && !errors.childAgeToMonths) errors.childAgeToMonths = 'The upper age must not be less than the lower age'
-  if (!(audiences as readonly string[]).includes(values.audience)) errors.audience = 'Select who the programme is for'
-  if (!(deliveryModes as readonly string[]).includes(values.delivery)) errors.delivery = 'Select how it is delivered'
-  if (!(bookingModes as readonly string[]).includes(values.bookingMode)) errors.bookingMode = 'Select how families book'
-  if (Object.keys(errors).length > 0) return { values, errors, programme: undefined }
+  const result = validateForm(programmeSchema, values)
+  if (!result.ok) return { values, errors: result.errors, programme: undefined }
+  const months = (value: string) => (value ? Number(value) : null)
   return {
     values,
-    errors,
+    errors: {},
     programme: {
       slug: slugify(values.title),
       title: values.title,
@@ -95,8 +106,8 @@ export function readProgramme(form: FormBody): { values: FormBody; errors: Error
       description: values.description,
       topics: values.topics.map(slugify).filter(Boolean),
       audience: values.audience as NewProgramme['audience'],
-      childAgeFromMonths: from,
-      childAgeToMonths: to,
+      childAgeFromMonths: months(values.childAgeFromMonths),
+      childAgeToMonths: months(values.childAgeToMonths),
       language: values.language,
       delivery: values.delivery as NewProgramme['delivery'],
       bookingMode: values.bookingMode as NewProgramme['bookingMode'],
@@ -116,8 +127,41 @@ export interface CourseForm {
   skipDates: string[]
 }
 
+const idSchema = (message: string) => z.string().refine((value) => Number.isInteger(Number(value)) && Number(value) > 0, message)
+const skipDatesOf = (text: string) => text.split(/[\s,]+/).filter(Boolean)
+
+const courseSchema = (now: Date) =>
+  z
+    .object({
+      programmeId: idSchema('Select a programme'),
+      hubId: idSchema('Select a hub'),
+      capacity: capacitySchema,
+      firstDate: isoDateSchema.refine((date) => !isIsoDate(date) || DateTime.fromISO(date, { zone: LONDON }).endOf('day').toJSDate() >= now, 'The date must be today or in the future'),
+      startTime: timeSchema('Enter the start time like 10:00'),
+      endTime: timeSchema('Enter the end time like 12:00'),
+      sessions: z.string().refine((value) => /^[0-9]+$/.test(value) && Number(value) >= 1 && Number(value) <= 52, 'Enter the number of sessions, from 1 to 52'),
+      skipDates: z.string().refine((dates) => skipDatesOf(dates).every(isIsoDate), 'Enter dates to skip like 2026-10-27, separated by commas'),
+    })
+    .refine((answer) => !TIME.test(answer.startTime) || !TIME.test(answer.endTime) || answer.endTime > answer.startTime, {
+      message: 'The end time must be after the start time',
+      path: ['endTime'],
+    })
+    // Every week's date at both times must exist in London: a course that meets in the hour the
+    // clocks skip in March would have a session at a time that never comes.
+    .superRefine((answer, ctx) => {
+      const sessions = Number(answer.sessions)
+      if (!isIsoDate(answer.firstDate) || !TIME.test(answer.startTime) || !TIME.test(answer.endTime) || !(sessions >= 1 && sessions <= 52)) return
+      const skipDates = skipDatesOf(answer.skipDates).filter(isIsoDate)
+      for (const date of weeklyDates({ firstDate: answer.firstDate, sessions, skipDates })) {
+        for (const key of ['startTime', 'endTime'] as const) {
+          const problem = londonTimeProblem(date, answer[key])
+          if (problem) return ctx.addIssue({ code: 'custom', path: [key], message: date === answer.firstDate ? problem : `${problem} (${date})` })
+        }
+      }
+    })
+
 /** A course (weekly, n sessions, dates to skip) or a drop-in (one date). */
-export function readCourse(form: FormBody, kind: 'course' | 'drop_in', now = new Date()): { values: FormBody; errors: Errors; course: CourseForm | undefined } {
+export function readCourse(form: FormBody, kind: 'course' | 'drop_in', now = new Date()): { values: FormBody; errors: FormErrors; course: CourseForm | undefined } {
   const values = {
     programmeId: text(form, 'programmeId', 9),
     hubId: text(form, 'hubId', 9),
@@ -129,23 +173,9 @@ export function readCourse(form: FormBody, kind: 'course' | 'drop_in', now = new
     sessions: kind === 'drop_in' ? '1' : text(form, 'sessions', 3),
     skipDates: text(form, 'skipDates', 500),
   }
-  const errors: Errors = {}
-  const programmeId = Number(values.programmeId)
-  if (!Number.isInteger(programmeId) || programmeId <= 0) errors.programmeId = 'Select a programme'
-  const hubId = Number(values.hubId)
-  if (!Number.isInteger(hubId) || hubId <= 0) errors.hubId = 'Select a hub'
-  const capacity = Number(values.capacity)
-  if (!/^[0-9]+$/.test(values.capacity) || capacity < 1 || capacity > 500) errors.capacity = 'Enter the number of places, from 1 to 500'
-  const first = DateTime.fromISO(values.firstDate, { zone: LONDON })
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.firstDate) || !first.isValid) errors.firstDate = 'Enter the date like 2026-10-13'
-  else if (first.endOf('day').toJSDate() < now) errors.firstDate = 'The date must be today or in the future'
-  if (!TIME.test(values.startTime)) errors.startTime = 'Enter the start time like 10:00'
-  if (!TIME.test(values.endTime)) errors.endTime = 'Enter the end time like 12:00'
-  else if (TIME.test(values.startTime) && values.endTime <= values.startTime) errors.endTime = 'The end time must be after the start time'
-  const sessions = Number(values.sessions)
-  if (!/^[0-9]+$/.test(values.sessions) || sessions < 1 || sessions > 52) errors.sessions = 'Enter the number of sessions, from 1 to 52'
-  const skipDates = values.skipDates.split(/[\s,]+/).filter(Boolean)
-  if (skipDates.some((date) => !/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid)) errors.skipDates = 'Enter dates to skip like 2026-10-27, separated by commas'
-  if (Object.keys(errors).length > 0) return { values, errors, course: undefined }
-  return { values, errors, course: { programmeId, hubId, capacity, room: values.room || null, firstDate: values.firstDate, startTime: values.startTime, endTime: values.endTime, sessions, skipDates } }
+  const result = validateForm(courseSchema(now), values)
+  if (!result.ok) return { values, errors: result.errors, course: undefined }
+  const { firstDate, startTime, endTime } = values
+  const course = { programmeId: Number(values.programmeId), hubId: Number(values.hubId), capacity: Number(values.capacity), room: values.room || null, sessions: Number(values.sessions) }
+  return { values, errors: {}, course: { ...course, firstDate, startTime, endTime, skipDates: skipDatesOf(values.skipDates) } }
 }

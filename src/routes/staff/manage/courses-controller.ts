@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express'
+import { z } from 'zod'
 import { paths } from '../../../paths.js'
 import type { Services } from '../../../services/index.js'
 import { currentStaff } from '../../../middleware/auth.js'
@@ -7,6 +8,8 @@ import { body, idParam, list, notFoundUnless, text } from '../form-values.js'
 import { readCourse } from './catalogue-forms.js'
 import { keepFlash } from '../../../middleware/flash.js'
 import { renderForm } from '../../forms/render-form.js'
+import { validateForm } from '../../forms/validate-form.js'
+import { capacitySchema } from '../staff-fields.js'
 
 /** Courses and drop-ins at the manager's hubs: set up, capacity, booking open, facilitators. */
 export function coursesController(services: Services) {
@@ -59,8 +62,9 @@ export function coursesController(services: Services) {
     async capacity(req: Request, res: Response) {
       const course = await load(req, res)
       const value = text(body(req), 'capacity', 4)
+      const checked = validateForm(z.object({ capacity: capacitySchema }), { capacity: value })
+      if (!checked.ok) return show(res, course, checked.errors, value)
       const capacity = Number(value)
-      if (!/^[0-9]+$/.test(value) || capacity < 1 || capacity > 500) return show(res, course, { capacity: 'Enter the number of places, from 1 to 500' }, value)
       const result = await catalogue.setCapacity(currentStaff(res), course.course.id, capacity)
       if (!result.ok) return show(res, course, { capacity: result.message }, value)
       keepFlash(req, 'staffNotice', capacity > course.course.capacity ? 'Capacity raised. New places have been offered to the waiting list.' : 'Capacity saved')

@@ -23,8 +23,8 @@ export function programmesController(services: Services) {
 
     async create(req: Request, res: Response) {
       const { values, errors, programme } = readProgramme(body(req))
-      if (programme && (await catalogue.slugTaken('programmes', programme.slug))) errors.title = 'There is already a programme with this title'
-      if (!programme || errors.title) return render(res, undefined, values, errors)
+      if (!programme) return render(res, undefined, values, errors)
+      if (await catalogue.slugTaken('programmes', programme.slug)) return render(res, undefined, values, { title: 'There is already a programme with this title' })
       await catalogue.saveProgramme(currentStaff(res), undefined, programme)
       keepFlash(req, 'staffNotice', `${programme.title} added`)
       res.redirect(paths.staff.programmes.index)

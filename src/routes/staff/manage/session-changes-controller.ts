@@ -4,12 +4,29 @@ import { paths } from '../../../paths.js'
 import type { Services } from '../../../services/index.js'
 import { currentStaff } from '../../../middleware/auth.js'
 import { assertCan } from '../../../middleware/require-permission.js'
-import { LONDON } from '../../../time.js'
+import { z } from 'zod'
+import { LONDON, londonTimeProblem } from '../../../time.js'
 import { body, idParam, list, notFoundUnless, text } from '../form-values.js'
 import { keepFlash } from '../../../middleware/flash.js'
 import { renderForm } from '../../forms/render-form.js'
+import { validateForm } from '../../forms/validate-form.js'
+import { isIsoDate, isoDateSchema, TIME, timeSchema } from '../staff-fields.js'
 
-const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/
+const moveSchema = z
+  .object({
+    date: isoDateSchema,
+    startTime: timeSchema('Enter the start time like 10:00'),
+    endTime: timeSchema('Enter the end time like 12:00'),
+    room: z.string(),
+  })
+  // A time the clocks skip in March never comes: say so rather than fail.
+  .superRefine((answer, ctx) => {
+    if (!isIsoDate(answer.date)) return
+    for (const key of ['startTime', 'endTime'] as const) {
+      const problem = TIME.test(answer[key]) ? londonTimeProblem(answer.date, answer[key]) : undefined
+      if (problem) return ctx.addIssue({ code: 'custom', path: [key], message: problem })
+    }
+  })
 
 /** Moving or cancelling one session (families are told), and its facilitators. */
 export function sessionChangesController(services: Services) {
@@ -46,19 +63,12 @@ export function sessionChangesController(services: Services) {
       const context = await load(req, res)
       const form = body(req)
       const values = { date: text(form, 'date', 10), startTime: text(form, 'startTime', 5), endTime: text(form, 'endTime', 5), room: text(form, 'room', 100) }
-      const errors: Record<string, string> = {}
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || !DateTime.fromISO(values.date).isValid) errors.date = 'Enter the date like 2026-10-13'
-      if (!TIME.test(values.startTime)) errors.startTime = 'Enter the start time like 10:00'
-      if (!TIME.test(values.endTime)) errors.endTime = 'Enter the end time like 12:00'
-      if (Object.keys(errors).length === 0) {
-        const result = await catalogue.moveSession(currentStaff(res), context.session.id, { ...values, room: values.room || null })
-        if (result.ok) {
-          keepFlash(req, 'staffNotice', 'Session moved. Booked families are being sent the new time.')
-          return res.redirect(paths.staff.courses.show(context.course.id))
-        }
-        errors.date = result.message
-      }
-      renderForm(res, 'pages/staff/manage/move-session', { context, values, errors })
+      const checked = validateForm(moveSchema, values)
+      if (!checked.ok) return renderForm(res, 'pages/staff/manage/move-session', { context, values, errors: checked.errors })
+      const result = await catalogue.moveSession(currentStaff(res), context.session.id, { ...values, room: values.room || null })
+      if (!result.ok) return renderForm(res, 'pages/staff/manage/move-session', { context, values, errors: { date: result.message } })
+      keepFlash(req, 'staffNotice', 'Session moved. Booked families are being sent the new time.')
+      res.redirect(paths.staff.courses.show(context.course.id))
     },
 
     async facilitators(req: Request, res: Response) {
