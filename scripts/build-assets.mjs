@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as sass from 'sass'
 
+console.log('Building styles…')
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const out = join(root, 'public', 'build')
 const govuk = join(root, 'node_modules', 'govuk-frontend', 'dist', 'govuk')
@@ -21,4 +22,3 @@ const css = sass.compile(join(root, 'assets', 'scss', 'application.scss'), {
 writeFileSync(join(out, 'application.css'), css.css)
 copyFileSync(join(govuk, 'govuk-frontend.min.js'), join(out, 'govuk-frontend.min.js'))
 cpSync(join(govuk, 'assets'), join(out, 'assets'), { recursive: true })
-console.log('assets built in public/build/')

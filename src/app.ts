@@ -32,7 +32,7 @@ export function createApp({ services, pool }: AppDependencies): Express {
   app.set('view cache', config.isProduction)
 
   app.use(healthRoutes(services))
-  app.use(setUpRequestLogging(logger))
+  app.use(setUpRequestLogging(logger, { skipStaticFiles: !config.isProduction }))
   app.use(setUpWebSecurity())
   // View locals before anything that can fail (body parsing, CSRF), so error pages render too.
   app.use((req, res, next) => {

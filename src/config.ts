@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { z } from 'zod'
 
 /**
@@ -10,7 +11,7 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
-const port = z.coerce.number({ error: 'a whole number from 1 to 65535' }).int('a whole number from 1 to 65535').min(1, 'a whole number from 1 to 65535').max(65535, 'a whole number from 1 to 65535')
+const port = z.coerce.number({ error: 'a whole number from 1 to 65535' }).int('a whole number from 1 to 65535').min(0, 'a whole number from 1 to 65535').max(65535, 'a whole number from 1 to 65535')
 const hours = (fallback: number) => z.coerce.number({ error: 'a number of hours' }).positive('a positive number of hours').default(fallback)
 const hourOfDay = (fallback: number) => z.coerce.number().int().min(0, 'an hour from 0 to 23').max(23, 'an hour from 0 to 23').default(fallback)
 const postgresUrl = optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
@@ -21,9 +22,15 @@ const httpUrl = optionalString.refine((v) => v === undefined || /^https?:\/\/[^\
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production'], { error: 'one of development, test, production' }).default('development'),
+    // 0 asks for any free port (the start-up message then shows the one chosen).
     PORT: port.default(3000),
     HOST: z.string().default('0.0.0.0'),
     BASE_URL: httpUrl,
+    // pretty: one readable line per event (pino-pretty); json: for log collectors. Unset: pretty at a
+    // terminal outside production. Production always logs JSON.
+    LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'json or pretty' }).optional(),
+    // Web processes (node:cluster) sharing the port. Unset: 1 in development, one per CPU core in production.
+    WEB_CONCURRENCY: z.coerce.number({ error: 'a whole number from 1 to 64' }).int('a whole number from 1 to 64').min(1, 'a whole number from 1 to 64').max(64, 'a whole number from 1 to 64').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'a pino level such as info' }).default('info'),
     DATABASE_URL: postgresUrl,
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1, 'at least 1').max(100, 'at most 100').default(10),
@@ -84,6 +91,10 @@ export interface Config {
   http: { keepAliveTimeoutMs: number; headersTimeoutMs: number }
   baseUrl: string
   logLevel: Env['LOG_LEVEL']
+  /** Unset means "pretty at a terminal, outside production" (logger.ts prettyLogs). */
+  logFormat: Env['LOG_FORMAT']
+  /** How many web processes main.ts runs (node:cluster when more than 1). */
+  webConcurrency: number
   serviceName: string
   database: { url: string | undefined; poolSize: number; dataDir: string; seedDemoData: boolean | undefined }
   sessionSecret: string
@@ -117,6 +128,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     http: { keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000, headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_SECONDS * 1000 },
     baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
+    webConcurrency: env.WEB_CONCURRENCY ?? (env.NODE_ENV === 'production' ? availableParallelism() : 1),
     serviceName: env.SERVICE_NAME,
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, dataDir: env.DATA_DIR, seedDemoData: env.SEED_DEMO_DATA },
     // Outside production a fixed secret keeps sessions across restarts of a developer's app.

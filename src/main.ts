@@ -1,10 +1,14 @@
-import { ConfigError, loadConfig } from './config.js'
-import { createLogger } from './logger.js'
+import cluster from 'node:cluster'
+import { ConfigError, loadConfig, type Config } from './config.js'
+import { createLogger, prettyLogs, type Logger } from './logger.js'
 import { startRuntime } from './runtime.js'
+import { announce, progress } from './start-up-messages.js'
+import { runForkedWebProcess, runWebCluster } from './web-cluster.js'
 
 /**
  * `node dist/src/main.js` runs web and worker in one process; `--web` or `--worker` runs one.
- * Web processes keep no state of their own, so several can run behind a load balancer.
+ * Web processes keep no state of their own, so several can run behind a load balancer, and with
+ * WEB_CONCURRENCY above 1 this process forks that many itself (web-cluster.ts).
  */
 async function main(): Promise<void> {
   let config
@@ -17,20 +21,33 @@ async function main(): Promise<void> {
     }
     throw error
   }
-  const logger = createLogger(config.logLevel)
+  const logger = createLogger(config.logLevel, { pretty: prettyLogs(config, process.stdout.isTTY === true) })
+  if (cluster.isWorker) return runForkedWebProcess(config, logger, stopOnSignals)
+
   const args = new Set(process.argv.slice(2))
   const web = !args.has('--worker') || args.has('--web')
   const worker = !args.has('--web') || args.has('--worker')
+  if (web && config.webConcurrency > 1) return runWebCluster({ config, logger, worker, count: config.webConcurrency, stopOnSignals })
+  await runOneProcess(config, logger, web, worker)
+}
 
-  const runtime = await startRuntime({ config, logger, web, worker })
-  // Listen for signals before anything else awaits, so a stop during start-up is graceful too.
+async function runOneProcess(config: Config, logger: Logger, web: boolean, worker: boolean): Promise<void> {
+  const runtime = await startRuntime({ config, logger, web, worker, onStep: progress(config, logger) })
+  const roles = [web && 'web', worker && 'worker'].filter(Boolean).join(' and ')
+  logger.info({ mode: runtime.database.mode, roles }, 'started')
+  stopOnSignals(logger, () => runtime.stop())
+  if (runtime.url) await announce(config, runtime.url, runtime)
+}
+
+/** SIGTERM or SIGINT: stop (once), then exit 0, or 1 if stopping failed. */
+function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
   let stopping = false
   const shutdown = async (signal: string) => {
     if (stopping) return
     stopping = true
     logger.info({ signal }, 'shutting down')
     try {
-      await runtime.stop()
+      await stop()
       process.exit(0)
     } catch (error) {
       logger.error({ err: error }, 'shutdown failed')
@@ -39,20 +56,6 @@ async function main(): Promise<void> {
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
   process.on('SIGINT', () => void shutdown('SIGINT'))
-  const roles = [web && 'web', worker && 'worker'].filter(Boolean).join(' and ')
-  logger.info({ mode: runtime.database.mode, roles }, 'started')
-  if (runtime.url) {
-    console.log(`\n${config.serviceName} is running at ${config.baseUrl}`)
-    console.log(`Database: ${runtime.database.mode === 'embedded' ? `embedded PostgreSQL (PGlite) in ${config.database.dataDir}` : 'PostgreSQL server from DATABASE_URL'}`)
-    if (!config.isProduction) await printDemoLogins(runtime)
-  }
-}
-
-/** Outside production, tell someone trying the app how to sign in as each kind of staff. */
-async function printDemoLogins(runtime: Awaited<ReturnType<typeof startRuntime>>): Promise<void> {
-  const services = runtime.services as unknown as { demoLogins?: () => Promise<string[]> }
-  const lines = (await services.demoLogins?.()) ?? []
-  if (lines.length > 0) console.log(['Demo staff sign-ins (not in production):', ...lines].join('\n  '))
 }
 
 main().catch((error: unknown) => {

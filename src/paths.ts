@@ -171,6 +171,13 @@ export const paths = {
     index: '/dev/outbox',
     pattern: '/dev/outbox/:file',
     show: (file: string) => `/dev/outbox/${encodeURIComponent(file)}`,
+    // An email's HTML part on its own, for the preview frame; its calendar invite; a try-out reply to a text.
+    htmlPattern: '/dev/outbox/:file/html',
+    html: (file: string) => `/dev/outbox/${encodeURIComponent(file)}/html`,
+    invitePattern: '/dev/outbox/:file/invite.ics',
+    invite: (file: string) => `/dev/outbox/${encodeURIComponent(file)}/invite.ics`,
+    replyPattern: '/dev/outbox/:file/reply',
+    reply: (file: string) => `/dev/outbox/${encodeURIComponent(file)}/reply`,
   },
 } as const
 

@@ -34,7 +34,7 @@ export function services(data: DataAccess, jobs: JobQueue) {
   // Twilio's signed webhooks: text replies (CANCEL, YES, STOP) and delivery reports.
   const twilioWebhooks = twilioWebhookServices(data, { reminders: core.reminders, booking: withBooking.booking, unitOfWork: core.unitOfWork, jobs })
   // Staff services use the booking service and notifier above, so they are built after them.
-  return { ...withBooking, twilioWebhooks, staff: staffServices(data, withBooking), demoLogins: () => demoLogins(data) }
+  return { ...withBooking, twilioWebhooks, staff: staffServices(data, withBooking), demoLogins: (baseUrl?: string) => demoLogins(data, baseUrl) }
 }
 
 export type Services = ReturnType<typeof services>

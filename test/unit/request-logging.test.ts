@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { redactPath } from '../../src/middleware/set-up-request-logging.js'
+import { redactPath, shouldLog } from '../../src/middleware/set-up-request-logging.js'
 
 describe('request logging', () => {
   it('keeps private link tokens out of logged paths', () => {
@@ -12,5 +12,19 @@ describe('request logging', () => {
   it('leaves ordinary paths alone', () => {
     expect(redactPath('/courses/12/book')).to.equal('/courses/12/book')
     expect(redactPath('/find-my-bookings')).to.equal('/find-my-bookings')
+  })
+
+  it('logs pages, never health probes or the built assets', () => {
+    expect(shouldLog('/courses?topic=sleep')).to.equal(true)
+    expect(shouldLog('/healthz')).to.equal(false)
+    expect(shouldLog('/assets/fonts/x.woff2')).to.equal(false)
+  })
+
+  it('leaves out static files in development (one line per page), and keeps them otherwise', () => {
+    const development = { skipStaticFiles: true }
+    expect(shouldLog('/public/build/application.css', development)).to.equal(false)
+    expect(shouldLog('/favicon.ico', development)).to.equal(false)
+    expect(shouldLog('/courses', development)).to.equal(true)
+    expect(shouldLog('/public/build/application.css')).to.equal(true)
   })
 })

@@ -12,6 +12,17 @@ export interface OutboxEntry {
   html: string | undefined
   /** Names of attachments, such as the calendar invite. */
   attachments: string[]
+  /** The calendar invite attached to an email, if any. */
+  calendar?: OutboxCalendar | undefined
+}
+
+/** An email's calendar invite: the .ics text as sent, and the few fields a person checks. */
+export interface OutboxCalendar {
+  fileName: string
+  /** REQUEST for a booking or a change, CANCEL for a cancellation. */
+  method: string
+  events: { summary: string; start: string; end: string; status: string }[]
+  raw: string
 }
 
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.(eml|txt)$/
@@ -31,6 +42,17 @@ export class DevOutbox {
     const temporary = join(this.dir, `.${name}.${process.pid}.tmp`)
     await writeFile(temporary, content)
     await rename(temporary, join(this.dir, name))
+  }
+
+  /**
+   * The answer the service would text back to a reply tried from the outbox (Twilio sends it, as
+   * the webhook's TwiML, when it is set up), next to the texts it answers.
+   */
+  async writeReply(to: string, body: string, inReplyTo: string): Promise<string> {
+    const name = `reply-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.txt`
+    const head = [`To: ${to}`, `Date: ${new Date().toISOString()}`, `Characters: ${body.length}`, `In-Reply-To-Text: ${inReplyTo.replace(/\s+/g, ' ').slice(0, 160)}`]
+    await this.write(name, `${head.join('\n')}\n\n${body}`)
+    return name
   }
 
   async exists(name: string): Promise<boolean> {
@@ -86,7 +108,41 @@ async function readEmail(file: string, content: Buffer, modifiedAt: Date): Promi
     text: mail.text ?? '',
     html: typeof mail.html === 'string' ? mail.html : undefined,
     attachments: mail.attachments.map((attachment) => attachment.filename ?? attachment.contentType),
+    calendar: calendarOf(mail.attachments),
   }
+}
+
+function calendarOf(attachments: { filename?: string | undefined; contentType: string; content: Buffer }[]): OutboxCalendar | undefined {
+  const invite = attachments.find((attachment) => attachment.contentType.startsWith('text/calendar') || attachment.filename?.endsWith('.ics'))
+  if (!invite) return undefined
+  const raw = invite.content.toString('utf8')
+  return { fileName: invite.filename ?? 'invite.ics', ...readCalendar(raw), raw }
+}
+
+/**
+ * The fields of an iCalendar text a person checks in the outbox. A plain reading (lines unfolded,
+ * parameters dropped), not a full parser: the tests read invites with ical.js.
+ */
+export function readCalendar(raw: string): Pick<OutboxCalendar, 'method' | 'events'> {
+  const lines = raw.replace(/\r?\n[ \t]/g, '').split(/\r?\n/)
+  const value = (line: string) => line.slice(line.indexOf(':') + 1).replace(/\\([,;\\])/g, '$1').replace(/\\n/gi, ' ')
+  const name = (line: string) => line.split(/[:;]/, 1)[0]!.toUpperCase()
+  let method = ''
+  const events: OutboxCalendar['events'] = []
+  let event: OutboxCalendar['events'][number] | undefined
+  for (const line of lines) {
+    const key = name(line)
+    if (key === 'METHOD' && !event) method = value(line)
+    else if (line.toUpperCase() === 'BEGIN:VEVENT') event = { summary: '', start: '', end: '', status: '' }
+    else if (line.toUpperCase() === 'END:VEVENT' && event) {
+      events.push(event)
+      event = undefined
+    } else if (event && key === 'SUMMARY') event.summary = value(line)
+    else if (event && key === 'DTSTART') event.start = value(line)
+    else if (event && key === 'DTEND') event.end = value(line)
+    else if (event && key === 'STATUS') event.status = value(line)
+  }
+  return { method, events }
 }
 
 /** A text message file: "To:" and other headers, a blank line, then the message. */

@@ -1,27 +1,24 @@
 import { Router } from 'express'
 import { paths } from '../../paths.js'
 import type { Services } from '../../services/index.js'
+import { emailHtmlController, inviteController, listController, showController } from './message-controllers.js'
+import { replyController } from './reply-controller.js'
+
+export type DevOutboxServices = Pick<Services, 'devOutbox' | 'twilioWebhooks'>
 
 /**
  * /dev/outbox: every email and text the app has written to the dev outbox (no SMTP_URL or no
- * Twilio settings), newest first, so someone trying the app sees each message. Not mounted in
+ * Twilio settings), newest first, so someone trying the app sees each message: an email's HTML
+ * and calendar invite too, and a text can be answered as a family would. Not mounted in
  * production, where the catch-all answers 404.
  */
-export function devOutboxRoutes(services: Pick<Services, 'devOutbox'>): Router {
+export function devOutboxRoutes(services: DevOutboxServices): Router {
   const router = Router()
   if (!services.devOutbox.enabled) return router
-  router.get(paths.devOutbox.index, async (_req, res) => {
-    res.render('pages/dev-outbox/index', { messages: await services.devOutbox.list(), folder: services.devOutbox.folder })
-  })
-  router.get(paths.devOutbox.pattern, async (req, res) => {
-    const message = await services.devOutbox.read(String(req.params.file))
-    if (!message) return res.status(404).render('pages/errors/not-found')
-    if (req.query.download !== undefined) {
-      const raw = await services.devOutbox.raw(message.file)
-      res.attachment(message.file).type(message.channel === 'email' ? 'message/rfc822' : 'text/plain').send(raw)
-      return
-    }
-    res.render('pages/dev-outbox/show', { message })
-  })
+  router.get(paths.devOutbox.index, listController(services))
+  router.get(paths.devOutbox.pattern, showController(services))
+  router.get(paths.devOutbox.htmlPattern, emailHtmlController(services))
+  router.get(paths.devOutbox.invitePattern, inviteController(services))
+  if (services.devOutbox.repliesEnabled) router.post(paths.devOutbox.replyPattern, replyController(services))
   return router
 }

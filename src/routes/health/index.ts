@@ -11,6 +11,8 @@ export function healthRoutes(services: Services): Router {
     next()
   })
   router.get(paths.healthz, (_req, res) => {
+    // Which process answered, outside production: how the WEB_CONCURRENCY test sees several.
+    if (!services.config.isProduction) res.set('X-Process-Id', String(process.pid))
     res.json({ status: 'ok' })
   })
   router.get(paths.readyz, async (_req, res) => {

@@ -6,7 +6,14 @@ export class DevOutboxService {
     private readonly outbox: DevOutbox,
     /** Never in production. */
     readonly enabled: boolean,
+    /** Try-out replies to texts: only when texts go to the outbox (no Twilio settings), never in production. */
+    readonly repliesEnabled = false,
   ) {}
+
+  /** Keeps the answer to a tried-out reply as a text to that number. */
+  recordAnswer(to: string, answer: string, inReplyTo: string): Promise<string> {
+    return this.outbox.writeReply(to, answer, inReplyTo)
+  }
 
   get folder(): string {
     return this.outbox.dir

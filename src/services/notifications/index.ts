@@ -23,6 +23,6 @@ export function notificationServices(data: DataAccess, jobs: JobQueue, options: 
   }
   return {
     notificationDelivery: new NotificationDeliveryService(notifications, contexts, renderer, email, sms, jobs, data.logger, { baseUrl: config.baseUrl }, deliveryOptions),
-    devOutbox: new DevOutboxService(devOutbox, !config.isProduction),
+    devOutbox: new DevOutboxService(devOutbox, !config.isProduction, !config.isProduction && !config.twilio),
   }
 }

@@ -6,9 +6,9 @@ import { verifyPassword } from './passwords.js'
 
 /**
  * Lines for `npm start` to print outside production: the demo accounts that still exist with their
- * published demo passwords. Never anything in production, and nothing once a password is changed.
+ * published demo passwords, and where to sign in (baseUrl: the address the server really listens on). Never anything in production, and nothing once a password is changed.
  */
-export async function demoLogins(data: DataAccess): Promise<string[]> {
+export async function demoLogins(data: DataAccess, baseUrl = data.config.baseUrl): Promise<string[]> {
   if (data.config.isProduction) return []
   const lines: string[] = []
   for (const account of DEMO_STAFF) {
@@ -17,6 +17,6 @@ export async function demoLogins(data: DataAccess): Promise<string[]> {
       lines.push(`${roleNames[account.role]}: ${account.email} / ${account.password}`)
     }
   }
-  if (lines.length > 0) lines.unshift(`Sign in at ${data.config.baseUrl}${paths.staff.signIn}`)
+  if (lines.length > 0) lines.unshift(`Sign in at ${baseUrl}${paths.staff.signIn}`)
   return lines
 }
