@@ -39,4 +39,5 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
-const ownCopy = <T>(value: T): T => (Array.isArray(value) ? (value.slice() as T) : value && typeof value === 'object' ? { ...value } : value)
+const ownCopy = <T>(value: T): T =>
+  Array.isArray(value) ? (value.slice() as T) : value && typeof value === 'object' ? { ...value } : value
