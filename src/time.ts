@@ -1,19 +1,39 @@
-import { DateTime } from 'luxon'
+import { DateTime, FixedOffsetZone } from 'luxon'
 
 /** The service's time zone: times are stored as UTC instants and shown in London time. */
 export const LONDON = 'Europe/London'
 
 export const inLondon = (instant: Date): DateTime => DateTime.fromJSDate(instant, { zone: LONDON })
 
+/*
+ * London's offset from UTC, per UTC hour. Working it out through the Europe/London zone costs an
+ * Intl call for every date shown (a profile of the catalogue found it among the largest costs), yet
+ * it only changes twice a year, at 01:00 UTC: within one UTC hour it is always the same. The dates a
+ * page shows are formatted in a fixed-offset zone of that offset, which needs no Intl call.
+ */
+const offsetByHour = new Map<number, FixedOffsetZone>()
+
+function londonWallClock(instant: Date): DateTime {
+  const hour = Math.floor(instant.getTime() / 3_600_000)
+  let zone = offsetByHour.get(hour)
+  if (!zone) {
+    // Pages show a few hundred distinct hours at most; start afresh rather than grow without end.
+    if (offsetByHour.size >= 10_000) offsetByHour.clear()
+    zone = FixedOffsetZone.instance(inLondon(instant).offset)
+    offsetByHour.set(hour, zone)
+  }
+  return DateTime.fromJSDate(instant, { zone })
+}
+
 /** "Tuesday 3 March 2026" */
-export const formatDate = (instant: Date): string => inLondon(instant).toFormat('cccc d LLLL yyyy')
+export const formatDate = (instant: Date): string => londonWallClock(instant).toFormat('cccc d LLLL yyyy')
 
 /** "Tue 3 Mar" */
-export const formatShortDate = (instant: Date): string => inLondon(instant).toFormat('ccc d LLL')
+export const formatShortDate = (instant: Date): string => londonWallClock(instant).toFormat('ccc d LLL')
 
 /** "10am", "10:30am", "12pm" as GOV.UK style asks (no ":00", lower-case am/pm). */
 export function formatTime(instant: Date): string {
-  const t = inLondon(instant)
+  const t = londonWallClock(instant)
   const hour = t.hour % 12 === 0 ? 12 : t.hour % 12
   const suffix = t.hour < 12 ? 'am' : 'pm'
   return t.minute === 0 ? `${hour}${suffix}` : `${hour}:${String(t.minute).padStart(2, '0')}${suffix}`
@@ -61,6 +81,6 @@ export type PartOfDay = 'morning' | 'afternoon' | 'evening'
 
 /** Morning before 12pm, afternoon before 5pm, evening after, by London time. */
 export function partOfDay(instant: Date): PartOfDay {
-  const hour = inLondon(instant).hour
+  const hour = londonWallClock(instant).hour
   return hour < 12 ? 'morning' : hour < 17 ? 'afternoon' : 'evening'
 }

@@ -102,6 +102,18 @@ export class CatalogueRepository {
     return rows.rows.map((row) => row.topic)
   }
 
+  /**
+   * What the catalogue pages' data depends on, in one tiny query: the catalogue version (changed by a
+   * trigger whenever a course, session, programme or hub changes; null after a truncate) and the next
+   * session start after `now` (until then, which courses are upcoming, started or finished can't change).
+   */
+  async versionStamp(now: Date): Promise<string> {
+    const result = await this.db.execute<{ stamp: string }>(sql`select concat_ws(':',
+      (select version from catalogue_version),
+      (select extract(epoch from min(starts_at)) from sessions where starts_at > ${now})) as stamp`)
+    return result.rows[0]?.stamp ?? ''
+  }
+
   async languagesInUse(): Promise<string[]> {
     const rows = await this.db.selectDistinct({ language: programmes.language }).from(programmes).orderBy(asc(programmes.language))
     return rows.map((row) => row.language)

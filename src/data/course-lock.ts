@@ -18,15 +18,24 @@ export interface LockedCourse {
  * session row), so two changes never wait for each other in a circle.
  */
 export async function lockCourse(tx: Tx, courseId: number): Promise<LockedCourse | undefined> {
-  const [row] = await tx
+  const [row] = await courseQuery(tx, courseId).for('update', { of: courses })
+  if (!row) return undefined
+  return { ...row, ...(await sessionSpan(tx, courseId)) }
+}
+
+/** The same facts without the lock: only to answer "full" early, never to change a place. */
+export async function readCourse(db: Executor, courseId: number): Promise<LockedCourse | undefined> {
+  const [row] = await courseQuery(db, courseId)
+  if (!row) return undefined
+  return { ...row, ...(await sessionSpan(db, courseId)) }
+}
+
+const courseQuery = (db: Executor, courseId: number) =>
+  db
     .select({ course: courses, bookingMode: programmes.bookingMode })
     .from(courses)
     .innerJoin(programmes, eq(courses.programmeId, programmes.id))
     .where(eq(courses.id, courseId))
-    .for('update', { of: courses })
-  if (!row) return undefined
-  return { ...row, ...(await sessionSpan(tx, courseId)) }
-}
 
 /** When the course's sessions (those not cancelled) begin and end. */
 export async function sessionSpan(db: Executor, courseId: number): Promise<{ firstStartsAt: Date | null; lastEndsAt: Date | null }> {

@@ -4,6 +4,7 @@ import { statusOfCourse, deliveryLabels, kindLabels, whenText, whoItIsFor, type 
 import { daysOfWeek, parseFilters, type CatalogueFilters, type FilterValues } from './catalogue/filters.js'
 import { toListings, type Listing } from './catalogue/listings.js'
 import { topicLabel } from './catalogue/topics.js'
+import { PageDataCache } from './catalogue/page-data-cache.js'
 
 export type { Listing } from './catalogue/listings.js'
 
@@ -70,10 +71,22 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
  * Only courses that are not cancelled and have a session still to come are listed.
  */
 export class CatalogueService {
+  private readonly cache = new PageDataCache()
+
   constructor(
     private readonly repository: CatalogueRepository,
     readonly pageSize = 10,
   ) {}
+
+  /**
+   * The public pages' data, built once and reused until a course, session, programme or hub changes,
+   * the next session starts (upcoming, started and finished are judged against `now`) or the year
+   * turns (dates show their year only when it is not this one). See PageDataCache.
+   */
+  private async cached<T>(key: string, now: Date, build: () => Promise<T>): Promise<T> {
+    const stamp = `${await this.repository.versionStamp(now)}:${now.getUTCFullYear()}`
+    return this.cache.get(key, stamp, build)
+  }
 
   async filterOptions(): Promise<FilterOptions> {
     const [topics, hubs, languages] = await Promise.all([this.repository.topicsInUse(), this.repository.allHubs(), this.repository.languagesInUse()])
@@ -96,7 +109,11 @@ export class CatalogueService {
   }
 
   /** The catalogue page: reads the filter form (ignoring what it does not recognise) and one page of results. */
-  async search(query: Record<string, unknown>, now = new Date()): Promise<SearchResult> {
+  search(query: Record<string, unknown>, now = new Date()): Promise<SearchResult> {
+    return this.cached(`search:${JSON.stringify(query)}`, now, () => this.searchNow(query, now))
+  }
+
+  private async searchNow(query: Record<string, unknown>, now: Date): Promise<SearchResult> {
     const options = await this.filterOptions()
     const { filters, values, page: askedPage, ignored } = parseFilters(query, {
       topics: options.topics.map((t) => t.value),
@@ -111,7 +128,11 @@ export class CatalogueService {
     return { listings, total, pageNumber: page, totalPages, values, ignored, options }
   }
 
-  async course(courseId: number, now = new Date()): Promise<CourseDetails | undefined> {
+  course(courseId: number, now = new Date()): Promise<CourseDetails | undefined> {
+    return this.cached(`course:${courseId}`, now, () => this.courseNow(courseId, now))
+  }
+
+  private async courseNow(courseId: number, now: Date): Promise<CourseDetails | undefined> {
     const found = await this.repository.findCourse(courseId)
     if (!found) return undefined
     const { course, programme, hub } = found
@@ -132,7 +153,11 @@ export class CatalogueService {
     }
   }
 
-  async programme(slug: string, now = new Date()): Promise<ProgrammeDetails | undefined> {
+  programme(slug: string, now = new Date()): Promise<ProgrammeDetails | undefined> {
+    return this.cached(`programme:${slug}`, now, () => this.programmeNow(slug, now))
+  }
+
+  private async programmeNow(slug: string, now: Date): Promise<ProgrammeDetails | undefined> {
     const programme = await this.repository.findProgrammeBySlug(slug)
     if (!programme) return undefined
     return {
@@ -144,12 +169,16 @@ export class CatalogueService {
     }
   }
 
-  hubs(): Promise<Hub[]> {
-    return this.repository.allHubs()
+  hubs(now = new Date()): Promise<Hub[]> {
+    return this.cached('hubs', now, () => this.repository.allHubs())
   }
 
   /** A hub and the first `limit` things on there (the catalogue filtered by the hub shows the rest). */
-  async hub(slug: string, now = new Date(), limit = 20): Promise<HubDetails | undefined> {
+  hub(slug: string, now = new Date(), limit = 20): Promise<HubDetails | undefined> {
+    return this.cached(`hub:${slug}:${limit}`, now, () => this.hubNow(slug, now, limit))
+  }
+
+  private async hubNow(slug: string, now: Date, limit: number): Promise<HubDetails | undefined> {
     const hub = await this.repository.findHubBySlug(slug)
     if (!hub) return undefined
     const filters = { hubId: hub.id }

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { formatTime, londonTime, londonTimeProblem, partOfDay } from '../../src/time.js'
+import { formatDate, formatTime, londonTime, londonTimeProblem, partOfDay } from '../../src/time.js'
 
 describe('London times', () => {
   it('reads 10:00 London in winter as 10:00 UTC and in summer as 09:00 UTC', () => {
@@ -15,6 +15,15 @@ describe('London times', () => {
     expect(afterAutumn.toISOString()).to.equal('2026-10-26T10:00:00.000Z')
     expect(formatTime(afterSpring)).to.equal('10am')
     expect(formatTime(afterAutumn)).to.equal('10am')
+  })
+
+  it('shows the minutes either side of the clocks changing in the offset of that moment', () => {
+    // 29 March 2026: 01:00 GMT becomes 02:00 BST at 01:00 UTC. 25 October 2026: 02:00 BST becomes 01:00 GMT at 01:00 UTC.
+    const at = (iso: string) => formatTime(new Date(iso))
+    expect([at('2026-03-29T00:59:00Z'), at('2026-03-29T01:00:00Z')]).to.deep.equal(['12:59am', '2am'])
+    expect([at('2026-10-25T00:59:00Z'), at('2026-10-25T01:00:00Z')]).to.deep.equal(['1:59am', '1am'])
+    expect(formatDate(new Date('2026-06-30T23:30:00Z'))).to.equal('Wednesday 1 July 2026')
+    expect(formatDate(new Date('2026-12-31T23:30:00Z'))).to.equal('Thursday 31 December 2026')
   })
 
   it('names the part of the day by London time', () => {

@@ -1,7 +1,7 @@
 import type { Executor, Tx } from '../../db/database.js'
 import type { BookingRow } from '../../data/booking-repository.js'
 import type { DatabaseRefusal } from '../../data/booking/database-errors.js'
-import { lockCourse, type LockedCourse } from '../../data/course-lock.js'
+import { lockCourse, readCourse, type LockedCourse } from '../../data/course-lock.js'
 import { newManageCredentials } from '../tokens.js'
 import { freePlaces, type BookingContext } from './booking-context.js'
 import type { BookInput, BookResult, ChildInput, JoinWaitingListResult, NewFamily, Waiting, Confirmed, AlreadyBooked } from './booking-types.js'
@@ -45,9 +45,31 @@ export class PlaceRequests {
 
   private async request(input: BookInput, intent: Intent): Promise<BookResult | JoinWaitingListResult> {
     const now = input.now ?? new Date()
+    if (intent === 'book' && !input.overbookReason && (await this.plainlyFull(input, now))) return { outcome: 'full' }
     return this.ctx.unitOfWork.run(
       (tx, effects) => this.decide(tx, effects, input, intent, now),
       (refusal) => this.recover(refusal, input, intent),
+    )
+  }
+
+  /**
+   * True when the course is full and nothing else would be the answer (closed, referral only, an
+   * earlier submit of this form, a booking this family already holds): the same decision as decide()
+   * makes, on one consistent snapshot and without the course lock. In a rush for the last places most
+   * requests are for a course that is already full; they no longer queue one by one behind the lock.
+   * Anything else goes on to the locked decision, so no place is ever given out by this read.
+   */
+  private async plainlyFull(input: BookInput, now: Date): Promise<boolean> {
+    return this.ctx.db.transaction(
+      async (tx) => {
+        const course = await readCourse(tx, input.courseId)
+        if (!course || freePlaces(course) > 0 || !isBookable(course, input.source, now)) return false
+        if (input.source === 'online' && course.bookingMode === 'referral') return false
+        if (input.requestKey && (await this.ctx.bookings.findByRequestKey(tx, input.requestKey))) return false
+        const contact = await this.contactOf(tx, input.family)
+        return !(await this.ctx.bookings.findActiveByContact(tx, input.courseId, contact.email, contact.phone))
+      },
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
     )
   }
 
