@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
 
-export type RateLimitAnswer = { allowed: true } | { allowed: false; retryAfterSeconds: number }
+type RateLimitAnswer = { allowed: true } | { allowed: false; retryAfterSeconds: number }
 
 /** What the web layer sees of a rate limit: count one request against a key. */
 export interface RateLimit {

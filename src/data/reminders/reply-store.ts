@@ -3,10 +3,10 @@ import type { Db, Tx } from '../../db/database.js'
 import { bookings, families, inboundMessages, notifications, sessions } from '../../db/schema/index.js'
 
 /** Texts to one number sent this close together went out in the same delivery run. */
-export const SAME_SEND_MS = 5 * 60 * 1000
+const SAME_SEND_MS = 5 * 60 * 1000
 
 /** How long the numbers in a "Reply CANCEL 1 for ..." question keep their meaning. */
-export const CHOICES_LAST_MS = 24 * 60 * 60 * 1000
+const CHOICES_LAST_MS = 24 * 60 * 60 * 1000
 
 export type InboundRow = typeof inboundMessages.$inferSelect
 

@@ -2,7 +2,7 @@
 export type ReplyTarget = { kind: 'one'; bookingId: number } | { kind: 'ask'; choices: number[] } | { kind: 'none' }
 
 /** At most this many bookings are offered as numbered choices: more would not fit a text. */
-export const MAX_CHOICES = 5
+const MAX_CHOICES = 5
 
 const ask = (candidates: readonly number[]): ReplyTarget => ({ kind: 'ask', choices: candidates.slice(0, MAX_CHOICES) })
 
