@@ -10,7 +10,10 @@ const shortTitle = (title: string): string => title.slice(0, 32).trimEnd()
  * "Which booking? Reply CANCEL 1 for Baby Massage, Tue 3 Mar 10:30am, CANCEL 2 for ...".
  */
 export function whichBookingReply(word: 'CANCEL' | 'YES', choices: readonly SessionFacts[]): string {
-  const listed = choices.map((facts, index) => `${word} ${index + 1} for ${shortTitle(facts.title)}, ${formatShortDate(facts.startsAt)} ${formatTime(facts.startsAt)}`)
+  const listed = choices.map(
+    (facts, index) =>
+      `${word} ${index + 1} for ${shortTitle(facts.title)}, ${formatShortDate(facts.startsAt)} ${formatTime(facts.startsAt)}`,
+  )
   const lead = word === 'CANCEL' ? 'Which booking do you want to cancel?' : 'Which place do you want to take?'
   return `${lead} Reply ${listed.join(', ')}.`
 }

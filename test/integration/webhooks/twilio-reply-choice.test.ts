@@ -72,7 +72,9 @@ describe('Twilio webhook: which booking a reply is about', () => {
       await textSent(soon.id, 'booking_confirmed', minutesAgo(2))
       await textSent(late.id, 'booking_confirmed', minutesAgo(1))
       const asked = await postSigned(t.app, path, inboundFields(phone, 'cancel'))
-      expect(replyText(asked.text)).to.match(/^Which booking do you want to cancel\? Reply CANCEL 1 for Test programme \d+, \w{3} \d+ \w{3} 10am, CANCEL 2 for Test programme \d+, \w{3} \d+ \w{3} 2pm\.$/)
+      expect(replyText(asked.text)).to.match(
+        /^Which booking do you want to cancel\? Reply CANCEL 1 for Test programme \d+, \w{3} \d+ \w{3} 10am, CANCEL 2 for Test programme \d+, \w{3} \d+ \w{3} 2pm\.$/,
+      )
       expect((await bookingRow(soon.id)).status).to.equal('confirmed')
       expect((await bookingRow(late.id)).status).to.equal('confirmed')
       const [question] = await testDatabase().db.select().from(inboundMessages)
@@ -90,7 +92,9 @@ describe('Twilio webhook: which booking a reply is about', () => {
       await t.services.booking.cancel(late.id)
       await textSent(late.id, 'booking_cancelled', minutesAgo(1))
       const asked = await postSigned(t.app, path, inboundFields(phone, 'CANCEL'))
-      expect(replyText(asked.text)).to.match(/^Which booking do you want to cancel\? Reply CANCEL 1 for Test programme \d+, \w{3} \d+ \w{3} 10am\.$/)
+      expect(replyText(asked.text)).to.match(
+        /^Which booking do you want to cancel\? Reply CANCEL 1 for Test programme \d+, \w{3} \d+ \w{3} 10am\.$/,
+      )
       expect((await bookingRow(soon.id)).status).to.equal('confirmed')
     })
 
@@ -115,7 +119,9 @@ describe('Twilio webhook: which booking a reply is about', () => {
       for (const day of [5, 8]) {
         const { course } = await aCourse({ capacity: 1, sessions: weekly(inDays(day), 1, '14:00', '16:00') })
         const place = await confirmedBooking(t, course.id)
-        const waiting = await t.services.booking.joinWaitingList(aBookingRequest(course.id, { family: { ...aNewFamily(), ...family } as NewFamily }))
+        const waiting = await t.services.booking.joinWaitingList(
+          aBookingRequest(course.id, { family: { ...aNewFamily(), ...family } as NewFamily }),
+        )
         if (waiting.outcome !== 'waiting') throw new Error(waiting.outcome)
         await t.services.booking.cancel(place.id)
         offers.push(waiting.booking.id)
@@ -123,13 +129,15 @@ describe('Twilio webhook: which booking a reply is about', () => {
       return { phone: family.phone!, first: offers[0]!, second: offers[1]! }
     }
 
-    it("accepts the offer of the latest text when several are open, and sends one text (the reply, with the reference)", async () => {
+    it('accepts the offer of the latest text when several are open, and sends one text (the reply, with the reference)', async () => {
       const { phone, first, second } = await twoOffers()
       await textSent(second, 'place_offered', minutesAgo(30))
       await textSent(first, 'place_offered', minutesAgo(1))
       const response = await postSigned(t.app, path, inboundFields(phone, 'YES'))
       const reference = (await bookingRow(first)).reference
-      expect(replyText(response.text)).to.match(/^You're booked: Test programme \d+, /).and.include(`Ref ${reference}.`)
+      expect(replyText(response.text))
+        .to.match(/^You're booked: Test programme \d+, /)
+        .and.include(`Ref ${reference}.`)
       expect((await bookingRow(first)).status).to.equal('confirmed')
       expect((await bookingRow(second)).status).to.equal('offered')
       expect(await textStates(first, 'booking_confirmed')).to.deep.equal(['email scheduled', 'sms skipped'])

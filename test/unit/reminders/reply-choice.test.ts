@@ -12,7 +12,8 @@ describe('which booking a text reply is about', () => {
     })
 
     it('asks, listing the cancellable bookings soonest first, when the latest send is about several, none, or a finished booking', () => {
-      for (const latest of [[7, 3], [null], [9], undefined]) expect(cancelTarget(latest, [3, 7]), String(latest)).to.deep.equal({ kind: 'ask', choices: [3, 7] })
+      for (const latest of [[7, 3], [null], [9], undefined])
+        expect(cancelTarget(latest, [3, 7]), String(latest)).to.deep.equal({ kind: 'ask', choices: [3, 7] })
     })
 
     it('offers at most five numbered choices', () => {
@@ -48,12 +49,18 @@ describe('which booking a text reply is about', () => {
       { title: 'Baby Massage', place: 'Foleshill Family Hub', startsAt },
       { title: "Understanding Your Child's Behaviour (Solihull Approach)", place: 'x', startsAt },
     ])
-    expect(text).to.equal("Which booking do you want to cancel? Reply CANCEL 1 for Baby Massage, Wed 30 Sep 10:30am, CANCEL 2 for Understanding Your Child's Behav, Wed 30 Sep 10:30am.")
+    expect(text).to.equal(
+      "Which booking do you want to cancel? Reply CANCEL 1 for Baby Massage, Wed 30 Sep 10:30am, CANCEL 2 for Understanding Your Child's Behav, Wed 30 Sep 10:30am.",
+    )
     expect(isGsm7(text)).to.equal(true)
   })
 
   it('fits the YES reply, with its reference, into one segment for long titles and hubs', () => {
-    const facts = { title: "Understanding Your Child's Behaviour (Solihull Approach)", place: 'Pathways Family Hub (Wood End)', startsAt: londonTime('2026-09-30', '10:30') }
+    const facts = {
+      title: "Understanding Your Child's Behaviour (Solihull Approach)",
+      place: 'Pathways Family Hub (Wood End)',
+      startsAt: londonTime('2026-09-30', '10:30'),
+    }
     for (const emailed of [true, false]) {
       const text = offerAcceptedReply(facts, 'FH-7K3P-Q9', emailed)
       expect(fitsOneSegment(text), text).to.equal(true)
