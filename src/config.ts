@@ -56,8 +56,12 @@ const schema = z
     // A message claimed for sending and not settled after this long belongs to a worker that stopped
     // (services/notifications/delivery-service.ts). Keep it above the 20-second Twilio request timeout.
     NOTIFICATION_CLAIM_TIMEOUT_SECONDS: z.coerce.number().int().min(1, 'a whole number of seconds').default(120),
-    // Per client address: booking form posts per 15 minutes, and "find my bookings" requests per hour.
-    RATE_LIMIT_BOOKING_POSTS: z.coerce.number().int().min(1, 'a whole number, at least 1').default(60),
+    // Per client address: any booking form post per 15 minutes (a flood guard, high enough for a hub's
+    // shared Wi-Fi), and "find my bookings" requests per hour.
+    RATE_LIMIT_BOOKING_POSTS: z.coerce.number().int().min(1, 'a whole number, at least 1').default(600),
+    // Completed bookings and waiting-list joins: per client address per hour, per email or phone per day.
+    RATE_LIMIT_BOOKINGS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1, 'a whole number, at least 1').default(30),
+    RATE_LIMIT_BOOKINGS_PER_CONTACT_PER_DAY: z.coerce.number().int().min(1, 'a whole number, at least 1').default(10),
     RATE_LIMIT_FIND_MY_BOOKINGS: z.coerce.number().int().min(1, 'a whole number, at least 1').default(10),
     // How long an idle keep-alive connection stays open. Above a load balancer's idle timeout (60 s on
     // the common ones), so the balancer, not Node, closes idle connections: otherwise a request sent on
@@ -106,7 +110,12 @@ export interface Config {
   reminders: { emailHoursBefore: number; smsHoursBefore: number; quietHoursStart: number; quietHoursEnd: number }
   jobs: { pollSeconds: number }
   notifications: { claimTimeoutSeconds: number }
-  rateLimits: { bookingPostsPer15Minutes: number; findMyBookingsPerHour: number }
+  rateLimits: {
+    bookingPostsPer15Minutes: number
+    bookingsPerAddressPerHour: number
+    bookingsPerContactPerDay: number
+    findMyBookingsPerHour: number
+  }
 }
 
 export class ConfigError extends Error {}
@@ -153,6 +162,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     jobs: { pollSeconds: env.JOB_POLL_SECONDS },
     notifications: { claimTimeoutSeconds: env.NOTIFICATION_CLAIM_TIMEOUT_SECONDS },
-    rateLimits: { bookingPostsPer15Minutes: env.RATE_LIMIT_BOOKING_POSTS, findMyBookingsPerHour: env.RATE_LIMIT_FIND_MY_BOOKINGS },
+    rateLimits: {
+      bookingPostsPer15Minutes: env.RATE_LIMIT_BOOKING_POSTS,
+      bookingsPerAddressPerHour: env.RATE_LIMIT_BOOKINGS_PER_ADDRESS_PER_HOUR,
+      bookingsPerContactPerDay: env.RATE_LIMIT_BOOKINGS_PER_CONTACT_PER_DAY,
+      findMyBookingsPerHour: env.RATE_LIMIT_FIND_MY_BOOKINGS,
+    },
   }
 }

@@ -16,6 +16,9 @@ export function bookingData(database: Database, config: Config) {
     messageContext: new MessageContextRepository(database.db),
     rateLimits: {
       bookingPosts: postgresRateLimit(database.pool, { name: 'booking', points: config.rateLimits.bookingPostsPer15Minutes, durationSeconds: 15 * 60 }),
+      // Completed bookings and waiting-list joins, counted once each (not every step of the form).
+      bookingsPerAddress: postgresRateLimit(database.pool, { name: 'bookings-address', points: config.rateLimits.bookingsPerAddressPerHour, durationSeconds: 60 * 60 }),
+      bookingsPerContact: postgresRateLimit(database.pool, { name: 'bookings-contact', points: config.rateLimits.bookingsPerContactPerDay, durationSeconds: 24 * 60 * 60 }),
       findMyBookings: postgresRateLimit(database.pool, { name: 'find-my-bookings', points: config.rateLimits.findMyBookingsPerHour, durationSeconds: 60 * 60 }),
     },
   }

@@ -1,10 +1,14 @@
 import type pg from 'pg'
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
 
+type RateLimitAnswer = { allowed: true } | { allowed: false; retryAfterSeconds: number }
+
 /** What the web layer sees of a rate limit: count one request against a key. */
 export interface RateLimit {
   /** Counts one hit; says whether it is within the limit, and if not, when to try again. */
-  hit(key: string): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>
+  hit(key: string): Promise<RateLimitAnswer>
+  /** Counts nothing: whether one more hit would be within the limit. */
+  check(key: string): Promise<RateLimitAnswer>
 }
 
 export interface RateLimitOptions {
@@ -41,6 +45,11 @@ export function postgresRateLimit(pool: pg.Pool, options: RateLimitOptions): Rat
         }
         throw rejection
       }
+    },
+    async check(key) {
+      const used = await limiter.get(key)
+      if (!used || used.consumedPoints < options.points) return { allowed: true }
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(used.msBeforeNext / 1000)) }
     },
   }
 }

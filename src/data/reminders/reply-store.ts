@@ -1,6 +1,12 @@
-import { and, desc, eq, gt, inArray, isNull, like, or, sql } from 'drizzle-orm'
-import type { Db } from '../../db/database.js'
+import { and, desc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm'
+import type { Db, Tx } from '../../db/database.js'
 import { bookings, families, inboundMessages, notifications, sessions } from '../../db/schema/index.js'
+
+/** Texts to one number sent this close together went out in the same delivery run. */
+const SAME_SEND_MS = 5 * 60 * 1000
+
+/** How long the numbers in a "Reply CANCEL 1 for ..." question keep their meaning. */
+const CHOICES_LAST_MS = 24 * 60 * 60 * 1000
 
 export type InboundRow = typeof inboundMessages.$inferSelect
 
@@ -38,52 +44,72 @@ export class ReplyStore {
     await this.db.update(inboundMessages).set({ action, details }).where(eq(inboundMessages.id, id))
   }
 
-  /** The booking of the latest reminder texted to this number about a session still ahead. */
-  async bookingOfLatestReminder(phone: string, now: Date): Promise<number | undefined> {
-    const [row] = await this.db
-      .select({ bookingId: notifications.bookingId })
+  /**
+   * The bookings the latest text to this number was about: every text sent within SAME_SEND_MS of
+   * the latest one counts as the same send (one delivery run), so two bookings' texts that went out
+   * together give two. A null is a text about no booking. Undefined when no text has gone yet.
+   */
+  async latestSend(phone: string): Promise<(number | null)[] | undefined> {
+    const rows = await this.db
+      .select({ bookingId: notifications.bookingId, sentAt: notifications.sentAt })
       .from(notifications)
-      .innerJoin(bookings, eq(notifications.bookingId, bookings.id))
-      .innerJoin(sessions, eq(notifications.sessionId, sessions.id))
-      .where(
-        and(
-          eq(notifications.channel, 'sms'),
-          eq(notifications.recipient, phone),
-          like(notifications.kind, 'reminder_%'),
-          inArray(notifications.state, ['sent', 'delivered']),
-          eq(bookings.status, 'confirmed'),
-          gt(sessions.startsAt, now),
-          isNull(sessions.cancelledAt),
-        ),
-      )
+      .where(and(eq(notifications.channel, 'sms'), eq(notifications.recipient, phone), inArray(notifications.state, ['sent', 'delivered']), isNotNull(notifications.sentAt)))
       .orderBy(desc(notifications.sentAt), desc(notifications.id))
-      .limit(1)
-    return row?.bookingId ?? undefined
+      .limit(20)
+    const latest = rows[0]?.sentAt
+    if (!latest) return undefined
+    return [...new Set(rows.filter((row) => row.sentAt!.getTime() >= latest.getTime() - SAME_SEND_MS).map((row) => row.bookingId))]
   }
 
-  /** This number's confirmed booking whose next session comes first. */
-  async nextConfirmedBooking(phone: string, now: Date): Promise<number | undefined> {
+  /** This number's confirmed bookings with a session still ahead, the soonest first. */
+  async cancellableBookings(phone: string, now: Date): Promise<number[]> {
     const nextStart = sql`(select min(${sessions.startsAt}) from ${sessions} where ${sessions.courseId} = ${bookings.courseId} and ${sessions.cancelledAt} is null and ${sessions.startsAt} > ${now})`
-    const [row] = await this.db
+    const rows = await this.db
       .select({ bookingId: bookings.id })
       .from(bookings)
       .innerJoin(families, eq(bookings.familyId, families.id))
       .where(and(bookingForPhone(phone), eq(bookings.status, 'confirmed'), hasSessionAhead(now)))
       .orderBy(nextStart, bookings.id)
-      .limit(1)
-    return row?.bookingId
+    return rows.map((row) => row.bookingId)
   }
 
-  /** The latest waiting-list offer to this number that is still open. */
-  async openOffer(phone: string, now: Date): Promise<number | undefined> {
-    const [row] = await this.db
+  /** This number's waiting-list offers still open, the latest first. */
+  async openOffers(phone: string, now: Date): Promise<number[]> {
+    const rows = await this.db
       .select({ bookingId: bookings.id })
       .from(bookings)
       .innerJoin(families, eq(bookings.familyId, families.id))
       .where(and(bookingForPhone(phone), eq(bookings.status, 'offered'), gt(bookings.offerExpiresAt, now)))
       .orderBy(desc(bookings.offeredAt), desc(bookings.id))
+    return rows.map((row) => row.bookingId)
+  }
+
+  /**
+   * What the numbers meant in the latest "Reply CANCEL 1 for ..." (or YES 1) question to this
+   * number, asked less than CHOICES_LAST_MS ago: the booking ids, in order. Kept in the question's
+   * own inbound_messages row (details.choices).
+   */
+  async openChoices(phone: string, askedAction: string, now: Date): Promise<number[] | undefined> {
+    const [row] = await this.db
+      .select({ details: inboundMessages.details })
+      .from(inboundMessages)
+      .where(and(eq(inboundMessages.fromPhone, phone), eq(inboundMessages.action, askedAction), gt(inboundMessages.receivedAt, new Date(now.getTime() - CHOICES_LAST_MS))))
+      .orderBy(desc(inboundMessages.receivedAt), desc(inboundMessages.id))
       .limit(1)
-    return row?.bookingId
+    const choices = (row?.details as { choices?: unknown } | null | undefined)?.choices
+    return Array.isArray(choices) && choices.every((id) => Number.isInteger(id)) ? (choices as number[]) : undefined
+  }
+
+  /**
+   * Inside the transaction that cancelled or confirmed the booking: its text about that is not
+   * sent, because the reply to the family's text already says it (one text, not two). The email
+   * still goes.
+   */
+  async answeredInReply(tx: Tx, bookingId: number, kind: string): Promise<void> {
+    await tx
+      .update(notifications)
+      .set({ state: 'skipped', error: 'answered in the reply to the family\'s text', updatedAt: new Date() })
+      .where(and(eq(notifications.bookingId, bookingId), eq(notifications.kind, kind), eq(notifications.channel, 'sms'), eq(notifications.state, 'scheduled')))
   }
 
   /** The booking this number made last, whatever became of it: whose hub to name in a reply. */

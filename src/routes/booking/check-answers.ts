@@ -7,6 +7,7 @@ import { field } from '../forms/fields.js'
 import { firstMissingStep, stepUrl, type BookingJourney } from './journey-state.js'
 import { alreadyFinished, bookInput, redirectForResult } from './booking-request.js'
 import { describeChild } from './describe-child.js'
+import { countCompletedBooking, refuseOverBookingLimits } from '../../middleware/rate-limit.js'
 
 /** Step 5: "Check your answers", then book (or join the waiting list when the course is full). */
 export function checkAnswers(services: Services) {
@@ -32,8 +33,11 @@ export function checkAnswers(services: Services) {
       if (firstMissingStep(journey) !== 'check') return res.redirect(stepUrl(firstMissingStep(journey), courseId))
       // A form from an earlier journey on this course (an old tab): show the answers as they are now.
       if (requestKey !== journey.requestKey) return res.redirect(paths.booking.check(courseId))
+      const contacts = { email: journey.details?.email ?? null, phone: journey.details?.phone ?? null }
+      if (await refuseOverBookingLimits(services.rateLimits, req, res, contacts)) return
       const input = bookInput(journey)
       const result = field(req.body, 'intent') === 'join' ? await services.booking.joinWaitingList(input) : await services.booking.book(input)
+      if (result.outcome === 'confirmed' || result.outcome === 'waiting') await countCompletedBooking(services.rateLimits, req, contacts)
       redirectForResult(req, res, journey, result)
     },
   }

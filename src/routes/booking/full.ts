@@ -5,6 +5,7 @@ import { availabilityOf } from './load-course.js'
 import { field } from '../forms/fields.js'
 import { firstMissingStep, type BookingJourney } from './journey-state.js'
 import { alreadyFinished, bookInput, redirectForResult } from './booking-request.js'
+import { countCompletedBooking, refuseOverBookingLimits } from '../../middleware/rate-limit.js'
 
 /** The last place went while the parent was answering: offer the waiting list, same answers. */
 export function fullCourse(services: Services) {
@@ -21,7 +22,11 @@ export function fullCourse(services: Services) {
       const journey = req.session.bookingJourney
       if (!journey || journey.courseId !== courseId || firstMissingStep(journey) !== 'check') return res.redirect(paths.booking.start(courseId))
       if (requestKey !== journey.requestKey) return res.redirect(paths.booking.full(courseId))
-      redirectForResult(req, res, journey, await services.booking.joinWaitingList(bookInput(journey)))
+      const contacts = { email: journey.details?.email ?? null, phone: journey.details?.phone ?? null }
+      if (await refuseOverBookingLimits(services.rateLimits, req, res, contacts)) return
+      const result = await services.booking.joinWaitingList(bookInput(journey))
+      if (result.outcome === 'confirmed' || result.outcome === 'waiting') await countCompletedBooking(services.rateLimits, req, contacts)
+      redirectForResult(req, res, journey, result)
     },
   }
 }

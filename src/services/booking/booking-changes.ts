@@ -3,6 +3,7 @@ import type { BookingRow } from '../../data/booking-repository.js'
 import { lockCourse, type LockedCourse } from '../../data/course-lock.js'
 import { freePlaces, type BookingContext } from './booking-context.js'
 import type {
+  AcceptOptions,
   AcceptResult,
   AuditHook,
   CancelOptions,
@@ -69,7 +70,7 @@ export class BookingChanges {
   }
 
   /** Accepting twice is harmless: the second answer is the same confirmation. */
-  acceptOffer(bookingId: number, options: { now?: Date } = {}): Promise<AcceptResult> {
+  acceptOffer(bookingId: number, options: AcceptOptions = {}): Promise<AcceptResult> {
     const now = options.now ?? new Date()
     return this.change(bookingId, async (tx, effects, booking) => {
       if (booking.status === 'confirmed') return { outcome: 'confirmed', booking, manageToken: this.ctx.manageTokenFor(booking) }
@@ -80,7 +81,7 @@ export class BookingChanges {
       }
       const confirmed = await this.ctx.bookings.update(tx, booking.id, { status: 'confirmed', confirmedAt: now })
       await this.ctx.record(tx, effects, 'booking_confirmed', booking.id)
-      return { outcome: 'confirmed', booking: confirmed, manageToken: this.ctx.manageTokenFor(confirmed) }
+      return audited(tx, { outcome: 'confirmed' as const, booking: confirmed, manageToken: this.ctx.manageTokenFor(confirmed) }, booking, options.audit)
     })
   }
 

@@ -8,6 +8,7 @@ import { BookingChanges } from './booking-changes.js'
 import { BookingContext } from './booking-context.js'
 import { CourseChange } from './course-change.js'
 import type {
+  AcceptOptions,
   AcceptResult,
   BookInput,
   BookResult,
@@ -106,7 +107,7 @@ export class BookingService {
     return this.changes.leaveWaitingList(bookingId, options)
   }
 
-  acceptOffer(bookingId: number, options: { now?: Date } = {}): Promise<AcceptResult> {
+  acceptOffer(bookingId: number, options: AcceptOptions = {}): Promise<AcceptResult> {
     return this.changes.acceptOffer(bookingId, options)
   }
 

@@ -96,6 +96,11 @@ export interface LeaveOptions {
   audit?: AuditHook<Changed<Left>>
   now?: Date
 }
+export interface AcceptOptions {
+  /** Runs in the acceptance's own transaction (as AuditHook): text replies use it to skip the confirmation text. */
+  audit?: AuditHook<Changed<Confirmed>>
+  now?: Date
+}
 export interface PromoteOptions {
   staffUserId?: number
   overbookReason?: string

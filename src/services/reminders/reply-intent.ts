@@ -34,3 +34,12 @@ export function replyIntent(body: string): ReplyIntent {
   if (list.includes('YES') || (list.length === 1 && list[0] === 'Y')) return 'yes'
   return 'other'
 }
+
+/**
+ * The number in an answer to "Reply CANCEL 1 for ..., CANCEL 2 for ...": "CANCEL 2", "cancel #2",
+ * "Yes 1 please". Undefined when the reply has no such number.
+ */
+export function replyChoice(body: string): number | undefined {
+  const number = words(body).find((word) => /^\d{1,2}$/.test(word))
+  return number === undefined ? undefined : Number(number)
+}

@@ -2,17 +2,24 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import type { BookingMessageContext } from '../../data/notifications/message-context-repository.js'
 import type { Logger } from '../../logger.js'
 import type { AcceptResult, CancelResult } from '../booking/booking-types.js'
-import { cancelledReply, helpReply, nothingToCancelReply, offerAcceptedReply, offerEndedReply, optedInReply, optedOutReply, type HubContact, type SessionFacts } from '../notifications/text-messages.js'
+import type { Tx } from '../../db/database.js'
+import { cancelledReply, helpReply, nothingToCancelReply, offerEndedReply, optedInReply, optedOutReply, type HubContact, type SessionFacts } from '../notifications/text-messages.js'
 import type { ReminderService } from './reminder-service.js'
 import type { ReplyStore } from '../../data/reminders/reply-store.js'
 import type { UnitOfWork } from '../unit-of-work.js'
-import { replyIntent, type ReplyIntent } from './reply-intent.js'
+import { replyChoice, replyIntent, type ReplyIntent } from './reply-intent.js'
+import { cancelTarget, offerTarget, type ReplyTarget } from './reply-target.js'
+import { offerAcceptedReply, whichBookingReply } from './reply-texts.js'
 
 /** What this service needs of the booking service: the same rules as the manage link. */
 export interface BookingActions {
-  cancel(bookingId: number, options: { reason?: string | null; now?: Date }): Promise<CancelResult>
-  acceptOffer(bookingId: number, options: { now?: Date }): Promise<AcceptResult>
+  /** `audit` runs in the change's own transaction: here, to skip the text the reply makes redundant. */
+  cancel(bookingId: number, options: { reason?: string | null; now?: Date; audit?: (tx: Tx) => Promise<void> }): Promise<CancelResult>
+  acceptOffer(bookingId: number, options: { now?: Date; audit?: (tx: Tx) => Promise<void> }): Promise<AcceptResult>
 }
+
+/** The action recorded for a question back; its row keeps what the numbers meant (details.choices). */
+const ASKED = { cancel: 'asked_which_to_cancel', yes: 'asked_which_offer' } as const
 
 export interface MessageContexts {
   forBooking(bookingId: number): Promise<BookingMessageContext | undefined>
@@ -32,6 +39,8 @@ export interface ReplyOutcome {
   /** The text sent back, if any. */
   reply: string | undefined
   bookingId?: number
+  /** For a question back: the bookings "1", "2", ... stand for, in order. */
+  choices?: number[]
 }
 
 const CANCELLED_BY_TEXT_REASON = 'Replied CANCEL to a text message'
@@ -67,13 +76,13 @@ export class TextReplyService {
       return { intent: 'duplicate', action: 'duplicate', reply }
     }
     const intent = replyIntent(text.body)
-    const outcome = await this.act(intent, phone, now)
-    await this.store.finish(claimed.id, outcome.action, { intent, reply: outcome.reply ?? null, bookingId: outcome.bookingId ?? null })
+    const outcome = await this.act(intent, phone, now, replyChoice(text.body))
+    await this.store.finish(claimed.id, outcome.action, { intent, reply: outcome.reply ?? null, bookingId: outcome.bookingId ?? null, ...(outcome.choices ? { choices: outcome.choices } : {}) })
     this.logger.info({ inboundId: claimed.id, intent, action: outcome.action, bookingId: outcome.bookingId }, 'text reply handled')
     return outcome
   }
 
-  private async act(intent: ReplyIntent, phone: string, now: Date): Promise<ReplyOutcome> {
+  private async act(intent: ReplyIntent, phone: string, now: Date, choice: number | undefined): Promise<ReplyOutcome> {
     switch (intent) {
       case 'opt_out': {
         const cancelled = await this.unitOfWork.run((tx) => this.reminders.optOut(tx, phone))
@@ -84,33 +93,73 @@ export class TextReplyService {
         await this.unitOfWork.run((tx) => this.reminders.optIn(tx, phone, now))
         return { intent, action: 'opted_in', reply: optedInReply() }
       case 'cancel':
-        return this.cancel(phone, now)
+        return this.cancel(phone, now, choice)
       case 'yes':
-        return this.accept(phone, now)
+        return this.accept(phone, now, choice)
       default:
         return { intent, action: 'replied_with_hub_phone', reply: helpReply(await this.hubFor(phone)) }
     }
   }
 
-  /** The booking of the latest reminder to this number, else its next booking ahead. */
-  private async cancel(phone: string, now: Date): Promise<ReplyOutcome> {
-    const bookingId = (await this.store.bookingOfLatestReminder(phone, now)) ?? (await this.store.nextConfirmedBooking(phone, now))
-    const context = bookingId === undefined ? undefined : await this.contexts.forBooking(bookingId)
-    if (bookingId === undefined || !context) return { intent: 'cancel', action: 'nothing_to_cancel', reply: nothingToCancelReply(await this.hubFor(phone)) }
+  /**
+   * "CANCEL": the booking of the latest text to this number, or a numbered question when that is
+   * not clear. "CANCEL 2": the second booking of the question asked within the last day; a number
+   * with no such question (or out of range) is asked again rather than guessed.
+   */
+  private async cancel(phone: string, now: Date, choice: number | undefined): Promise<ReplyOutcome> {
+    const cancellable = await this.store.cancellableBookings(phone, now)
+    const chosen = choice === undefined ? undefined : await this.chosen(phone, ASKED.cancel, choice, now)
+    const target: ReplyTarget =
+      chosen !== undefined ? { kind: 'one', bookingId: chosen } : choice !== undefined ? cancelTarget(undefined, cancellable) : cancelTarget(await this.store.latestSend(phone), cancellable)
+    if (target.kind === 'none') return { intent: 'cancel', action: 'nothing_to_cancel', reply: nothingToCancelReply(await this.hubFor(phone)) }
+    if (target.kind === 'ask') return this.askWhich('cancel', target.choices, now)
+    const bookingId = target.bookingId
+    const context = await this.contexts.forBooking(bookingId)
+    if (!context) return { intent: 'cancel', action: 'nothing_to_cancel', reply: nothingToCancelReply(await this.hubFor(phone)) }
     const facts = factsOf(context, now)
-    const result = await this.booking.cancel(bookingId, { reason: CANCELLED_BY_TEXT_REASON, now })
+    const audit = (tx: Tx) => this.store.answeredInReply(tx, bookingId, 'booking_cancelled')
+    const result = await this.booking.cancel(bookingId, { reason: CANCELLED_BY_TEXT_REASON, now, audit })
     if (result.outcome !== 'cancelled') return { intent: 'cancel', action: 'nothing_to_cancel', reply: nothingToCancelReply(hubOf(context, now)), bookingId }
     return { intent: 'cancel', action: 'cancelled_booking', reply: cancelledReply(facts), bookingId }
   }
 
-  private async accept(phone: string, now: Date): Promise<ReplyOutcome> {
-    const bookingId = await this.store.openOffer(phone, now)
-    const context = bookingId === undefined ? undefined : await this.contexts.forBooking(bookingId)
-    if (bookingId === undefined || !context) return { intent: 'yes', action: 'no_open_offer', reply: helpReply(await this.hubFor(phone)) }
-    const result = await this.booking.acceptOffer(bookingId, { now })
-    if (result.outcome === 'confirmed') return { intent: 'yes', action: 'accepted_offer', reply: offerAcceptedReply(factsOf(context, now)), bookingId }
+  /** "YES": the offer of the latest text, else the only open offer, else a numbered question. */
+  private async accept(phone: string, now: Date, choice: number | undefined): Promise<ReplyOutcome> {
+    const offers = await this.store.openOffers(phone, now)
+    const chosen = choice === undefined ? undefined : await this.chosen(phone, ASKED.yes, choice, now)
+    const target: ReplyTarget = chosen !== undefined ? { kind: 'one', bookingId: chosen } : offerTarget(await this.store.latestSend(phone), offers)
+    if (target.kind === 'none') return { intent: 'yes', action: 'no_open_offer', reply: helpReply(await this.hubFor(phone)) }
+    if (target.kind === 'ask') return this.askWhich('yes', target.choices, now)
+    const bookingId = target.bookingId
+    const context = await this.contexts.forBooking(bookingId)
+    if (!context) return { intent: 'yes', action: 'no_open_offer', reply: helpReply(await this.hubFor(phone)) }
+    const audit = (tx: Tx) => this.store.answeredInReply(tx, bookingId, 'booking_confirmed')
+    const result = await this.booking.acceptOffer(bookingId, { now, audit })
+    if (result.outcome === 'confirmed') {
+      const emailed = context.family.contactByEmail && !!context.family.email
+      return { intent: 'yes', action: 'accepted_offer', reply: offerAcceptedReply(factsOf(context, now), context.booking.reference, emailed), bookingId }
+    }
     if (result.outcome === 'offer_expired') return { intent: 'yes', action: 'offer_ended', reply: offerEndedReply(hubOf(context, now)), bookingId }
     return { intent: 'yes', action: 'no_open_offer', reply: helpReply(hubOf(context, now)), bookingId }
+  }
+
+  /** The booking a number stood for in the open question to this phone, if there is one. */
+  private async chosen(phone: string, askedAction: string, choice: number, now: Date): Promise<number | undefined> {
+    const choices = await this.store.openChoices(phone, askedAction, now)
+    return choices?.[choice - 1]
+  }
+
+  private async askWhich(intent: 'cancel' | 'yes', choices: number[], now: Date): Promise<ReplyOutcome> {
+    const facts: SessionFacts[] = []
+    const kept: number[] = []
+    for (const bookingId of choices) {
+      const context = await this.contexts.forBooking(bookingId)
+      if (!context) continue
+      facts.push(factsOf(context, now))
+      kept.push(bookingId)
+    }
+    const reply = whichBookingReply(intent === 'cancel' ? 'CANCEL' : 'YES', facts)
+    return { intent, action: ASKED[intent], reply, choices: kept }
   }
 
   private async hubFor(phone: string): Promise<HubContact | undefined> {

@@ -29,6 +29,14 @@ describe('Twilio webhook: replies to our texts', () => {
       .where(and(eq(notifications.bookingId, bookingId), eq(notifications.sessionId, sessionId), eq(notifications.channel, 'sms')))
   }
 
+  /** Marks a booking's text of this kind as sent, as the delivery worker would have. */
+  async function textSent(bookingId: number, kind: string, sentAt = new Date()) {
+    await testDatabase()
+      .db.update(notifications)
+      .set({ state: 'sent', sentAt, providerMessageId: aMessageSid() })
+      .where(and(eq(notifications.bookingId, bookingId), eq(notifications.kind, kind), eq(notifications.channel, 'sms')))
+  }
+
   describe('signature', () => {
     it('refuses a reply with a wrong, missing or borrowed signature with 403, and does nothing', async () => {
       const { course } = await aCourse({ sessions: weekly(inDays(7), 1, '14:00', '16:00') })
@@ -88,16 +96,20 @@ describe('Twilio webhook: replies to our texts', () => {
       expect((await reminderRows(booked.booking.id)).filter((r) => r.state === 'scheduled'), 'pending reminders').to.deep.equal([])
     })
 
-    it("cancels the number's next booking when no reminder has been texted yet", async () => {
+    it('asks which booking, numbered, when no text has gone to the number yet, and acts on "CANCEL 2"', async () => {
       const later = await aCourse({ sessions: weekly(inDays(9), 1, '14:00', '16:00') })
       const sooner = await aCourse({ sessions: weekly(inDays(4), 1, '14:00', '16:00') })
       const family = aNewFamily({ contactBySms: true })
       const a = await confirmedBooking(t, later.course.id, family)
       const b = await confirmedBooking(t, sooner.course.id, { ...aNewFamily(), phone: family.phone, contactBySms: true })
-      const response = await postSigned(t.app, path, inboundFields(family.phone!, 'CANCEL'))
-      expect(replyText(response.text)).to.match(/^Cancelled: /)
-      expect((await bookingRow(b.id)).status).to.equal('cancelled')
+      const asked = await postSigned(t.app, path, inboundFields(family.phone!, 'CANCEL'))
+      expect(replyText(asked.text)).to.match(/^Which booking do you want to cancel\? Reply CANCEL 1 for Test programme \d+, \w{3} \d+ \w{3} 2pm, CANCEL 2 for Test programme \d+, /)
       expect((await bookingRow(a.id)).status).to.equal('confirmed')
+      expect((await bookingRow(b.id)).status).to.equal('confirmed')
+      const response = await postSigned(t.app, path, inboundFields(family.phone!, 'Cancel 2'))
+      expect(replyText(response.text)).to.match(/^Cancelled: /)
+      expect((await bookingRow(a.id)).status, 'number 2: the later one').to.equal('cancelled')
+      expect((await bookingRow(b.id)).status).to.equal('confirmed')
     })
 
     it('acts once on a reply Twilio sends twice (same MessageSid), and answers the same both times', async () => {
@@ -106,6 +118,7 @@ describe('Twilio webhook: replies to our texts', () => {
       const family = aNewFamily({ contactBySms: true })
       const a = await confirmedBooking(t, first.course.id, family)
       const b = await confirmedBooking(t, second.course.id, { ...aNewFamily(), phone: family.phone, contactBySms: true })
+      await textSent(a.id, 'booking_confirmed')
       const fields = inboundFields(family.phone!, 'CANCEL')
       const once = await postSigned(t.app, path, fields)
       const twice = await postSigned(t.app, path, fields)
