@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express'
 import { paths } from '../../paths.js'
 import { availabilityOf } from './load-course.js'
-import { keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
+import { takeFormErrors } from '../../middleware/flash.js'
+import { sentBack } from './validation/validation-result.js'
 import { nextUrl, type BookingJourney } from './journey-state.js'
 import { validateAddAnother, validateChild } from './validation/child-validation.js'
 import { describeChild } from './describe-child.js'
@@ -30,10 +31,7 @@ export const children = {
       return res.redirect(nextUrl(journey))
     }
     const result = validateAddAnother(req.body, journey.children.length > 0)
-    if (!result.ok) {
-      keepFormErrors(req, req.path, result.errors, result.values)
-      return res.redirect(paths.booking.children(journey.courseId))
-    }
+    if (sentBack(req, res, result, paths.booking.children(journey.courseId))) return
     if (result.value) return res.redirect(paths.booking.addChild(journey.courseId))
     journey.childrenDone = true
     res.redirect(nextUrl(journey))
@@ -50,10 +48,7 @@ export const children = {
     const journey = res.locals.journey as BookingJourney
     if (journey.children.length >= MAX_CHILDREN) return res.redirect(paths.booking.children(journey.courseId))
     const result = validateChild(req.body, new Date())
-    if (!result.ok) {
-      keepFormErrors(req, req.path, result.errors, result.values)
-      return res.redirect(paths.booking.addChild(journey.courseId))
-    }
+    if (sentBack(req, res, result, paths.booking.addChild(journey.courseId))) return
     journey.children.push(result.value)
     // Back to the list, which asks whether there is another.
     journey.childrenDone = false

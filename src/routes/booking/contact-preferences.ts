@@ -2,7 +2,8 @@ import type { Request, Response } from 'express'
 import { formatUkPhone } from '../../services/booking/contact-details.js'
 import { paths } from '../../paths.js'
 import { availabilityOf } from './load-course.js'
-import { keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
+import { takeFormErrors } from '../../middleware/flash.js'
+import { sentBack } from './validation/validation-result.js'
 import { nextUrl, type BookingJourney } from './journey-state.js'
 import { validateContact } from './validation/contact-validation.js'
 import { renderForm } from '../forms/render-form.js'
@@ -27,10 +28,7 @@ export const contactPreferences = {
     const journey = res.locals.journey as BookingJourney
     const details = journey.details!
     const result = validateContact(req.body, { email: Boolean(details.email), sms: Boolean(details.phone) })
-    if (!result.ok) {
-      keepFormErrors(req, req.path, result.errors, result.values)
-      return res.redirect(paths.booking.contact(journey.courseId))
-    }
+    if (sentBack(req, res, result, paths.booking.contact(journey.courseId))) return
     journey.contact = result.value
     res.redirect(nextUrl(journey))
   },

@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express'
 import { paths } from '../../paths.js'
 import { availabilityOf } from './load-course.js'
-import { keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
+import { takeFormErrors } from '../../middleware/flash.js'
+import { sentBack } from './validation/validation-result.js'
 import { nextUrl, type BookingJourney } from './journey-state.js'
 import { validateSupport } from './validation/support-validation.js'
 import { renderForm } from '../forms/render-form.js'
@@ -29,10 +30,7 @@ export const support = {
   submit(req: Request, res: Response) {
     const journey = res.locals.journey as BookingJourney
     const result = validateSupport(req.body)
-    if (!result.ok) {
-      keepFormErrors(req, req.path, result.errors, result.values)
-      return res.redirect(paths.booking.support(journey.courseId))
-    }
+    if (sentBack(req, res, result, paths.booking.support(journey.courseId))) return
     journey.support = result.value
     res.redirect(nextUrl(journey))
   },

@@ -2,7 +2,8 @@ import type { Request, Response } from 'express'
 import { formatUkPhone } from '../../services/booking/contact-details.js'
 import { paths } from '../../paths.js'
 import { availabilityOf } from './load-course.js'
-import { keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
+import { takeFormErrors } from '../../middleware/flash.js'
+import { sentBack } from './validation/validation-result.js'
 import { nextUrl, type BookingJourney } from './journey-state.js'
 import { validateDetails } from './validation/details-validation.js'
 import { renderForm } from '../forms/render-form.js'
@@ -23,10 +24,7 @@ export const yourDetails = {
   submit(req: Request, res: Response) {
     const journey = res.locals.journey as BookingJourney
     const result = validateDetails(req.body)
-    if (!result.ok) {
-      keepFormErrors(req, req.path, result.errors, result.values)
-      return res.redirect(paths.booking.yourDetails(journey.courseId))
-    }
+    if (sentBack(req, res, result, paths.booking.yourDetails(journey.courseId))) return
     journey.details = result.value
     // A contact taken away can no longer be a way to reach them.
     if (journey.contact) {
