@@ -20,6 +20,7 @@ describe('every public page passes axe in every state, scripts running', functio
   let browser: Browser
   let context: BrowserContext
   let page: Page
+  let audit: AxeAudit
   let site: { url: string; close: () => Promise<void> }
 
   before(function () {
@@ -39,6 +40,7 @@ describe('every public page passes axe in every state, scripts running', functio
     context = await browser.newContext({ javaScriptEnabled: true })
     page = await context.newPage()
     page.setDefaultTimeout(10_000)
+    audit = new AxeAudit()
   })
   afterEach(() => context?.close())
   after(async () => {
@@ -50,38 +52,39 @@ describe('every public page passes axe in every state, scripts running', functio
     await page.goto(site.url + path)
   }
   const firstDay = () => DateTime.now().plus({ days: 10 }).toISODate()!
-  const expectNoFailures = (audit: AxeAudit, atLeast: number) => {
+  /** Presses the button with the form emptied: the page must come back with its error summary. */
+  const refuse = async (button: string, state: string) => {
+    await submitEmptied(page, button)
+    expect(await page.locator('.govuk-error-summary').count(), `${state}: an error summary`).to.equal(1)
+    await audit.check(page, state)
+  }
+  const expectNoFailures = (atLeast: number) => {
     expect(audit.failures, audit.failures.join('\n\n')).to.deep.equal([])
     expect(audit.checked, 'pages and states audited').to.be.at.least(atLeast)
   }
 
   it('walks the booking journey empty, refused and answered, every add-child choice and support reveal', async () => {
-    const audit = new AxeAudit()
     const { course } = await aCourse({ capacity: 8, sessions: weekly(firstDay(), 4) })
     await open(paths.booking.start(course.id))
 
     await audit.check(page, 'your details, empty')
-    await submitEmptied(page, 'Continue')
-    await audit.check(page, 'your details, refused')
+    await refuse('Continue', 'your details, refused')
     await page.getByLabel('Full name').fill('Amira Khan')
     await page.getByLabel('Email address').fill('amira.khan@example.com')
     await submit(page, 'Continue')
 
     await audit.check(page, 'contact preferences')
-    await submitEmptied(page, 'Continue')
-    await audit.check(page, 'contact preferences, refused')
+    await refuse('Continue', 'contact preferences, refused')
     await page.getByLabel('Email', { exact: true }).check()
     await submit(page, 'Continue')
 
     await audit.check(page, 'children, none yet')
-    await submitEmptied(page, 'Continue')
-    await audit.check(page, 'children, refused')
+    await refuse('Continue', 'children, refused')
     await page.getByLabel('Yes').check()
     await submit(page, 'Continue')
 
     await audit.check(page, 'add a child, empty')
-    await submitEmptied(page, 'Add child')
-    await audit.check(page, 'add a child, refused')
+    await refuse('Add child', 'add a child, refused')
     const reveals = { 'I will give their age in years': 'Age in years', 'I will give their date of birth': 'Date of birth', 'I am expecting a baby': 'Due date' }
     for (const [choice, question] of Object.entries(reveals)) {
       await page.getByLabel(choice).check()
@@ -106,8 +109,7 @@ describe('every public page passes axe in every state, scripts running', functio
     await submit(page, 'Continue')
 
     await audit.check(page, 'support, empty')
-    await submitEmptied(page, 'Continue')
-    await audit.check(page, 'support, refused')
+    await refuse('Continue', 'support, refused')
     await page.getByLabel('An interpreter').check()
     await page.getByLabel('Something else').check()
     await audit.check(page, 'support, both questions revealed')
@@ -121,11 +123,10 @@ describe('every public page passes axe in every state, scripts running', functio
     await submit(page, 'Book your place')
     await audit.check(page, 'confirmation')
     expect(await page.textContent('.govuk-panel')).to.match(/FH-/)
-    expectNoFailures(audit, 20)
+    expectNoFailures(20)
   })
 
   it('shows a full course, its waiting list, and the "full" page when the last place goes mid-journey', async () => {
-    const audit = new AxeAudit()
     const { course } = await aCourse({ capacity: 1, sessions: weekly(firstDay(), 2) })
     await open(paths.booking.start(course.id))
     await page.getByLabel('Full name').fill('Lena Novak')
@@ -174,11 +175,10 @@ describe('every public page passes axe in every state, scripts running', functio
     await audit.check(page, 'closed course page')
     await open(paths.booking.start(closed.id))
     await audit.check(page, 'booking closed page')
-    expectNoFailures(audit, 9)
+    expectNoFailures(9)
   })
 
   it('shows the manage pages: booked, cancelling (refused), waiting, leaving, and an offer to accept or decline', async () => {
-    const audit = new AxeAudit()
     const { course } = await aCourse({ capacity: 1, sessions: weekly(firstDay(), 3) })
     const booked = await t.services.booking.book(aBookingRequest(course.id))
     const waiting = await t.services.booking.joinWaitingList(aBookingRequest(course.id))
@@ -207,23 +207,21 @@ describe('every public page passes axe in every state, scripts running', functio
     await audit.check(page, 'manage, offer accepted')
     await open(paths.manage.show('no-such-token'))
     await audit.check(page, 'manage link that does not work')
-    expectNoFailures(audit, 9)
+    expectNoFailures(9)
   })
 
   it('finds my bookings: empty, refused, sent, and the emailed list', async () => {
-    const audit = new AxeAudit()
     const { course } = await aCourse()
     await t.services.booking.book(aBookingRequest(course.id, { family: { ...aBookingRequest(course.id).family, email: 'found@example.com' } }))
     await open(paths.manage.findMyBookings)
     await audit.check(page, 'find my bookings')
-    await submitEmptied(page, 'Send me a link')
-    await audit.check(page, 'find my bookings, refused')
+    await refuse('Send me a link', 'find my bookings, refused')
     await page.getByLabel('Email address').fill('found@example.com')
     await submit(page, 'Send me a link')
     await audit.check(page, 'find my bookings, link sent')
     const result = await testDatabase().pool.query<{ payload: { nonce: string } }>("select payload from notifications where kind = 'find_my_bookings' order by id desc limit 1")
     await open(paths.manage.findMyBookingsLink(accessLinkToken(t.config.sessionSecret, result.rows[0]!.payload.nonce)))
     await audit.check(page, 'your bookings, from the emailed link')
-    expectNoFailures(audit, 4)
+    expectNoFailures(4)
   })
 })
