@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { useTestApp } from '../support/use-test-app.js'
 import { aCourse, aHub, aProgramme } from '../support/builders.js'
 import { chromiumPath, launchBrowser, serve } from '../support/browser.js'
@@ -7,6 +7,9 @@ import { axeViolations, describeViolations } from '../support/axe.js'
 
 describe('public pages in a real browser', function () {
   let browser: Browser
+  // One page for every URL (a fresh page per URL costs more than the checks themselves).
+  let page: Page
+  const errors: string[] = []
   let site: { url: string; close: () => Promise<void> }
   let courseId = 0
 
@@ -24,6 +27,13 @@ describe('public pages in a real browser', function () {
     courseId = course.id
     site = await serve(t.app)
     browser = await launchBrowser()
+    page = await browser.newPage()
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+  })
+  beforeEach(() => {
+    errors.length = 0
   })
 
   after(async () => {
@@ -43,17 +53,11 @@ describe('public pages in a real browser', function () {
     ['privacy notice', '/privacy', 200],
   ] as const) {
     it(`has no WCAG 2.2 A or AA failures on the ${name} page`, async () => {
-      const page = await browser.newPage()
-      const errors: string[] = []
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text())
-      })
       const response = await page.goto(site.url + (path === 'COURSE' ? `/courses/${courseId}` : path))
       expect(response?.status()).to.equal(status)
       const violations = await axeViolations(page)
       expect(violations, describeViolations(violations)).to.deep.equal([])
       expect(errors.filter((e) => !e.includes('404')), 'console errors (for example CSP refusals)').to.deep.equal([])
-      await page.close()
     })
   }
 })

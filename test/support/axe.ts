@@ -17,27 +17,31 @@ export interface AxeViolation {
  * script is added through the DevTools protocol, so the page's CSP does not need to allow it.
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(axeSource)
-  // A string, so the test's TypeScript needs no DOM types; it runs in the page.
-  //
-  // One known finding is left out: GOV.UK Frontend puts aria-expanded on a radio that reveals a
-  // conditional question. The Design System team keep it on purpose, having tested it with
-  // screen readers (alphagov/govuk-frontend#979); axe's aria-allowed-attr flags it. Only that
-  // attribute on exactly those inputs is excused; anything else still fails.
+  // Added once per document; a page reused for the next URL gets it again.
+  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource)
+  // A string, so the test's TypeScript needs no DOM types; it runs in the page. Nothing is
+  // excused: the radios' conditional reveals are ours (CSS), so no radio carries aria-expanded.
   const violations = (await page.evaluate(`
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-      .then((result) => result.violations
-        .map((v) => ({
-          id: v.id, impact: v.impact, help: v.help,
-          nodes: v.nodes.filter((n) => !(v.id === 'aria-allowed-attr'
-            && /aria-expanded/.test(n.failureSummary || '')
-            && document.querySelector(n.target[0])?.matches('.govuk-radios__input[aria-controls]')))
-            .map((n) => ({ target: n.target })),
-        }))
-        .filter((v) => v.nodes.length > 0))
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] }, resultTypes: ['violations'] })
+      .then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))
   `)) as AxeViolation[]
   return violations
 }
 
 export const describeViolations = (violations: AxeViolation[]): string =>
   violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n')
+
+/**
+ * Collects axe's findings over many pages so that one run names every failure, not just the
+ * first: check() each page in each state, then expect `failures` to be empty.
+ */
+export class AxeAudit {
+  readonly failures: string[] = []
+  checked = 0
+
+  async check(page: Page, state: string): Promise<void> {
+    this.checked += 1
+    const violations = await axeViolations(page)
+    if (violations.length) this.failures.push(`${state} (${new URL(page.url()).pathname}):\n${describeViolations(violations)}`)
+  }
+}

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import type { Express } from 'express'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 
 /** Debian's Chromium (apt-get install chromium), or CHROMIUM_PATH. Nothing is downloaded. */
 export function chromiumPath(): string | undefined {
@@ -37,4 +37,36 @@ export function serve(app: Express): Promise<{ url: string; close: () => Promise
       })
     })
   })
+}
+
+/** The few DOM members the helpers below touch (the tests compile without DOM types). */
+interface FieldLike {
+  type: string
+  value: string
+  checked: boolean
+}
+interface ButtonLike {
+  form: { elements: ArrayLike<FieldLike> } | null
+}
+
+/**
+ * Presses a form's button with every field emptied first (text cleared, choices unticked), as a
+ * person who submits at once would: the page that comes back is the form in its error state.
+ */
+export async function submitEmptied(page: Page, buttonName: string): Promise<void> {
+  const button = page.locator('main').getByRole('button', { name: buttonName, exact: true }).first()
+  await button.evaluate((element: ButtonLike) => {
+    for (const field of Array.from(element.form?.elements ?? [])) {
+      if (field.type === 'radio' || field.type === 'checkbox') field.checked = false
+      else if (['text', 'email', 'tel', 'number', 'password', 'search', 'textarea', 'date', 'time', 'datetime-local'].includes(field.type)) field.value = ''
+    }
+  })
+  await submit(page, buttonName)
+}
+
+/** Presses a button in main and waits for the page that comes back. */
+export async function submit(page: Page, buttonName: string): Promise<void> {
+  const button = page.locator('main').getByRole('button', { name: buttonName, exact: true }).first()
+  // The deprecated waitForNavigation is the one wait that also covers a redirect back to the same URL.
+  await Promise.all([page.waitForNavigation(), button.click()])
 }

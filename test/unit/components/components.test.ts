@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import * as cheerio from 'cheerio'
 import { fixtures, normalisedTree, renderComponent, optionsSet, usesOnly, type Options } from './govuk-fixtures.js'
 
 /**
@@ -16,6 +17,8 @@ interface Case {
   /** Fixtures that use supported options in a way our component deliberately does not follow, with why. */
   skip?: Record<string, string>
   toLocals: (o: O) => Options
+  /** A deliberate, documented difference from govuk-frontend's markup, applied to its HTML before comparing. */
+  deviation?: (html: string) => string
   minimum: number
 }
 
@@ -63,6 +66,12 @@ const cases: Case[] = [
       small: /govuk-radios--small/.test(o.classes ?? ''),
       items: (o.items as O[]).map(choiceItem),
     }),
+    // Ours reveals a conditional question with CSS (the radio's :checked state), not with
+    // govuk-frontend's Radios script, which adds aria-expanded, an attribute radios may not have
+    // (axe aria-allowed-attr, alphagov/govuk-frontend#979). So our inputs carry no
+    // data-aria-controls (the script's cue) and the reveal no server-side --hidden class.
+    // Everything else in these fixtures must still match.
+    deviation: withoutScriptedReveal,
     minimum: 8,
   },
   {
@@ -125,6 +134,13 @@ const cases: Case[] = [
   },
 ]
 
+function withoutScriptedReveal(html: string): string {
+  const $ = cheerio.load(html, null, false)
+  $('.govuk-radios__input[data-aria-controls]').removeAttr('data-aria-controls')
+  $('.govuk-radios__conditional--hidden').removeClass('govuk-radios__conditional--hidden')
+  return $.html()
+}
+
 describe('GOV.UK components match govuk-frontend’s published fixtures', () => {
   for (const c of cases) {
     describe(`${c.ours} (govuk-frontend ${c.component})`, () => {
@@ -137,7 +153,8 @@ describe('GOV.UK components match govuk-frontend’s published fixtures', () => 
       for (const fixture of chosen) {
         it(`renders “${fixture.name}” as govuk-frontend does`, () => {
           const ours = normalisedTree(renderComponent(c.ours, c.toLocals(fixture.options as O)))
-          expect(ours.join('\n')).to.equal(normalisedTree(fixture.html).join('\n'))
+          const theirs = normalisedTree(c.deviation ? c.deviation(fixture.html) : fixture.html)
+          expect(ours.join('\n')).to.equal(theirs.join('\n'))
         })
       }
     })
