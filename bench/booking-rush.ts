@@ -41,15 +41,23 @@ async function rushCourse(client: pg.Client): Promise<{ id: number; source: Book
     where p.booking_mode = 'open' and c.hub_id is not null order by c.id limit 1
     returning id`)
   const id = made.rows[0]!.id
-  await client.query(`insert into sessions (course_id, starts_at, ends_at) values ($1, now() + interval '14 days', now() + interval '14 days 2 hours')`, [id])
+  await client.query(
+    `insert into sessions (course_id, starts_at, ends_at) values ($1, now() + interval '14 days', now() + interval '14 days 2 hours')`,
+    [id],
+  )
   return { id, source: 'made in SQL' }
 }
 
 /** Walks one browser from "Book a place" to "Check your answers"; returns the confirm form's fields. */
 async function prepare(browser: VirtualBrowser, courseId: number, n: number): Promise<Record<string, string>> {
   const start = await browser.get(paths.booking.start(courseId))
-  if (start.status !== 302 || start.location !== paths.booking.yourDetails(courseId)) throw new Error(`start answered ${start.status} to ${start.location}`)
-  await browser.submitForm(paths.booking.yourDetails(courseId), { fullName: `Rush Parent ${n}`, email: `rush-${n}@bench.example`, phone: '' })
+  if (start.status !== 302 || start.location !== paths.booking.yourDetails(courseId))
+    throw new Error(`start answered ${start.status} to ${start.location}`)
+  await browser.submitForm(paths.booking.yourDetails(courseId), {
+    fullName: `Rush Parent ${n}`,
+    email: `rush-${n}@bench.example`,
+    phone: '',
+  })
   await browser.submitForm(paths.booking.contact(courseId), { contactBy: ['email'] })
   await browser.submitForm(paths.booking.children(courseId), { addChild: 'no' })
   const last = await browser.submitForm(paths.booking.support(courseId), { support: 'none' })
@@ -105,7 +113,10 @@ export async function bookingRush(webUrl: string, databaseUrl: string): Promise<
     const seconds = (performance.now() - started) / 1000
     latencies.sort((a, b) => a - b)
 
-    const counts = await client.query<{ status: string; n: number }>('select status, count(*)::int as n from bookings where course_id = $1 group by status', [courseId])
+    const counts = await client.query<{ status: string; n: number }>(
+      'select status, count(*)::int as n from bookings where course_id = $1 group by status',
+      [courseId],
+    )
     const count = (status: string) => counts.rows.find((row) => row.status === status)?.n ?? 0
     return {
       courseId,

@@ -26,7 +26,11 @@ export interface SelfTime {
 const projectRoot = fileURLToPath(new URL('..', import.meta.url))
 
 /** A frame's file relative to the project (EJS templates name theirs with a stray quote). */
-const shortUrl = (url: string) => url.replace(/^file:\/\//, '').replace(/^"|"$/g, '').replace(projectRoot, '')
+const shortUrl = (url: string) =>
+  url
+    .replace(/^file:\/\//, '')
+    .replace(/^"|"$/g, '')
+    .replace(projectRoot, '')
 
 /**
  * Where a frame's code comes from: a package in node_modules, the app (dist/src, views), node
@@ -93,5 +97,9 @@ if (import.meta.url === new URL(`file://${process.argv[1]}`).href) {
     console.error('usage: tsx bench/cpu-profile-summary.ts FILE.cpuprofile [top]')
     process.exit(1)
   }
-  console.log(formatSummary(summarise(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, Number(process.argv[3] ?? 25), Number(process.argv[4] ?? 0))))
+  console.log(
+    formatSummary(
+      summarise(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, Number(process.argv[3] ?? 25), Number(process.argv[4] ?? 0)),
+    ),
+  )
 }

@@ -58,7 +58,8 @@ async function expectOk(url: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(projectRoot, 'dist', 'src', 'main.js'))) throw new Error('No dist/src/main.js: run `npm run build` first (npm run bench does)')
+  if (!existsSync(join(projectRoot, 'dist', 'src', 'main.js')))
+    throw new Error('No dist/src/main.js: run `npm run build` first (npm run bench does)')
   const load = loadavg()
   log(`Benchmark on ${new URL(SERVER_URL).host}, ${cpus().length} cores, load average ${load.map((l) => l.toFixed(2)).join(' ')}`)
   database = await createThrowawayDatabase(SERVER_URL)
@@ -76,7 +77,12 @@ async function main(): Promise<void> {
   const web = await startWebProcess(database.url)
   const { coursePath, hubPath } = await pagesToLoad(database.url)
   // The catalogue's form fields: q (free text) and day (services/catalogue/filters.ts).
-  const urls = { catalogue: `${web.url}/`, filtered: `${web.url}/?q=toilet&day=monday`, course: `${web.url}${coursePath}`, hub: `${web.url}${hubPath}` }
+  const urls = {
+    catalogue: `${web.url}/`,
+    filtered: `${web.url}/?q=toilet&day=monday`,
+    course: `${web.url}${coursePath}`,
+    hub: `${web.url}${hubPath}`,
+  }
   for (const url of Object.values(urls)) await expectOk(url)
   const rss = sampleRss(web.pid)
   const pages = {} as Measurements['pages']
@@ -97,7 +103,9 @@ async function main(): Promise<void> {
   const measurements: Measurements = { bare, lock, pages, peakRssMb, peakHwmMb, rush, reminders }
   const rows = reportRows(measurements)
   console.log(`\n${formatTable(rows)}\n`)
-  console.log(`Booking rush: course ${rush.courseId} (${rush.courseSource}), ${rush.browsers} final submits in ${rush.seconds.toFixed(2)} s; answers: ${JSON.stringify(rush.outcomes)}`)
+  console.log(
+    `Booking rush: course ${rush.courseId} (${rush.courseSource}), ${rush.browsers} final submits in ${rush.seconds.toFixed(2)} s; answers: ${JSON.stringify(rush.outcomes)}`,
+  )
   console.log(`Rate limit: RATE_LIMIT_BOOKING_POSTS=${BENCH_RATE_LIMIT_BOOKING_POSTS} in the web process (all browsers share 127.0.0.1).`)
 
   const commit = (() => {
@@ -107,7 +115,15 @@ async function main(): Promise<void> {
       return 'unknown'
     }
   })()
-  const results = { measuredAt: new Date().toISOString(), commit, node: process.version, cores: cpus().length, loadAverageAtStart: load, rows, measurements }
+  const results = {
+    measuredAt: new Date().toISOString(),
+    commit,
+    node: process.version,
+    cores: cpus().length,
+    loadAverageAtStart: load,
+    rows,
+    measurements,
+  }
   writeFileSync(join(projectRoot, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
   log('Wrote bench/results.json')
 }

@@ -13,7 +13,12 @@ export interface LockReference {
   tool: string
 }
 
-const TRANSACTION = ['BEGIN;', 'SELECT n FROM bench_lock WHERE id = 1 FOR UPDATE;', 'UPDATE bench_lock SET n = n + 1 WHERE id = 1;', 'COMMIT;']
+const TRANSACTION = [
+  'BEGIN;',
+  'SELECT n FROM bench_lock WHERE id = 1 FOR UPDATE;',
+  'UPDATE bench_lock SET n = n + 1 WHERE id = 1;',
+  'COMMIT;',
+]
 
 /**
  * PostgreSQL's rate for the booking's hardest part: many clients taking the same one-row lock,

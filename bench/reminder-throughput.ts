@@ -13,7 +13,6 @@ import { FakeTwilioApi } from '../test/support/fake-twilio.js'
 import { seedDueReminders } from './seed-reminders.js'
 import { createThrowawayDatabase } from './throwaway-database.js'
 
-
 /** The bare loop keeps as many sends in flight as the worker's batch (DEFAULT_DELIVERY_OPTIONS.batchSize). */
 const LANES = 20
 
@@ -88,7 +87,9 @@ export async function measureReminderThroughput(families: number, serverUrl: str
     const started = Date.now()
     await runtime.agenda.now(DELIVER_DUE_NOTIFICATIONS, {})
     while (Date.now() - started < 600_000) {
-      const result = await runtime.database.db.execute<{ left: number }>(sql`select count(*)::int as left from notifications where state not in ('sent', 'delivered', 'failed', 'skipped')`)
+      const result = await runtime.database.db.execute<{ left: number }>(
+        sql`select count(*)::int as left from notifications where state not in ('sent', 'delivered', 'failed', 'skipped')`,
+      )
       if (Number(result.rows[0]!.left) === 0) break
       await sleep(100)
     }
@@ -97,17 +98,34 @@ export async function measureReminderThroughput(families: number, serverUrl: str
     const workerMs = Date.now() - started
     const failed = await runtime.database.db.execute<{ n: number }>(sql`select count(*)::int as n from notifications where state <> 'sent'`)
     const arrived = smtp.messages.length + fakeTwilio.messages.length
-    if (arrived !== seeded.count || Number(failed.rows[0]!.n) !== 0) throw new Error(`The worker sent ${arrived} of ${seeded.count} (${failed.rows[0]!.n} rows not sent)`)
+    if (arrived !== seeded.count || Number(failed.rows[0]!.n) !== 0)
+      throw new Error(`The worker sent ${arrived} of ${seeded.count} (${failed.rows[0]!.n} rows not sent)`)
 
     // The bare loop: the same number of messages, straight from nodemailer and the twilio client.
     smtp.reset()
     fakeTwilio.reset()
     const transport = nodemailer.createTransport(smtp.url)
     const client = twilio(fakeTwilio.accountSid, fakeTwilio.authToken, { httpClient: new FakeBaseUrlClient(fakeTwilio.baseUrl) })
-    const sample = 'Reminder: Understanding your child\'s behaviour, Wed 30 Sep, 10:30am, Foleshill Family Hub.\n'.repeat(20)
+    const sample = "Reminder: Understanding your child's behaviour, Wed 30 Sep, 10:30am, Foleshill Family Hub.\n".repeat(20)
     const jobs = [
-      ...seeded.emails.map((to) => () => transport.sendMail({ from: config.mail.from, to, subject: "Reminder: Understanding your child's behaviour", text: sample, html: `<p>${sample}</p>` })),
-      ...seeded.phones.map((to) => () => client.messages.create({ to, from: fakeTwilio.from, body: "Reminder: Understanding your child's behaviour, Wed 30 Sep, 10:30am, Foleshill Family Hub. Reply CANCEL if you can't come." })),
+      ...seeded.emails.map(
+        (to) => () =>
+          transport.sendMail({
+            from: config.mail.from,
+            to,
+            subject: "Reminder: Understanding your child's behaviour",
+            text: sample,
+            html: `<p>${sample}</p>`,
+          }),
+      ),
+      ...seeded.phones.map(
+        (to) => () =>
+          client.messages.create({
+            to,
+            from: fakeTwilio.from,
+            body: "Reminder: Understanding your child's behaviour, Wed 30 Sep, 10:30am, Foleshill Family Hub. Reply CANCEL if you can't come.",
+          }),
+      ),
     ]
     const bareStarted = Date.now()
     let next = 0
@@ -118,7 +136,15 @@ export async function measureReminderThroughput(families: number, serverUrl: str
     )
     const bareMs = Date.now() - bareStarted
     transport.close()
-    return { mode, messages: seeded.count, workerMs, bareMs, workerPerSecond: perSecond(seeded.count, workerMs), barePerSecond: perSecond(jobs.length, bareMs), lanes: LANES }
+    return {
+      mode,
+      messages: seeded.count,
+      workerMs,
+      bareMs,
+      workerPerSecond: perSecond(seeded.count, workerMs),
+      barePerSecond: perSecond(jobs.length, bareMs),
+      lanes: LANES,
+    }
   } finally {
     await runtime?.stop()
     await smtp.stop()

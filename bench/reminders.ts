@@ -19,8 +19,12 @@ async function main(): Promise<void> {
   const r = await measureReminderThroughput(FAMILIES, process.env.DATABASE_URL)
   console.log(`Database:  ${r.mode}`)
   console.log(`Worker:    ${r.messages} messages in ${(r.workerMs / 1000).toFixed(1)} s = ${r.workerPerSecond.toFixed(0)} messages/s`)
-  console.log(`Bare loop: ${r.messages} messages in ${(r.bareMs / 1000).toFixed(1)} s = ${r.barePerSecond.toFixed(0)} messages/s (${r.lanes} sends in flight)`)
-  console.log(`Ratio: the worker runs at ${((r.workerPerSecond / r.barePerSecond) * 100).toFixed(0)}% of the bare loop's rate (${(r.barePerSecond / r.workerPerSecond).toFixed(2)}x slower)`)
+  console.log(
+    `Bare loop: ${r.messages} messages in ${(r.bareMs / 1000).toFixed(1)} s = ${r.barePerSecond.toFixed(0)} messages/s (${r.lanes} sends in flight)`,
+  )
+  console.log(
+    `Ratio: the worker runs at ${((r.workerPerSecond / r.barePerSecond) * 100).toFixed(0)}% of the bare loop's rate (${(r.barePerSecond / r.workerPerSecond).toFixed(2)}x slower)`,
+  )
 }
 
 main().catch((error: unknown) => {

@@ -31,7 +31,16 @@ function pageRows(name: string, page: PageLoad, bare: PageLoad, minShare: number
   const share = page.requestsPerSecond / bare.requestsPerSecond
   // No answer within the measured seconds: latencies of 0 would read as a goal met.
   if (page.answered === 0) {
-    return [{ figure: `${name}: req/s and p99`, measured: `no answer in the measured time (${page.errors} errors)`, reference: `${n0(bare.requestsPerSecond)} req/s bare`, ratio: '0%', goal: minShare === undefined ? '' : 'answers', met: minShare === undefined && maxP99Ms === undefined ? undefined : false }]
+    return [
+      {
+        figure: `${name}: req/s and p99`,
+        measured: `no answer in the measured time (${page.errors} errors)`,
+        reference: `${n0(bare.requestsPerSecond)} req/s bare`,
+        ratio: '0%',
+        goal: minShare === undefined ? '' : 'answers',
+        met: minShare === undefined && maxP99Ms === undefined ? undefined : false,
+      },
+    ]
   }
   const rows: Row[] = [
     {
@@ -58,8 +67,22 @@ function pageRows(name: string, page: PageLoad, bare: PageLoad, minShare: number
 export function reportRows(m: Measurements): Row[] {
   const { bare, lock, pages, rush, reminders } = m
   return [
-    { figure: 'bare Express "hello" (reference)', measured: `${n0(bare.requestsPerSecond)} req/s (p50 ${ms(bare.p50Ms)})`, reference: '', ratio: '', goal: '', met: undefined },
-    { figure: `contended row lock (reference, ${lock.tool})`, measured: `${n0(lock.transactionsPerSecond)} tx/s`, reference: '', ratio: '', goal: '', met: undefined },
+    {
+      figure: 'bare Express "hello" (reference)',
+      measured: `${n0(bare.requestsPerSecond)} req/s (p50 ${ms(bare.p50Ms)})`,
+      reference: '',
+      ratio: '',
+      goal: '',
+      met: undefined,
+    },
+    {
+      figure: `contended row lock (reference, ${lock.tool})`,
+      measured: `${n0(lock.transactionsPerSecond)} tx/s`,
+      reference: '',
+      ratio: '',
+      goal: '',
+      met: undefined,
+    },
     ...pageRows('catalogue /', pages.catalogue, bare, 0.3, 50),
     ...pageRows('filtered catalogue', pages.filtered, bare, 0.2, undefined),
     ...pageRows('course page', pages.course, bare, 0.3, 50),
@@ -81,7 +104,14 @@ export function reportRows(m: Measurements): Row[] {
       goal: '= capacity',
       met: rush.booked === rush.capacity,
     },
-    { figure: 'booking rush: final submit p99', measured: `${ms(rush.p99Ms)} (p50 ${ms(rush.p50Ms)}, fastest ${ms(rush.fastestMs)})`, reference: '', ratio: '', goal: '< 2000 ms', met: rush.p99Ms < 2000 },
+    {
+      figure: 'booking rush: final submit p99',
+      measured: `${ms(rush.p99Ms)} (p50 ${ms(rush.p50Ms)}, fastest ${ms(rush.fastestMs)})`,
+      reference: '',
+      ratio: '',
+      goal: '< 2000 ms',
+      met: rush.p99Ms < 2000,
+    },
     {
       figure: 'booking rush: throughput',
       measured: `${n0(rush.submitsPerSecond)} submits/s`,
@@ -103,9 +133,19 @@ export function reportRows(m: Measurements): Row[] {
 
 /** One plain-text table, columns padded to their widest cell. */
 export function formatTable(rows: Row[]): string {
-  const cells = rows.map((r) => [r.figure, r.measured, r.reference, r.ratio, r.goal ? `${r.goal} ${r.met === undefined ? '' : r.met ? '(met)' : '(NOT met)'}`.trim() : ''])
+  const cells = rows.map((r) => [
+    r.figure,
+    r.measured,
+    r.reference,
+    r.ratio,
+    r.goal ? `${r.goal} ${r.met === undefined ? '' : r.met ? '(met)' : '(NOT met)'}`.trim() : '',
+  ])
   const header = ['figure', 'measured', 'reference', 'ratio', 'goal']
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)))
-  const line = (c: string[]) => c.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ').trimEnd()
+  const line = (c: string[]) =>
+    c
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join(' | ')
+      .trimEnd()
   return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...cells.map(line)].join('\n')
 }

@@ -12,7 +12,8 @@ export interface SeededReminders {
   count: number
 }
 
-const chunks = <T>(rows: T[], size: number): T[][] => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size))
+const chunks = <T>(rows: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size))
 
 /**
  * `families` confirmed bookings on one drop-in a week ahead, each with an email and a text
@@ -25,14 +26,33 @@ export async function seedDueReminders(db: Db, options: { families: number; secr
   const startsAt = DateTime.now().setZone(LONDON).plus({ days: 7 }).set({ hour: 14, minute: 0, second: 0, millisecond: 0 }).toJSDate()
   const [hub] = await db
     .insert(hubs)
-    .values({ slug: `${tag}-hub-${Date.now()}`, name: 'Foleshill Family Hub', addressLines: ['1 Foleshill Road', 'Coventry'], postcode: 'CV6 5AA', phone: '024 7678 8400', openingHours: 'Monday to Friday, 9am to 5pm' })
+    .values({
+      slug: `${tag}-hub-${Date.now()}`,
+      name: 'Foleshill Family Hub',
+      addressLines: ['1 Foleshill Road', 'Coventry'],
+      postcode: 'CV6 5AA',
+      phone: '024 7678 8400',
+      openingHours: 'Monday to Friday, 9am to 5pm',
+    })
     .returning()
   const [programme] = await db
     .insert(programmes)
-    .values({ slug: `${tag}-programme-${Date.now()}`, title: "Understanding your child's behaviour", summary: 'For parents', description: 'For parents', topics: ['child-behaviour'] })
+    .values({
+      slug: `${tag}-programme-${Date.now()}`,
+      title: "Understanding your child's behaviour",
+      summary: 'For parents',
+      description: 'For parents',
+      topics: ['child-behaviour'],
+    })
     .returning()
-  const [course] = await db.insert(courses).values({ programmeId: programme!.id, hubId: hub!.id, kind: 'drop_in', capacity: options.families }).returning()
-  const [session] = await db.insert(sessions).values({ courseId: course!.id, startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000) }).returning()
+  const [course] = await db
+    .insert(courses)
+    .values({ programmeId: programme!.id, hubId: hub!.id, kind: 'drop_in', capacity: options.families })
+    .returning()
+  const [session] = await db
+    .insert(sessions)
+    .values({ courseId: course!.id, startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000) })
+    .returning()
 
   const people = Array.from({ length: options.families }, (_, i) => ({
     parentName: `Parent ${i + 1}`,
@@ -43,7 +63,9 @@ export async function seedDueReminders(db: Db, options: { families: number; secr
   for (const part of chunks(people, 2000)) {
     const rows = await db
       .insert(families)
-      .values(part.map((p) => ({ ...p, contactByEmail: true, contactBySms: true, consentGivenAt: new Date(), consentSource: 'online' as const })))
+      .values(
+        part.map((p) => ({ ...p, contactByEmail: true, contactBySms: true, consentGivenAt: new Date(), consentSource: 'online' as const })),
+      )
       .returning({ id: families.id })
     familyIds.push(...rows.map((row) => row.id))
   }
@@ -75,7 +97,13 @@ export async function seedDueReminders(db: Db, options: { families: number; secr
   }
 
   const now = new Date()
-  const payload = (hoursBefore: number): ReminderPayload => ({ hoursBefore, nominalAt: now.toISOString(), sessionStartsAt: startsAt.toISOString(), sessionSequence: 0, calendarSequence: 0 })
+  const payload = (hoursBefore: number): ReminderPayload => ({
+    hoursBefore,
+    nominalAt: now.toISOString(),
+    sessionStartsAt: startsAt.toISOString(),
+    sessionSequence: 0,
+    calendarSequence: 0,
+  })
   const reminderRows = bookingIds.flatMap((bookingId, i) => [
     { kind: 'reminder_email_48h', channel: 'email' as const, recipient: people[i]!.email, hours: 48, bookingId },
     { kind: 'reminder_sms_3h', channel: 'sms' as const, recipient: people[i]!.phone, hours: 3, bookingId },

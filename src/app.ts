@@ -36,7 +36,13 @@ export function createApp({ services, pool }: AppDependencies): Express {
   app.use(setUpWebSecurity())
   // View locals before anything that can fail (body parsing, CSRF), so error pages render too.
   app.use((req, res, next) => {
-    Object.assign(res.locals, viewHelpers, { assetPath: staticFiles.assetPath, paths, serviceName: config.serviceName, currentPath: req.path, isProduction: config.isProduction })
+    Object.assign(res.locals, viewHelpers, {
+      assetPath: staticFiles.assetPath,
+      paths,
+      serviceName: config.serviceName,
+      currentPath: req.path,
+      isProduction: config.isProduction,
+    })
     next()
   })
   app.use(staticFiles.router)

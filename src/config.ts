@@ -11,9 +11,14 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
-const port = z.coerce.number({ error: 'a whole number from 1 to 65535' }).int('a whole number from 1 to 65535').min(0, 'a whole number from 1 to 65535').max(65535, 'a whole number from 1 to 65535')
+const port = z.coerce
+  .number({ error: 'a whole number from 1 to 65535' })
+  .int('a whole number from 1 to 65535')
+  .min(0, 'a whole number from 1 to 65535')
+  .max(65535, 'a whole number from 1 to 65535')
 const hours = (fallback: number) => z.coerce.number({ error: 'a number of hours' }).positive('a positive number of hours').default(fallback)
-const hourOfDay = (fallback: number) => z.coerce.number().int().min(0, 'an hour from 0 to 23').max(23, 'an hour from 0 to 23').default(fallback)
+const hourOfDay = (fallback: number) =>
+  z.coerce.number().int().min(0, 'an hour from 0 to 23').max(23, 'an hour from 0 to 23').default(fallback)
 const postgresUrl = optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
   message: 'a PostgreSQL URL such as postgres://user:password@localhost:5432/family_hubs',
 })
@@ -30,8 +35,15 @@ const schema = z
     // terminal outside production. Production always logs JSON.
     LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'json or pretty' }).optional(),
     // Web processes (node:cluster) sharing the port. Unset: 1 in development, one per CPU core in production.
-    WEB_CONCURRENCY: z.coerce.number({ error: 'a whole number from 1 to 64' }).int('a whole number from 1 to 64').min(1, 'a whole number from 1 to 64').max(64, 'a whole number from 1 to 64').optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'a pino level such as info' }).default('info'),
+    WEB_CONCURRENCY: z.coerce
+      .number({ error: 'a whole number from 1 to 64' })
+      .int('a whole number from 1 to 64')
+      .min(1, 'a whole number from 1 to 64')
+      .max(64, 'a whole number from 1 to 64')
+      .optional(),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'a pino level such as info' })
+      .default('info'),
     DATABASE_URL: postgresUrl,
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1, 'at least 1').max(100, 'at most 100').default(10),
     DATA_DIR: z.string().min(1).default('./data'),
@@ -40,10 +52,14 @@ const schema = z
     SERVICE_NAME: z.string().min(1).default('Book a family hub course'),
     SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\/[^\s]+$/.test(v), { message: 'an smtp:// or smtps:// URL' }),
     MAIL_FROM: z.string().default('Family Hubs <bookings@familyhubs.example>'),
-    TWILIO_ACCOUNT_SID: optionalString.refine((v) => v === undefined || /^AC[0-9a-fA-F]{32}$/.test(v), { message: 'an account SID: AC followed by 32 hex digits' }),
+    TWILIO_ACCOUNT_SID: optionalString.refine((v) => v === undefined || /^AC[0-9a-fA-F]{32}$/.test(v), {
+      message: 'an account SID: AC followed by 32 hex digits',
+    }),
     TWILIO_AUTH_TOKEN: optionalString,
     TWILIO_FROM: optionalString,
-    TWILIO_MESSAGING_SERVICE_SID: optionalString.refine((v) => v === undefined || /^MG[0-9a-fA-F]{32}$/.test(v), { message: 'a Messaging Service SID: MG followed by 32 hex digits' }),
+    TWILIO_MESSAGING_SERVICE_SID: optionalString.refine((v) => v === undefined || /^MG[0-9a-fA-F]{32}$/.test(v), {
+      message: 'a Messaging Service SID: MG followed by 32 hex digits',
+    }),
     // Only for tests and local fakes: where the twilio client sends its API calls.
     TWILIO_API_BASE_URL: httpUrl,
     OFFER_HOURS: hours(24),
@@ -66,8 +82,16 @@ const schema = z
     // How long an idle keep-alive connection stays open. Above a load balancer's idle timeout (60 s on
     // the common ones), so the balancer, not Node, closes idle connections: otherwise a request sent on
     // a connection Node is closing at that moment is lost. Headers must time out later still.
-    HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number({ error: 'a number of seconds' }).int('a whole number of seconds').min(1, 'at least 1 second').default(65),
-    HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number({ error: 'a number of seconds' }).int('a whole number of seconds').min(1, 'at least 1 second').default(66),
+    HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce
+      .number({ error: 'a number of seconds' })
+      .int('a whole number of seconds')
+      .min(1, 'at least 1 second')
+      .default(65),
+    HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce
+      .number({ error: 'a number of seconds' })
+      .int('a whole number of seconds')
+      .min(1, 'at least 1 second')
+      .default(66),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -80,7 +104,11 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['TWILIO_AUTH_TOKEN'], message: 'required when TWILIO_ACCOUNT_SID is set' })
     }
     if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_FROM && !env.TWILIO_MESSAGING_SERVICE_SID) {
-      ctx.addIssue({ code: 'custom', path: ['TWILIO_FROM'], message: 'TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID is required when TWILIO_ACCOUNT_SID is set' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TWILIO_FROM'],
+        message: 'TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID is required when TWILIO_ACCOUNT_SID is set',
+      })
     }
   })
 
@@ -104,7 +132,13 @@ export interface Config {
   sessionSecret: string
   mail: { smtpUrl: string | undefined; from: string }
   twilio:
-    | { accountSid: string; authToken: string; from: string | undefined; messagingServiceSid: string | undefined; apiBaseUrl: string | undefined }
+    | {
+        accountSid: string
+        authToken: string
+        from: string | undefined
+        messagingServiceSid: string | undefined
+        apiBaseUrl: string | undefined
+      }
     | undefined
   waitingList: { offerHours: number; minHoursBeforeStart: number }
   reminders: { emailHoursBefore: number; smsHoursBefore: number; quietHoursStart: number; quietHoursEnd: number }

@@ -17,7 +17,19 @@ export function createLogger(level: string, options: LoggerOptions = {}): Logger
   const settings: pino.LoggerOptions = {
     level,
     redact: {
-      paths: ['email', 'phone', 'password', 'token', '*.email', '*.phone', '*.password', '*.token', 'req.headers', 'authToken', '*.authToken'],
+      paths: [
+        'email',
+        'phone',
+        'password',
+        'token',
+        '*.email',
+        '*.phone',
+        '*.password',
+        '*.token',
+        'req.headers',
+        'authToken',
+        '*.authToken',
+      ],
       censor: '[redacted]',
     },
   }
@@ -32,7 +44,10 @@ export function createLogger(level: string, options: LoggerOptions = {}): Logger
  * Pretty logs for a developer at a terminal (or LOG_FORMAT=pretty); JSON when the output goes to a
  * file or a log collector (or LOG_FORMAT=json), and always JSON in production.
  */
-export function prettyLogs(config: { isProduction: boolean; logFormat: 'json' | 'pretty' | undefined }, stdoutIsTerminal: boolean): boolean {
+export function prettyLogs(
+  config: { isProduction: boolean; logFormat: 'json' | 'pretty' | undefined },
+  stdoutIsTerminal: boolean,
+): boolean {
   if (config.isProduction) return false
   return config.logFormat ? config.logFormat === 'pretty' : stdoutIsTerminal
 }

@@ -180,4 +180,3 @@ export const paths = {
     reply: (file: string) => `/dev/outbox/${encodeURIComponent(file)}/reply`,
   },
 } as const
-

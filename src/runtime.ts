@@ -61,7 +61,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       if (shouldSeed && !(await demoRows.hasHubs(database.db))) step('Adding demo data…')
       seeded = shouldSeed ? await seedIfEmpty(database.db, logger, new Date(), config.sessionSecret) : false
     }
-    agenda = createAgenda({ pool: database.pool, listen: worker && database.mode === 'server', pollSeconds: config.jobs.pollSeconds, name: worker ? 'worker' : 'web' })
+    agenda = createAgenda({
+      pool: database.pool,
+      listen: worker && database.mode === 'server',
+      pollSeconds: config.jobs.pollSeconds,
+      name: worker ? 'worker' : 'web',
+    })
     agenda.on('error', (error) => logger.error({ err: error }, 'job system error'))
     const services = buildServices(dataAccess(database, config, logger), new AgendaJobQueue(agenda))
     await defineJobs(agenda, services)

@@ -23,7 +23,9 @@ export function publicUrl(config: Config, listeningUrl: string): string {
 export async function announce(config: Config, listeningUrl: string, runtime: Pick<Runtime, 'database' | 'services'>): Promise<void> {
   const url = publicUrl(config, listeningUrl)
   const database =
-    runtime.database.mode === 'embedded' ? `embedded PostgreSQL (PGlite) in ${config.database.dataDir}` : 'PostgreSQL server from DATABASE_URL'
+    runtime.database.mode === 'embedded'
+      ? `embedded PostgreSQL (PGlite) in ${config.database.dataDir}`
+      : 'PostgreSQL server from DATABASE_URL'
   const lines = [``, `${config.serviceName} is running at ${url}`, `Database: ${database}`]
   if (!config.isProduction) lines.push(`Emails and texts (dev outbox): ${url}${paths.devOutbox.index}`)
   console.log(lines.join('\n'))

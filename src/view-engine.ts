@@ -18,13 +18,10 @@ export function setUpViewEngine(app: Express): void {
     // <% page.title = 'Check your answers' %>, page.backLink, page.wide.
     const data = { ...(locals as Record<string, unknown>) }
     data.page = { ...((data.page as object | undefined) ?? {}) }
-    ejs.renderFile(file, data, options).then(
-      (body) => {
-        if (data.layout === false) return callback(null, body)
-        const layout = `${viewsDir}/${typeof data.layout === 'string' ? data.layout : 'layouts/main'}.ejs`
-        ejs.renderFile(layout, { ...data, body }, options).then((html) => callback(null, html), callback)
-      },
-      callback,
-    )
+    ejs.renderFile(file, data, options).then((body) => {
+      if (data.layout === false) return callback(null, body)
+      const layout = `${viewsDir}/${typeof data.layout === 'string' ? data.layout : 'layouts/main'}.ejs`
+      ejs.renderFile(layout, { ...data, body }, options).then((html) => callback(null, html), callback)
+    }, callback)
   })
 }

@@ -22,7 +22,10 @@ interface Listening {
   url: string
 }
 const isListening = (message: unknown): message is Listening =>
-  typeof message === 'object' && message !== null && (message as Listening).type === 'listening' && typeof (message as Listening).url === 'string'
+  typeof message === 'object' &&
+  message !== null &&
+  (message as Listening).type === 'listening' &&
+  typeof (message as Listening).url === 'string'
 
 export interface WebClusterOptions {
   config: Config
@@ -35,7 +38,14 @@ export interface WebClusterOptions {
 
 export async function runWebCluster({ config, logger, worker, count, stopOnSignals }: WebClusterOptions): Promise<void> {
   const step = progress(config, logger)
-  const runtime = await startRuntime({ config, logger, web: false, worker, extraConnections: count * config.database.poolSize, onStep: step })
+  const runtime = await startRuntime({
+    config,
+    logger,
+    web: false,
+    worker,
+    extraConnections: count * config.database.poolSize,
+    onStep: step,
+  })
   step(`Starting ${count} web processes…`)
   const env = { DATABASE_URL: config.database.url ?? embeddedDatabaseUrl(config.database.dataDir) }
   const children = new Set<Worker>()
@@ -82,7 +92,10 @@ export async function runWebCluster({ config, logger, worker, count, stopOnSigna
     await runtime.stop()
     throw error
   }
-  logger.info({ mode: runtime.database.mode, roles: worker ? 'worker, and web in each child' : 'web in each child', webProcesses: count }, 'started')
+  logger.info(
+    { mode: runtime.database.mode, roles: worker ? 'worker, and web in each child' : 'web in each child', webProcesses: count },
+    'started',
+  )
   stopOnSignals(logger, async () => {
     await stopChildren()
     await runtime.stop()

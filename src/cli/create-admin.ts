@@ -31,7 +31,11 @@ async function main(): Promise<void> {
   try {
     await runMigrations(database)
     const data = dataAccess(database, config, logger)
-    const accounts = new StaffAccountsService(new UnitOfWork(database.db, noJobs, logger), data.staff.users, new AuditService(data.staff.audit))
+    const accounts = new StaffAccountsService(
+      new UnitOfWork(database.db, noJobs, logger),
+      data.staff.users,
+      new AuditService(data.staff.audit),
+    )
     const result = await accounts.create({ email, name, role: 'admin', password })
     if (!result.ok) throw new Error(result.message)
     console.log(`Admin account made for ${name} <${email}>. Sign in at ${config.baseUrl}/staff/sign-in`)
@@ -63,6 +67,8 @@ async function ask(question: string, secret = false): Promise<string> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : `Could not make the admin: ${error instanceof Error ? error.message : String(error)}`)
+  console.error(
+    error instanceof ConfigError ? error.message : `Could not make the admin: ${error instanceof Error ? error.message : String(error)}`,
+  )
   process.exit(1)
 })

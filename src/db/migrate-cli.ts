@@ -9,13 +9,17 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.database.url, dataDir: config.database.dataDir, poolSize: 2, logger })
   try {
     await runMigrations(database)
-    console.log(`Migrations applied to the ${database.mode === 'embedded' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL server from DATABASE_URL'}.`)
+    console.log(
+      `Migrations applied to the ${database.mode === 'embedded' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL server from DATABASE_URL'}.`,
+    )
   } finally {
     await database.close()
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : `Migration failed: ${error instanceof Error ? error.message : String(error)}`)
+  console.error(
+    error instanceof ConfigError ? error.message : `Migration failed: ${error instanceof Error ? error.message : String(error)}`,
+  )
   process.exit(1)
 })

@@ -30,7 +30,10 @@ export const errorHandler =
       if (status === 404) return res.render('pages/errors/not-found')
       return res.render('pages/errors/client-error', {
         status,
-        message: err.code === 'EBADCSRFTOKEN' ? 'The form has expired. Go back, reload the page and try again.' : (err.message ?? 'The request could not be understood.'),
+        message:
+          err.code === 'EBADCSRFTOKEN'
+            ? 'The form has expired. Go back, reload the page and try again.'
+            : (err.message ?? 'The request could not be understood.'),
       })
     }
     ;(req.log ?? logger).error({ err: error }, 'unhandled error')

@@ -43,9 +43,17 @@ function completedBookingKeys(req: Request, contacts: { email: string | null; ph
  * families can book one after another from a hub's shared Wi-Fi, while a script that books over
  * and over is stopped. Answers the 429 page itself and returns true when refused.
  */
-export async function refuseOverBookingLimits(limits: CompletedBookingLimits, req: Request, res: Response, contacts: { email: string | null; phone: string | null }): Promise<boolean> {
+export async function refuseOverBookingLimits(
+  limits: CompletedBookingLimits,
+  req: Request,
+  res: Response,
+  contacts: { email: string | null; phone: string | null },
+): Promise<boolean> {
   const keys = completedBookingKeys(req, contacts)
-  const answers = [await limits.bookingsPerAddress.check(keys.address), ...(await Promise.all(keys.contacts.map((key) => limits.bookingsPerContact.check(key))))]
+  const answers = [
+    await limits.bookingsPerAddress.check(keys.address),
+    ...(await Promise.all(keys.contacts.map((key) => limits.bookingsPerContact.check(key)))),
+  ]
   const refused = answers.find((answer) => !answer.allowed)
   if (!refused || refused.allowed) return false
   tooManyRequests(res, refused.retryAfterSeconds)
@@ -53,7 +61,11 @@ export async function refuseOverBookingLimits(limits: CompletedBookingLimits, re
 }
 
 /** Once a booking or waiting-list join is made: counts it against the address and the contacts. */
-export async function countCompletedBooking(limits: CompletedBookingLimits, req: Request, contacts: { email: string | null; phone: string | null }): Promise<void> {
+export async function countCompletedBooking(
+  limits: CompletedBookingLimits,
+  req: Request,
+  contacts: { email: string | null; phone: string | null },
+): Promise<void> {
   const keys = completedBookingKeys(req, contacts)
   await limits.bookingsPerAddress.hit(keys.address)
   for (const key of keys.contacts) await limits.bookingsPerContact.hit(key)

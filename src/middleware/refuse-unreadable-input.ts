@@ -9,7 +9,8 @@ import type { NextFunction, Request, Response } from 'express'
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
 
-const UNREADABLE = 'The information you sent has characters we cannot accept, such as invisible control characters. Go back, retype it and try again.'
+const UNREADABLE =
+  'The information you sent has characters we cannot accept, such as invisible control characters. Go back, retype it and try again.'
 const NOT_A_FORM = 'This address only accepts a form sent from its page. Go back to the page and try again.'
 
 export function refuseUnreadableInput(req: Request, res: Response, next: NextFunction): void {

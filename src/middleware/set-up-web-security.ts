@@ -35,4 +35,3 @@ export function setUpWebSecurity(): Router {
   )
   return router
 }
-

@@ -89,7 +89,11 @@ export class CatalogueService {
   }
 
   async filterOptions(): Promise<FilterOptions> {
-    const [topics, hubs, languages] = await Promise.all([this.repository.topicsInUse(), this.repository.allHubs(), this.repository.languagesInUse()])
+    const [topics, hubs, languages] = await Promise.all([
+      this.repository.topicsInUse(),
+      this.repository.allHubs(),
+      this.repository.languagesInUse(),
+    ])
     return {
       topics: topics.map((value) => ({ value, label: topicLabel(value) })).sort((a, b) => a.label.localeCompare(b.label)),
       hubs: hubs.map((hub) => ({ value: String(hub.id), label: hub.name })),
@@ -115,7 +119,12 @@ export class CatalogueService {
 
   private async searchNow(query: Record<string, unknown>, now: Date): Promise<SearchResult> {
     const options = await this.filterOptions()
-    const { filters, values, page: askedPage, ignored } = parseFilters(query, {
+    const {
+      filters,
+      values,
+      page: askedPage,
+      ignored,
+    } = parseFilters(query, {
       topics: options.topics.map((t) => t.value),
       hubIds: options.hubs.map((h) => Number(h.value)),
       languages: options.languages.map((l) => l.value),

@@ -32,9 +32,19 @@ export function services(data: DataAccess, jobs: JobQueue) {
   // services.booking (the booking rules), services.findMyBookings, services.rateLimits.
   const withBooking = { ...core, ...bookingServices(data, core.unitOfWork, core.notifier) }
   // Twilio's signed webhooks: text replies (CANCEL, YES, STOP) and delivery reports.
-  const twilioWebhooks = twilioWebhookServices(data, { reminders: core.reminders, booking: withBooking.booking, unitOfWork: core.unitOfWork, jobs })
+  const twilioWebhooks = twilioWebhookServices(data, {
+    reminders: core.reminders,
+    booking: withBooking.booking,
+    unitOfWork: core.unitOfWork,
+    jobs,
+  })
   // Staff services use the booking service and notifier above, so they are built after them.
-  return { ...withBooking, twilioWebhooks, staff: staffServices(data, withBooking), demoLogins: (baseUrl?: string) => demoLogins(data, baseUrl) }
+  return {
+    ...withBooking,
+    twilioWebhooks,
+    staff: staffServices(data, withBooking),
+    demoLogins: (baseUrl?: string) => demoLogins(data, baseUrl),
+  }
 }
 
 export type Services = ReturnType<typeof services>

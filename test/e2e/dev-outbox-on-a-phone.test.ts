@@ -13,7 +13,7 @@ describe('the dev outbox on a 320 px phone', function () {
 
   before(async function () {
     if (!chromiumPath()) {
-      console.warn('    (skipped: no Chromium installed; .ci/run installs Debian\'s chromium)')
+      console.warn("    (skipped: no Chromium installed; .ci/run installs Debian's chromium)")
       this.skip()
     }
   })
@@ -22,7 +22,11 @@ describe('the dev outbox on a 320 px phone', function () {
     const hub = await aHub({ name: 'Foleshill Family Hub' })
     const programme = await aProgramme({ title: 'Incredible Years: parenting for children aged 3 to 6' })
     const { course } = await aCourse({ hubId: hub.id, programmeId: programme.id, sessions: weekly('2027-03-29', 2, '09:30', '11:30') })
-    const family = await aFamily({ contactByEmail: true, contactBySms: true, email: 'a.rather.long.address.for.a.small.screen@familyhubs-example.org' })
+    const family = await aFamily({
+      contactByEmail: true,
+      contactBySms: true,
+      email: 'a.rather.long.address.for.a.small.screen@familyhubs-example.org',
+    })
     const { booking } = await aBooking(t, course.id, { familyId: family.id })
     await recordEvent(t, 'booking_confirmed', booking.id)
     await t.services.notificationDelivery.deliverDue()

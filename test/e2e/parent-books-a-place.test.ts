@@ -62,7 +62,11 @@ describe('a parent books a place in a real browser', function () {
       })
 
       await page.goto(`${site.url}/courses/${course.id}`)
-      await page.getByRole('button', { name: 'Book a place' }).or(page.getByRole('link', { name: 'Book a place' })).first().click()
+      await page
+        .getByRole('button', { name: 'Book a place' })
+        .or(page.getByRole('link', { name: 'Book a place' }))
+        .first()
+        .click()
 
       await expectAccessible(page, 'your details')
       await page.getByLabel('Full name').fill('Amira Khan')
@@ -91,7 +95,9 @@ describe('a parent books a place in a real browser', function () {
       await page.getByRole('button', { name: 'Continue' }).click()
 
       await expectAccessible(page, 'check answers')
-      expect(await page.textContent('main')).to.contain('Amira Khan').and.contain('Yusuf')
+      expect(await page.textContent('main'))
+        .to.contain('Amira Khan')
+        .and.contain('Yusuf')
       await page.getByRole('button', { name: 'Book your place' }).click()
 
       await expectAccessible(page, 'confirmation')

@@ -85,7 +85,11 @@ describe('every public page passes axe in every state, scripts running', functio
 
     await audit.check(page, 'add a child, empty')
     await refuse('Add child', 'add a child, refused')
-    const reveals = { 'I will give their age in years': 'Age in years', 'I will give their date of birth': 'Date of birth', 'I am expecting a baby': 'Due date' }
+    const reveals = {
+      'I will give their age in years': 'Age in years',
+      'I will give their date of birth': 'Date of birth',
+      'I am expecting a baby': 'Due date',
+    }
     for (const [choice, question] of Object.entries(reveals)) {
       await page.getByLabel(choice).check()
       // The radio reveals its own question and hides the others, without aria-expanded.
@@ -212,14 +216,18 @@ describe('every public page passes axe in every state, scripts running', functio
 
   it('finds my bookings: empty, refused, sent, and the emailed list', async () => {
     const { course } = await aCourse()
-    await t.services.booking.book(aBookingRequest(course.id, { family: { ...aBookingRequest(course.id).family, email: 'found@example.com' } }))
+    await t.services.booking.book(
+      aBookingRequest(course.id, { family: { ...aBookingRequest(course.id).family, email: 'found@example.com' } }),
+    )
     await open(paths.manage.findMyBookings)
     await audit.check(page, 'find my bookings')
     await refuse('Send me a link', 'find my bookings, refused')
     await page.getByLabel('Email address').fill('found@example.com')
     await submit(page, 'Send me a link')
     await audit.check(page, 'find my bookings, link sent')
-    const result = await testDatabase().pool.query<{ payload: { nonce: string } }>("select payload from notifications where kind = 'find_my_bookings' order by id desc limit 1")
+    const result = await testDatabase().pool.query<{ payload: { nonce: string } }>(
+      "select payload from notifications where kind = 'find_my_bookings' order by id desc limit 1",
+    )
     await open(paths.manage.findMyBookingsLink(accessLinkToken(t.config.sessionSecret, result.rows[0]!.payload.nonce)))
     await audit.check(page, 'your bookings, from the emailed link')
     expectNoFailures(4)

@@ -15,7 +15,7 @@ describe('public pages in a real browser', function () {
 
   before(async function () {
     if (!chromiumPath()) {
-      console.warn('    (skipped: no Chromium installed; .ci/run installs Debian\'s chromium)')
+      console.warn("    (skipped: no Chromium installed; .ci/run installs Debian's chromium)")
       this.skip()
     }
   })
@@ -57,7 +57,10 @@ describe('public pages in a real browser', function () {
       expect(response?.status()).to.equal(status)
       const violations = await axeViolations(page)
       expect(violations, describeViolations(violations)).to.deep.equal([])
-      expect(errors.filter((e) => !e.includes('404')), 'console errors (for example CSP refusals)').to.deep.equal([])
+      expect(
+        errors.filter((e) => !e.includes('404')),
+        'console errors (for example CSP refusals)',
+      ).to.deep.equal([])
     })
   }
 })

@@ -42,7 +42,14 @@ describe('every staff page passes axe for each role, scripts running', function 
     await t.services.booking.book(aBookingRequest(fullCourse.id))
     const waiting = await t.services.booking.joinWaitingList(aBookingRequest(fullCourse.id))
     if (booked.outcome !== 'confirmed' || waiting.outcome !== 'waiting') throw new Error('set-up failed')
-    Object.assign(ids, { hub: hub.id, programme: programme.id, course: course.id, fullCourse: fullCourse.id, session: sessions[0]!.id, dropInSession: dropIn[0]!.id })
+    Object.assign(ids, {
+      hub: hub.id,
+      programme: programme.id,
+      course: course.id,
+      fullCourse: fullCourse.id,
+      session: sessions[0]!.id,
+      dropInSession: dropIn[0]!.id,
+    })
     Object.assign(ids, { family: booked.booking.familyId, booking: booked.booking.id, waiting: waiting.booking.id })
     const admin = await aStaffUser('admin')
     userId = admin.id
@@ -94,7 +101,9 @@ describe('every staff page passes axe for each role, scripts running', function 
   /** Home and every page in the role's own menu. */
   const openMenu = async () => {
     await open(paths.staff.home)
-    const menu = await page.locator('#navigation a').evaluateAll((links: { getAttribute(name: string): string | null }[]) => links.map((link) => link.getAttribute('href')!))
+    const menu = await page
+      .locator('#navigation a')
+      .evaluateAll((links: { getAttribute(name: string): string | null }[]) => links.map((link) => link.getAttribute('href')!))
     for (const href of menu) await open(href)
     return menu
   }

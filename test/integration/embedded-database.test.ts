@@ -36,7 +36,9 @@ describe('embedded database with many connections', function () {
 
   it('answers many concurrent parameterised queries from the pool, each with its own rows', async () => {
     const { pool } = testDatabase()
-    const results = await Promise.all(Array.from({ length: 50 }, (_, k) => pool.query<{ k: number; s: string }>('select $1::int as k, $2::text as s', [k, `value-${k}`])))
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, k) => pool.query<{ k: number; s: string }>('select $1::int as k, $2::text as s', [k, `value-${k}`])),
+    )
     results.forEach((result, k) => expect(result.rows[0]).to.deep.equal({ k, s: `value-${k}` }))
   })
 })

@@ -55,10 +55,20 @@ describe('foundation', () => {
     const { course } = await aCourse({ capacity: 1 })
     const db = testDatabase().db
     const [family] = await db.insert(families).values({ parentName: 'A Parent', email: 'a@example.com' }).returning()
-    const place = (n: number) => ({ reference: `FH-TEST-0${n}`, courseId: course.id, familyId: family!.id, status: 'confirmed' as const, manageNonce: `nonce-${n}`, manageTokenHash: `hash-${n}` })
+    const place = (n: number) => ({
+      reference: `FH-TEST-0${n}`,
+      courseId: course.id,
+      familyId: family!.id,
+      status: 'confirmed' as const,
+      manageNonce: `nonce-${n}`,
+      manageTokenHash: `hash-${n}`,
+    })
     await db.insert(bookings).values(place(1))
     let failure: unknown
-    await db.insert(bookings).values(place(2)).catch((error: unknown) => (failure = error))
+    await db
+      .insert(bookings)
+      .values(place(2))
+      .catch((error: unknown) => (failure = error))
     expect(String((failure as { cause?: { message?: string } })?.cause?.message ?? failure)).to.contain('course_not_overbooked')
     const taken = await db.execute<{ places_taken: number }>(sql`select places_taken from courses where id = ${course.id}`)
     expect(taken.rows[0]!.places_taken).to.equal(1)

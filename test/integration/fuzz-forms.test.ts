@@ -34,7 +34,20 @@ const FIELDS = `accessibilityNotes action addChild addressLines ageKind ageYears
   newPassword confirmPassword status sessionId toCourseId q day`.split(/\s+/)
 
 const CONTROL = ['\u0000', '\u0001', '\u0007', '\u001B', '\u007F', '\u0085', '\u009F']
-const ODD_TEXT = ['\u202Eevil\u202C', 'a\u200Bb\u200Cc\u200Dd\uFEFF', '\u200Fعائشة', 'ਪੰਜਾਬੀ', '😀'.repeat(40), ' ', '', '<script>alert(1)</script>', "' or 1=1 --", '%', '\\', '${x}']
+const ODD_TEXT = [
+  '\u202Eevil\u202C',
+  'a\u200Bb\u200Cc\u200Dd\uFEFF',
+  '\u200Fعائشة',
+  'ਪੰਜਾਬੀ',
+  '😀'.repeat(40),
+  ' ',
+  '',
+  '<script>alert(1)</script>',
+  "' or 1=1 --",
+  '%',
+  '\\',
+  '${x}',
+]
 const ODD_NUMBERS = ['-1', '0', '1e309', '99999999999999999999', 'NaN', '1.5', '0x10', '  7 ', '٣']
 const IMPOSSIBLE_DATES = ['2026-02-30', '2026-13-01', '0000-00-00', '31/02/2026', '2026-03-29T01:30', '9999-12-31', '1900-01-01']
 const IMPOSSIBLE_TIMES = ['25:00', '12:60', '24:00', '-1:00', '1:30am', '01:30']
@@ -50,15 +63,31 @@ function bodies(seed: number, csrf: string): Body[] {
     // Refused whole: control characters in a value or a name, JSON, a body over the limit.
     () => ({ kind: 'refused', contentType: 'form', payload: form(someFields().map((f) => [f, `x${pick(CONTROL)}y`])) }),
     () => ({ kind: 'refused', contentType: 'form', payload: form([[`${pick(FIELDS)}${pick(CONTROL)}`, 'value']]) }),
-    () => ({ kind: 'refused', contentType: 'application/json', payload: JSON.stringify(form(someFields().map((f) => [f, pick(ODD_TEXT)]))) }),
+    () => ({
+      kind: 'refused',
+      contentType: 'application/json',
+      payload: JSON.stringify(form(someFields().map((f) => [f, pick(ODD_TEXT)]))),
+    }),
     // 1 MB, only in some rounds: the body limit answers 413 at once, but the bytes still travel.
-    () => ({ kind: 'refused', contentType: 'form', payload: form([[pick(FIELDS), seed % 5 === 0 ? 'a'.repeat(1024 * 1024) : `${pick(CONTROL)}`]]) }),
+    () => ({
+      kind: 'refused',
+      contentType: 'form',
+      payload: form([[pick(FIELDS), seed % 5 === 0 ? 'a'.repeat(1024 * 1024) : `${pick(CONTROL)}`]]),
+    }),
     // Odd but possible: wrong types, repeats, nesting, scripts, zero-width, impossible dates.
     () => ({ kind: 'odd', contentType: 'form', payload: form(someFields().map((f) => [f, [pick(ODD_TEXT), pick(ODD_NUMBERS)]])) }),
     () => ({ kind: 'odd', contentType: 'form', payload: form(someFields().map((f) => [`${f}[a][b]`, pick(ODD_TEXT)])) }),
     () => ({ kind: 'odd', contentType: 'form', payload: form(someFields().map((f) => [f, pick(ODD_TEXT)])) }),
-    () => ({ kind: 'odd', contentType: 'form', payload: form(someFields().map((f) => [f, pick([...ODD_NUMBERS, ...IMPOSSIBLE_DATES, ...IMPOSSIBLE_TIMES])])) }),
-    () => ({ kind: 'odd', contentType: 'raw', payload: `_csrf=${encodeURIComponent(csrf)}&${pick(FIELDS)}=%E0%A4%A&${pick(FIELDS)}=%&%=%%` }),
+    () => ({
+      kind: 'odd',
+      contentType: 'form',
+      payload: form(someFields().map((f) => [f, pick([...ODD_NUMBERS, ...IMPOSSIBLE_DATES, ...IMPOSSIBLE_TIMES])])),
+    }),
+    () => ({
+      kind: 'odd',
+      contentType: 'raw',
+      payload: `_csrf=${encodeURIComponent(csrf)}&${pick(FIELDS)}=%E0%A4%A&${pick(FIELDS)}=%&%=%%`,
+    }),
     () => ({ kind: 'odd', contentType: 'form', payload: form([]) }),
   ]
   return makers.map((make) => make())
@@ -72,7 +101,9 @@ async function rowChecksums(): Promise<Record<string, string>> {
   )
   const sums: Record<string, string> = {}
   for (const { table_name } of rows) {
-    const result = await testDatabase().db.execute(sql.raw(`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as sum from "${table_name}" t`))
+    const result = await testDatabase().db.execute(
+      sql.raw(`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as sum from "${table_name}" t`),
+    )
     sums[table_name] = String((result.rows[0] as { sum: string }).sum)
   }
   return sums
@@ -98,7 +129,9 @@ describe('malformed bodies to every form (fuzz)', function () {
   it('never answers 5xx to 5,000 malformed bodies, and changes no row for those refused whole', async () => {
     const one = async (q: string) => String(Object.values((await testDatabase().pool.query(q)).rows[0] ?? { v: '1' })[0])
     const ids: Record<string, number | string> = {
-      courseId: await one(`select c.id from courses c join programmes p on p.id = c.programme_id where p.booking_mode = 'open' order by c.id limit 1`).catch(() => '1'),
+      courseId: await one(
+        `select c.id from courses c join programmes p on p.id = c.programme_id where p.booking_mode = 'open' order by c.id limit 1`,
+      ).catch(() => '1'),
       sessionId: await one('select id from sessions order by id limit 1'),
       familyId: await one('select id from families order by id limit 1'),
       bookingId: await one(`select id from bookings where status = 'confirmed' order by id limit 1`),

@@ -46,7 +46,9 @@ describe('the HTTP server', function () {
   })
 
   it('refuses a headers timeout that is not longer than the keep-alive timeout', () => {
-    expect(() => loadConfig({ HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: '70', HTTP_HEADERS_TIMEOUT_SECONDS: '66' })).to.throw(/HTTP_HEADERS_TIMEOUT_SECONDS/)
+    expect(() => loadConfig({ HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: '70', HTTP_HEADERS_TIMEOUT_SECONDS: '66' })).to.throw(
+      /HTTP_HEADERS_TIMEOUT_SECONDS/,
+    )
   })
 
   it('on close, waits for a handler whose client has gone before it returns', async () => {

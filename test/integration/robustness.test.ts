@@ -65,7 +65,10 @@ describe('every route, with odd ids and nonsense forms', function () {
           const got = await agent.get(url)
           statuses.set(got.status, (statuses.get(got.status) ?? 0) + 1)
           if (got.status >= 500) failures.push(`${who} GET ${url}: ${got.status}`)
-          const posted = await agent.post(url).type('form').send({ _csrf: token, ...garbageForm })
+          const posted = await agent
+            .post(url)
+            .type('form')
+            .send({ _csrf: token, ...garbageForm })
           statuses.set(posted.status, (statuses.get(posted.status) ?? 0) + 1)
           if (posted.status >= 500) failures.push(`${who} POST ${url}: ${posted.status}`)
         }

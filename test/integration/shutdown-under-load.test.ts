@@ -34,7 +34,15 @@ describe('graceful shutdown under load', function () {
     const port = await freePort()
     const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fromRoot('src', 'main.ts'), '--web'], {
       cwd: fromRoot(),
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO_DATA: 'true', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        SEED_DEMO_DATA: 'true',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
@@ -44,7 +52,10 @@ describe('graceful shutdown under load', function () {
     try {
       let ready = false
       for (let i = 0; i < 240 && !ready; i++) {
-        ready = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)
+        ready = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        )
         if (!ready) await sleep(500)
       }
       expect(ready, 'app became ready').to.equal(true)

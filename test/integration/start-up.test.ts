@@ -35,7 +35,12 @@ describe('start-up', () => {
 
   it('answers /readyz with 503 when the database is down', async () => {
     // A pool pointed at a port where nothing listens: the database is unreachable.
-    const database = await openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:1/none', dataDir: '/tmp', poolSize: 1, logger: testLogger })
+    const database = await openDatabase({
+      databaseUrl: 'postgres://postgres@127.0.0.1:1/none',
+      dataDir: '/tmp',
+      poolSize: 1,
+      logger: testLogger,
+    })
     const config = loadConfig({ NODE_ENV: 'test' })
     const queue = { scheduleOfferExpiry: async () => undefined, wakeDelivery: async () => undefined }
     const services = buildServices(dataAccess(database, config, testLogger), queue)

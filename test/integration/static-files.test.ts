@@ -20,7 +20,10 @@ describe('Static files: hashed URLs cached for good, the rest briefly', () => {
     expect($('script[type=module]').attr('src')).to.match(/^\/public\/js\/init\.js\?v=[0-9a-f]{12}$/)
     const favicon = $('link[rel=icon]').attr('href')!
     expect(favicon).to.match(/^\/public\/images\/favicon\.svg\?v=[0-9a-f]{12}$/)
-    await request(t.app).get(favicon).expect(200).expect('cache-control', /immutable/)
+    await request(t.app)
+      .get(favicon)
+      .expect(200)
+      .expect('cache-control', /immutable/)
   })
 
   it('does not cache for good a file asked for without its hash, or with an old one', async () => {

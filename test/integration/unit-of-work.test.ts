@@ -88,7 +88,9 @@ describe('the unit of work every service write runs in', () => {
     expect(result).to.equal('done')
     expect(attempts).to.equal(2)
     expect(await rowCount(phone), 'one row: the first attempt rolled back').to.equal(1)
-    expect(queue.calls.filter((call) => call.job === 'offer-expiry')).to.deep.equal([{ job: 'offer-expiry', bookingId: 2, committed: true }])
+    expect(queue.calls.filter((call) => call.job === 'offer-expiry')).to.deep.equal([
+      { job: 'offer-expiry', bookingId: 2, committed: true },
+    ])
   })
 
   it('gives up after a bounded number of attempts, with the database’s error', async () => {
@@ -112,7 +114,10 @@ describe('the unit of work every service write runs in', () => {
       .run(
         async () => {
           attempts++
-          throw Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505', constraint: 'bookings_one_active_per_email' })
+          throw Object.assign(new Error('duplicate key value violates unique constraint'), {
+            code: '23505',
+            constraint: 'bookings_one_active_per_email',
+          })
         },
         async () => {
           recoveries++
@@ -155,7 +160,9 @@ describe('the unit of work every service write runs in', () => {
   it('survives a real deadlock on the database server: the transaction PostgreSQL picks as the victim runs again', async function () {
     if (testDatabase().mode !== 'server') this.skip() // the embedded database serves one connection at a time
     const [a, b] = ['+447700900601', '+447700900602']
-    await db().insert(smsOptOuts).values([{ phone: a }, { phone: b }])
+    await db()
+      .insert(smsOptOuts)
+      .values([{ phone: a }, { phone: b }])
     let attempts = 0
     let firstLocks = 0
     let bothHoldOne: () => void = () => undefined

@@ -34,7 +34,10 @@ describe('input with control characters, or not sent as a form', () => {
       [paths.booking.check(course.id), { requestKey: `k${NUL}` }],
     ]
     for (const [url, fields] of steps) {
-      const res = await agent.post(url).type('form').send({ _csrf, ...fields })
+      const res = await agent
+        .post(url)
+        .type('form')
+        .send({ _csrf, ...fields })
       expect(res.status, url).to.equal(400)
       expect(problem(res.text), url).to.contain('characters we cannot accept')
     }
@@ -45,25 +48,44 @@ describe('input with control characters, or not sent as a form', () => {
   it('refuses NUL in "find my bookings" and staff sign-in', async () => {
     const agent = request.agent(t.app)
     const _csrf = await csrfFrom(agent, paths.manage.findMyBookings)
-    await agent.post(paths.manage.findMyBookings).type('form').send({ _csrf, email: `a${NUL}@example.com` }).expect(400)
+    await agent
+      .post(paths.manage.findMyBookings)
+      .type('form')
+      .send({ _csrf, email: `a${NUL}@example.com` })
+      .expect(400)
     const user = await aStaffUser('admin')
     const staffCsrf = await csrfFrom(agent, paths.staff.signIn)
-    await agent.post(paths.staff.signIn).type('form').send({ _csrf: staffCsrf, email: user.email, password: `x${NUL}` }).expect(400)
+    await agent
+      .post(paths.staff.signIn)
+      .type('form')
+      .send({ _csrf: staffCsrf, email: user.email, password: `x${NUL}` })
+      .expect(400)
     // A field name with a control character is refused too.
-    await agent.post(paths.manage.findMyBookings).type('form').send({ _csrf, ['e\u0001mail']: 'a@example.com' }).expect(400)
+    await agent
+      .post(paths.manage.findMyBookings)
+      .type('form')
+      .send({ _csrf, ['e\u0001mail']: 'a@example.com' })
+      .expect(400)
   })
 
   it('refuses NUL in staff forms (a family’s child, a programme)', async () => {
     const admin = await aStaffUser('admin')
     const staff = await signedIn(t.app, admin.email)
     const _csrf = await csrfFrom(staff, paths.staff.account)
-    await staff.post(paths.staff.programmes.new).type('form').send({ _csrf, title: `Toilet training${NUL}` }).expect(400)
+    await staff
+      .post(paths.staff.programmes.new)
+      .type('form')
+      .send({ _csrf, title: `Toilet training${NUL}` })
+      .expect(400)
   })
 
   it('answers 415 to JSON or other bodies sent to a form address, and still reads an empty form', async () => {
     const agent = request.agent(t.app)
     const _csrf = await csrfFrom(agent, paths.manage.findMyBookings)
-    const json = await agent.post(paths.manage.findMyBookings).set('Content-Type', 'application/json').send(JSON.stringify({ _csrf, email: 'a@example.com' }))
+    const json = await agent
+      .post(paths.manage.findMyBookings)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ _csrf, email: 'a@example.com' }))
     expect(json.status).to.equal(415)
     expect(problem(json.text)).to.contain('only accepts a form')
     const empty = await agent.post(paths.manage.findMyBookings).set('x-csrf-token', _csrf)

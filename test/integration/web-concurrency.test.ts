@@ -25,7 +25,17 @@ describe('WEB_CONCURRENCY', function () {
     // The real entry point on any free port, web and worker as `npm start` runs them.
     const child = spawn(process.execPath, ['--import', 'tsx', fromRoot('src', 'main.ts')], {
       cwd: fromRoot(),
-      env: { ...process.env, WEB_CONCURRENCY: '2', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'development' },
+      env: {
+        ...process.env,
+        WEB_CONCURRENCY: '2',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        SEED_DEMO_DATA: 'false',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: '',
+        NODE_ENV: 'development',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const exit = exited(child)

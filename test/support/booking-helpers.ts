@@ -54,7 +54,9 @@ export async function notificationKinds(bookingId: number): Promise<string[]> {
   const result = await testDatabase().db.execute<{ kind: string; channel: string }>(
     sql`select kind, channel from notifications where booking_id = ${bookingId} order by id`,
   )
-  return result.rows.filter((row) => (bookingMessageKinds as readonly string[]).includes(row.kind)).map((row) => `${row.kind}:${row.channel}`)
+  return result.rows
+    .filter((row) => (bookingMessageKinds as readonly string[]).includes(row.kind))
+    .map((row) => `${row.kind}:${row.channel}`)
 }
 
 /** The hidden CSRF token of the first form on a page, as a browser would send it back. */
@@ -65,20 +67,37 @@ export function csrfTokenFrom(html: string): string {
 }
 
 /** GETs the page (for its CSRF token), then POSTs the form to the same or another URL. */
-export async function submitForm(agent: Agent, pageUrl: string, fields: Record<string, string | string[]>, postUrl = pageUrl): Promise<Response> {
+export async function submitForm(
+  agent: Agent,
+  pageUrl: string,
+  fields: Record<string, string | string[]>,
+  postUrl = pageUrl,
+): Promise<Response> {
   const page = await agent.get(pageUrl)
   // 400 is a form page showing the last submission's errors; it still has its CSRF token.
-  if (page.status !== 200 && page.status !== 400) throw new Error(`GET ${pageUrl} gave ${page.status} (location ${String(page.headers.location)})`)
-  return agent.post(postUrl).type('form').send({ ...fields, _csrf: csrfTokenFrom(page.text) })
+  if (page.status !== 200 && page.status !== 400)
+    throw new Error(`GET ${pageUrl} gave ${page.status} (location ${String(page.headers.location)})`)
+  return agent
+    .post(postUrl)
+    .type('form')
+    .send({ ...fields, _csrf: csrfTokenFrom(page.text) })
 }
 
 /** The page's error summary messages and inline field errors. */
 export function errorsOn(html: string): { summary: string[]; fields: string[] } {
   const $ = cheerio.load(html)
-  const clean = (text: string) => text.replace(/^Error:\s*/, '').replace(/\s+/g, ' ').trim()
+  const clean = (text: string) =>
+    text
+      .replace(/^Error:\s*/, '')
+      .replace(/\s+/g, ' ')
+      .trim()
   return {
-    summary: $('.govuk-error-summary__list li').map((_, el) => clean($(el).text())).get(),
-    fields: $('.govuk-error-message').map((_, el) => clean($(el).text())).get(),
+    summary: $('.govuk-error-summary__list li')
+      .map((_, el) => clean($(el).text()))
+      .get(),
+    fields: $('.govuk-error-message')
+      .map((_, el) => clean($(el).text()))
+      .get(),
   }
 }
 

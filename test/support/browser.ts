@@ -12,12 +12,20 @@ export function chromiumPath(): string | undefined {
 
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = chromiumPath()
-  if (!executablePath) throw new Error('No Chromium: install Debian\'s chromium package or set CHROMIUM_PATH')
+  if (!executablePath) throw new Error("No Chromium: install Debian's chromium package or set CHROMIUM_PATH")
   return chromium.launch({
     executablePath,
     headless: true,
     // The machine has no network beyond loopback: keep Chromium from trying to reach Google.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 }
 
@@ -58,7 +66,8 @@ export async function submitEmptied(page: Page, buttonName: string): Promise<voi
   await button.evaluate((element: ButtonLike) => {
     for (const field of Array.from(element.form?.elements ?? [])) {
       if (field.type === 'radio' || field.type === 'checkbox') field.checked = false
-      else if (['text', 'email', 'tel', 'number', 'password', 'search', 'textarea', 'date', 'time', 'datetime-local'].includes(field.type)) field.value = ''
+      else if (['text', 'email', 'tel', 'number', 'password', 'search', 'textarea', 'date', 'time', 'datetime-local'].includes(field.type))
+        field.value = ''
     }
   })
   await submit(page, buttonName)

@@ -55,12 +55,16 @@ export interface SessionSpec {
 
 /** A course (or drop-in, with kind 'drop_in' and one session) with its sessions, at London times. */
 export async function aCourse(
-  options: { programmeId?: number; hubId?: number | null; sessions?: SessionSpec[]; daysFromNow?: number } & Partial<Omit<NewCourse, 'programmeId' | 'hubId'>> = {},
+  options: { programmeId?: number; hubId?: number | null; sessions?: SessionSpec[]; daysFromNow?: number } & Partial<
+    Omit<NewCourse, 'programmeId' | 'hubId'>
+  > = {},
 ) {
   const { programmeId, hubId, sessions: specs, daysFromNow, ...overrides } = options
   const programme = programmeId ?? (await aProgramme()).id
   const hub = hubId === undefined ? (await aHub()).id : hubId
-  const firstDay = DateTime.now().setZone(LONDON).plus({ days: daysFromNow ?? 7 })
+  const firstDay = DateTime.now()
+    .setZone(LONDON)
+    .plus({ days: daysFromNow ?? 7 })
   const sessionSpecs: SessionSpec[] = specs ?? [{ date: firstDay.toISODate()! }]
   const [course] = await testDatabase()
     .db.insert(courses)

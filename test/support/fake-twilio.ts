@@ -81,7 +81,12 @@ export class FakeTwilioApi {
 
   /** The settings that point the app's Twilio client here. */
   env(): Record<string, string> {
-    return { TWILIO_ACCOUNT_SID: this.accountSid, TWILIO_AUTH_TOKEN: this.authToken, TWILIO_FROM: this.from, TWILIO_API_BASE_URL: this.baseUrl }
+    return {
+      TWILIO_ACCOUNT_SID: this.accountSid,
+      TWILIO_AUTH_TOKEN: this.authToken,
+      TWILIO_FROM: this.from,
+      TWILIO_API_BASE_URL: this.baseUrl,
+    }
   }
 
   /**
@@ -112,7 +117,10 @@ export class FakeTwilioApi {
     const url = new URL(req.url ?? '/', this.baseUrl)
     const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(url.pathname)
     if (!match) return this.error(res, 404, 20404, 'The requested resource was not found')
-    if (match[1] !== this.accountSid || req.headers.authorization !== `Basic ${Buffer.from(`${this.accountSid}:${this.authToken}`).toString('base64')}`) {
+    if (
+      match[1] !== this.accountSid ||
+      req.headers.authorization !== `Basic ${Buffer.from(`${this.accountSid}:${this.authToken}`).toString('base64')}`
+    ) {
       return this.error(res, 401, 20003)
     }
     if (req.method === 'GET') return this.list(url, res)
@@ -152,7 +160,10 @@ export class FakeTwilioApi {
   private list(url: URL, res: ServerResponse): void {
     const to = url.searchParams.get('To')
     const pageSize = Number(url.searchParams.get('PageSize') ?? 50)
-    const found = this.messages.filter((message) => !to || message.to === to).reverse().slice(0, pageSize)
+    const found = this.messages
+      .filter((message) => !to || message.to === to)
+      .reverse()
+      .slice(0, pageSize)
     const uri = `/2010-04-01/Accounts/${this.accountSid}/Messages.json`
     this.json(res, 200, {
       messages: found.map((message) => this.resource(message)),

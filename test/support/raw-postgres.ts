@@ -50,7 +50,11 @@ export class RawPostgresConnection {
     }
     parts.push(Buffer.from([0, 0]))
     this.socket.write(
-      Buffer.concat([this.message('B', Buffer.concat(parts)), this.message('E', Buffer.from([0, 0, 0, 0, 0])), this.message('S', Buffer.alloc(0))]),
+      Buffer.concat([
+        this.message('B', Buffer.concat(parts)),
+        this.message('E', Buffer.from([0, 0, 0, 0, 0])),
+        this.message('S', Buffer.alloc(0)),
+      ]),
     )
   }
 
@@ -68,7 +72,12 @@ export class RawPostgresConnection {
           const size = body.readInt32BE(2)
           values.push(body.subarray(6, 6 + size).toString())
         }
-        if (type === 'E') error = body.toString().split('\0').find((field) => field.startsWith('M'))?.slice(1)
+        if (type === 'E')
+          error = body
+            .toString()
+            .split('\0')
+            .find((field) => field.startsWith('M'))
+            ?.slice(1)
         if (type === 'Z') return error === undefined ? { values } : { values, error }
       }
       await new Promise<void>((resolve) => this.waiters.push(resolve))

@@ -7,7 +7,7 @@ import { createApp } from '../../src/app.js'
 import { createAgenda } from '../../jobs/agenda.js'
 import { AgendaJobQueue } from '../../jobs/job-queue.js'
 import { defineJobs } from '../../jobs/index.js'
-import { testDatabase, } from './root-hooks.js'
+import { testDatabase } from './root-hooks.js'
 import { testLogger } from './test-database.js'
 
 export interface TestApp {

@@ -30,7 +30,9 @@ describe('configuration', () => {
 
   it('requires a long SESSION_SECRET in production', () => {
     expect(problem({ NODE_ENV: 'production' })).to.match(/^Invalid setting SESSION_SECRET:/)
-    expect(problem({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).to.match(/^Invalid setting SESSION_SECRET: expected at least 32 characters/)
+    expect(problem({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).to.match(
+      /^Invalid setting SESSION_SECRET: expected at least 32 characters/,
+    )
   })
 
   it('asks for the rest of the Twilio settings once one is given', () => {

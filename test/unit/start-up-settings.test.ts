@@ -17,7 +17,10 @@ describe('start-up settings', () => {
 
     it('names WEB_CONCURRENCY when it is not a whole number from 1 to 64', () => {
       for (const value of ['0', 'two', '1.5', '65']) {
-        expect(() => loadConfig({ WEB_CONCURRENCY: value })).to.throw(ConfigError, 'Invalid setting WEB_CONCURRENCY: expected a whole number from 1 to 64')
+        expect(() => loadConfig({ WEB_CONCURRENCY: value })).to.throw(
+          ConfigError,
+          'Invalid setting WEB_CONCURRENCY: expected a whole number from 1 to 64',
+        )
       }
     })
   })

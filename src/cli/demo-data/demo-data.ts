@@ -27,7 +27,8 @@ function seededRandom(seed: number): () => number {
 function referenceMaker(): () => string {
   const random = seededRandom(20260301)
   const used = new Set<string>()
-  const chars = (n: number) => Array.from({ length: n }, () => REFERENCE_ALPHABET[Math.floor(random() * REFERENCE_ALPHABET.length)]).join('')
+  const chars = (n: number) =>
+    Array.from({ length: n }, () => REFERENCE_ALPHABET[Math.floor(random() * REFERENCE_ALPHABET.length)]).join('')
   return () => {
     let reference: string
     do reference = `FH-${chars(4)}-${chars(2)}`
@@ -83,7 +84,12 @@ function plan(today: DateTime, hubIds: Map<string, number>, programmeIds: Map<st
       const day = firstDate(today, series.weekday, week)
       const booked = series.booked[i] ?? 0
       planned.push({
-        course: { programmeId: id(programmeIds, series.programme), kind: 'drop_in', hubId: id(hubIds, series.hub), capacity: series.capacity },
+        course: {
+          programmeId: id(programmeIds, series.programme),
+          kind: 'drop_in',
+          hubId: id(hubIds, series.hub),
+          capacity: series.capacity,
+        },
         sessions: [{ startsAt: at(day, series.start), endsAt: at(day, series.end), room: series.room ?? null }],
         booked: booked === 'full' ? series.capacity : booked,
         waiting: booked === 'full' ? DROP_IN_WAITING : 0,
@@ -107,18 +113,26 @@ async function insertDemoData(tx: Tx, now: Date, manageSecret: string): Promise<
   const today = inLondon(now).startOf('day')
   const hubRows = await demoRows.insertHubs(tx, demoHubs)
   const programmeRows = await demoRows.insertProgrammes(tx, demoProgrammes)
-  const planned = plan(
-    today,
-    new Map(hubRows.map((h) => [h.slug, h.id])),
-    new Map(programmeRows.map((p) => [p.slug, p.id])),
+  const planned = plan(today, new Map(hubRows.map((h) => [h.slug, h.id])), new Map(programmeRows.map((p) => [p.slug, p.id])))
+
+  const courseRows = await demoRows.insertCourses(
+    tx,
+    planned.map((p) => p.course),
+  )
+  await demoRows.insertSessions(
+    tx,
+    planned.flatMap((p, i) => p.sessions.map((s) => ({ ...s, courseId: courseRows[i]!.id }))),
   )
 
-  const courseRows = await demoRows.insertCourses(tx, planned.map((p) => p.course))
-  await demoRows.insertSessions(tx, planned.flatMap((p, i) => p.sessions.map((s) => ({ ...s, courseId: courseRows[i]!.id }))))
-
   const demo = demoFamilies(today)
-  const familyRows = await demoRows.insertFamilies(tx, demo.map((d) => d.family))
-  await demoRows.insertChildren(tx, demo.flatMap((d, i) => d.children.map((child) => ({ ...child, familyId: familyRows[i]!.id }))))
+  const familyRows = await demoRows.insertFamilies(
+    tx,
+    demo.map((d) => d.family),
+  )
+  await demoRows.insertChildren(
+    tx,
+    demo.flatMap((d, i) => d.children.map((child) => ({ ...child, familyId: familyRows[i]!.id }))),
+  )
 
   const nextReference = referenceMaker()
   const rows: NewBooking[] = []
@@ -131,7 +145,9 @@ async function insertDemoData(tx: Tx, now: Date, manageSecret: string): Promise<
       const family = demo[familyIndex]!.family
       const credentials = newManageCredentials(manageSecret)
       const waiting = n >= p.booked
-      const bookedAt = inLondon(firstStart < now ? firstStart : now).minus({ days: 3 + (n % 9), hours: n }).toJSDate()
+      const bookedAt = inLondon(firstStart < now ? firstStart : now)
+        .minus({ days: 3 + (n % 9), hours: n })
+        .toJSDate()
       rows.push({
         reference: nextReference(),
         courseId,
@@ -143,7 +159,11 @@ async function insertDemoData(tx: Tx, now: Date, manageSecret: string): Promise<
         manageNonce: credentials.nonce,
         manageTokenHash: credentials.tokenHash,
         confirmedAt: waiting ? null : bookedAt,
-        waitlistJoinedAt: waiting ? inLondon(now).minus({ hours: 48 - n }).toJSDate() : null,
+        waitlistJoinedAt: waiting
+          ? inLondon(now)
+              .minus({ hours: 48 - n })
+              .toJSDate()
+          : null,
         createdAt: bookedAt,
         updatedAt: bookedAt,
       })

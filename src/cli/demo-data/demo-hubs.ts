@@ -18,8 +18,10 @@ export const demoHubs: NewHub[] = [
     stepFree: true,
     parking: true,
     babyChange: true,
-    accessibilityNotes: 'Level access from the car park. Accessible toilet and a quiet room on the ground floor. Hearing loop at reception.',
-    gettingThere: 'Buses 20 and 20A stop outside. 10 minutes by bike from the city centre along the canal towpath. 12 free parking spaces, 2 of them for blue badge holders.',
+    accessibilityNotes:
+      'Level access from the car park. Accessible toilet and a quiet room on the ground floor. Hearing loop at reception.',
+    gettingThere:
+      'Buses 20 and 20A stop outside. 10 minutes by bike from the city centre along the canal towpath. 12 free parking spaces, 2 of them for blue badge holders.',
   },
   {
     slug: 'hillfields',
@@ -32,8 +34,10 @@ export const demoHubs: NewHub[] = [
     stepFree: true,
     parking: false,
     babyChange: true,
-    accessibilityNotes: 'Step-free entrance on Victoria Street with an automatic door. Lift to the first-floor group room. Buggy park inside the entrance.',
-    gettingThere: 'A 10-minute walk from Pool Meadow bus station. No parking at the hub: the nearest pay and display car park is on Harnall Lane East.',
+    accessibilityNotes:
+      'Step-free entrance on Victoria Street with an automatic door. Lift to the first-floor group room. Buggy park inside the entrance.',
+    gettingThere:
+      'A 10-minute walk from Pool Meadow bus station. No parking at the hub: the nearest pay and display car park is on Harnall Lane East.',
   },
   {
     slug: 'tile-hill',
@@ -60,7 +64,8 @@ export const demoHubs: NewHub[] = [
     stepFree: true,
     parking: true,
     babyChange: true,
-    accessibilityNotes: 'Ramp to the main entrance. Accessible toilet. Sensory room you can book for children who find groups overwhelming.',
+    accessibilityNotes:
+      'Ramp to the main entrance. Accessible toilet. Sensory room you can book for children who find groups overwhelming.',
     gettingThere: 'Buses 13 and 21 stop on Remembrance Road. Free parking at the front of the building.',
   },
   {
@@ -88,7 +93,8 @@ export const demoHubs: NewHub[] = [
     stepFree: false,
     parking: false,
     babyChange: true,
-    accessibilityNotes: 'There are 3 steps up to the main entrance and no ramp yet. If you need step-free access, call us and we will meet you at the side door, which is level.',
+    accessibilityNotes:
+      'There are 3 steps up to the main entrance and no ramp yet. If you need step-free access, call us and we will meet you at the side door, which is level.',
     gettingThere: 'Bus 16 stops on Jubilee Crescent. Street parking nearby; it can be busy at school times.',
   },
   {
@@ -102,8 +108,10 @@ export const demoHubs: NewHub[] = [
     stepFree: true,
     parking: true,
     babyChange: false,
-    accessibilityNotes: 'Level access and an accessible toilet. There is no baby changing room yet: ask staff for the private room with a changing mat.',
-    gettingThere: 'Canley railway station is a 10-minute walk. Buses 12X and 18 stop on Prior Deram Walk. Parking at the community centre next door.',
+    accessibilityNotes:
+      'Level access and an accessible toilet. There is no baby changing room yet: ask staff for the private room with a changing mat.',
+    gettingThere:
+      'Canley railway station is a 10-minute walk. Buses 12X and 18 stop on Prior Deram Walk. Parking at the community centre next door.',
   },
   {
     slug: 'bell-green',

@@ -12,7 +12,7 @@ export const demoProgrammes: NewProgramme[] = [
     title: 'Incredible Years',
     summary: 'A 10-week group for parents who want calmer days and fewer battles with their young child.',
     description:
-      'Incredible Years is an evidence-based parenting programme used around the world. Over 10 weekly sessions you will learn how to play in ways that build your child\'s confidence, use praise and rewards that work, set clear and calm limits, and handle tantrums and misbehaviour.\n\nSessions are friendly and practical. You will watch short video clips, talk with other parents and try ideas at home between sessions. There are no tests and nobody will judge you.',
+      "Incredible Years is an evidence-based parenting programme used around the world. Over 10 weekly sessions you will learn how to play in ways that build your child's confidence, use praise and rewards that work, set clear and calm limits, and handle tantrums and misbehaviour.\n\nSessions are friendly and practical. You will watch short video clips, talk with other parents and try ideas at home between sessions. There are no tests and nobody will judge you.",
     topics: ['child-behaviour', 'emotional-wellbeing'],
     childAgeFromMonths: 36,
     childAgeToMonths: 96,
@@ -20,7 +20,7 @@ export const demoProgrammes: NewProgramme[] = [
   {
     slug: 'solihull-understanding-your-child',
     title: 'Solihull Approach: Understanding your child',
-    summary: 'Understand what is behind your child\'s feelings and behaviour, from babies to teenagers.',
+    summary: "Understand what is behind your child's feelings and behaviour, from babies to teenagers.",
     description:
       'This 10-week group, based on the Solihull Approach, helps you understand how your child develops and what their behaviour might be telling you. It covers feelings, sleep, routines, tantrums, and how your own feelings affect your child.\n\nIt suits parents and carers of children of any age up to 18. It runs at family hubs and online.',
     topics: ['child-behaviour', 'emotional-wellbeing', 'healthy-relationships'],
@@ -95,7 +95,7 @@ export const demoProgrammes: NewProgramme[] = [
     title: 'Understanding your child (in Arabic)',
     summary: 'A 6-week parenting group led in Arabic for parents of children aged 4 to 11.',
     description:
-      'A parenting group led in Arabic by a bilingual family support worker. Together we talk about children\'s behaviour and feelings, routines, school, and bringing up children between two cultures.\n\nChildcare is available for younger children at the hub: tell us when you book.',
+      "A parenting group led in Arabic by a bilingual family support worker. Together we talk about children's behaviour and feelings, routines, school, and bringing up children between two cultures.\n\nChildcare is available for younger children at the hub: tell us when you book.",
     topics: ['child-behaviour', 'emotional-wellbeing'],
     childAgeFromMonths: 48,
     childAgeToMonths: 132,
@@ -104,7 +104,7 @@ export const demoProgrammes: NewProgramme[] = [
   {
     slug: 'talk-and-play',
     title: 'Talk and play',
-    summary: 'Simple ways to help your toddler\'s talking through everyday play.',
+    summary: "Simple ways to help your toddler's talking through everyday play.",
     description:
       'A 4-week group with a speech and language practitioner. You will learn easy games and habits that help your child understand and use more words, like commenting on play, sharing books and turning off background noise.\n\nBring your child: the sessions are hands-on.',
     topics: ['early-language-and-play'],
@@ -165,7 +165,7 @@ export const demoProgrammes: NewProgramme[] = [
   {
     slug: 'solihull-practitioner-foundation',
     title: 'Solihull Approach foundation training for practitioners',
-    summary: 'Four online mornings for practitioners who support parents, run by the city\'s workforce development team.',
+    summary: "Four online mornings for practitioners who support parents, run by the city's workforce development team.",
     description:
       'An introduction to the Solihull Approach model (containment, reciprocity and behaviour management) for practitioners in health, education, social care and the voluntary sector who work with families.\n\nYou will need to come to all 4 sessions to get your certificate.',
     topics: ['child-behaviour', 'emotional-wellbeing'],

@@ -11,7 +11,12 @@ import { hashPassword } from '../../services/staff/passwords.js'
 export async function seedDemoStaff(db: Db): Promise<void> {
   const ids = new Map<StaffRole, number>()
   for (const account of DEMO_STAFF) {
-    const id = await demoRows.insertStaffUser(db, { email: account.email, name: account.name, role: account.role, passwordHash: await hashPassword(account.password) })
+    const id = await demoRows.insertStaffUser(db, {
+      email: account.email,
+      name: account.name,
+      role: account.role,
+      passwordHash: await hashPassword(account.password),
+    })
     if (id !== undefined) ids.set(account.role, id)
   }
   const managerId = ids.get('hub_manager')

@@ -13,8 +13,12 @@ export const bookings = pgTable(
     id: serial('id').primaryKey(),
     // Short reference read out on the phone, e.g. FH-7K3P-Q9 (no 0/O or 1/I).
     reference: text('reference').notNull().unique(),
-    courseId: integer('course_id').notNull().references(() => courses.id),
-    familyId: integer('family_id').notNull().references(() => families.id),
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => courses.id),
+    familyId: integer('family_id')
+      .notNull()
+      .references(() => families.id),
     status: text('status', { enum: bookingStatuses }).notNull(),
     source: text('source', { enum: bookingSources }).notNull().default('online'),
     // Copied from the family at booking time: the unique indexes below stop the same person
@@ -53,7 +57,9 @@ export const bookings = pgTable(
       .where(sql`${t.status} in ('confirmed', 'offered', 'waiting') and ${t.contactPhone} is not null`),
     index('bookings_course_status_idx').on(t.courseId, t.status),
     index('bookings_family_idx').on(t.familyId),
-    index('bookings_offer_expiry_idx').on(t.offerExpiresAt).where(sql`${t.status} = 'offered'`),
+    index('bookings_offer_expiry_idx')
+      .on(t.offerExpiresAt)
+      .where(sql`${t.status} = 'offered'`),
   ],
 )
 
@@ -69,8 +75,12 @@ export const accessLinks = pgTable('access_links', {
 export const attendance = pgTable(
   'attendance',
   {
-    bookingId: integer('booking_id').notNull().references(() => bookings.id, { onDelete: 'cascade' }),
-    sessionId: integer('session_id').notNull().references(() => sessions.id, { onDelete: 'cascade' }),
+    bookingId: integer('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
     status: text('status', { enum: attendanceStatuses }).notNull(),
     recordedBy: integer('recorded_by'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),

@@ -45,7 +45,10 @@ export const programmes = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('programme_ages_ordered', sql`${t.childAgeFromMonths} is null or ${t.childAgeToMonths} is null or ${t.childAgeFromMonths} <= ${t.childAgeToMonths}`),
+    check(
+      'programme_ages_ordered',
+      sql`${t.childAgeFromMonths} is null or ${t.childAgeToMonths} is null or ${t.childAgeFromMonths} <= ${t.childAgeToMonths}`,
+    ),
   ],
 )
 
@@ -62,7 +65,9 @@ export const courses = pgTable(
   'courses',
   {
     id: serial('id').primaryKey(),
-    programmeId: integer('programme_id').notNull().references(() => programmes.id),
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id),
     kind: text('kind', { enum: courseKinds }).notNull(),
     hubId: integer('hub_id').references(() => hubs.id),
     onlineUrl: text('online_url'),
@@ -88,7 +93,9 @@ export const sessions = pgTable(
   'sessions',
   {
     id: serial('id').primaryKey(),
-    courseId: integer('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     // A session normally meets at its course's hub; set when one session moves elsewhere.

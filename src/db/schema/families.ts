@@ -48,7 +48,9 @@ export const children = pgTable(
   'children',
   {
     id: serial('id').primaryKey(),
-    familyId: integer('family_id').notNull().references(() => families.id, { onDelete: 'cascade' }),
+    familyId: integer('family_id')
+      .notNull()
+      .references(() => families.id, { onDelete: 'cascade' }),
     firstName: text('first_name').notNull(),
     dateOfBirth: date('date_of_birth', { mode: 'string' }),
     ageYears: integer('age_years'),

@@ -39,7 +39,9 @@ export const notifications = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('notifications_due_idx').on(t.dueAt).where(sql`${t.state} = 'scheduled'`),
+    index('notifications_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.state} = 'scheduled'`),
     index('notifications_booking_idx').on(t.bookingId),
     uniqueIndex('notifications_provider_id_idx').on(t.providerMessageId),
   ],

@@ -22,8 +22,12 @@ export const staffUsers = pgTable('staff_users', {
 export const staffHubs = pgTable(
   'staff_hubs',
   {
-    staffUserId: integer('staff_user_id').notNull().references(() => staffUsers.id, { onDelete: 'cascade' }),
-    hubId: integer('hub_id').notNull().references(() => hubs.id, { onDelete: 'cascade' }),
+    staffUserId: integer('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    hubId: integer('hub_id')
+      .notNull()
+      .references(() => hubs.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.staffUserId, t.hubId] })],
 )
@@ -31,15 +35,21 @@ export const staffHubs = pgTable(
 export const sessionFacilitators = pgTable(
   'session_facilitators',
   {
-    sessionId: integer('session_id').notNull().references(() => sessions.id, { onDelete: 'cascade' }),
-    staffUserId: integer('staff_user_id').notNull().references(() => staffUsers.id, { onDelete: 'cascade' }),
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    staffUserId: integer('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.staffUserId] }), index('session_facilitators_staff_idx').on(t.staffUserId)],
 )
 
 export const passwordResets = pgTable('password_resets', {
   tokenHash: text('token_hash').primaryKey(),
-  staffUserId: integer('staff_user_id').notNull().references(() => staffUsers.id, { onDelete: 'cascade' }),
+  staffUserId: integer('staff_user_id')
+    .notNull()
+    .references(() => staffUsers.id, { onDelete: 'cascade' }),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true }),
 })

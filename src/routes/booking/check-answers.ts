@@ -36,7 +36,8 @@ export function checkAnswers(services: Services) {
       const contacts = { email: journey.details?.email ?? null, phone: journey.details?.phone ?? null }
       if (await refuseOverBookingLimits(services.rateLimits, req, res, contacts)) return
       const input = bookInput(journey)
-      const result = field(req.body, 'intent') === 'join' ? await services.booking.joinWaitingList(input) : await services.booking.book(input)
+      const result =
+        field(req.body, 'intent') === 'join' ? await services.booking.joinWaitingList(input) : await services.booking.book(input)
       if (result.outcome === 'confirmed' || result.outcome === 'waiting') await countCompletedBooking(services.rateLimits, req, contacts)
       redirectForResult(req, res, journey, result)
     },

@@ -41,7 +41,11 @@ export const children = {
     const journey = res.locals.journey as BookingJourney
     if (journey.children.length >= MAX_CHILDREN) return res.redirect(paths.booking.children(journey.courseId))
     const kept = takeFormErrors(req, req.path)
-    renderForm(res, 'pages/booking/add-child', { course: availabilityOf(res).course, errors: kept?.errors ?? {}, values: kept?.values ?? {} })
+    renderForm(res, 'pages/booking/add-child', {
+      course: availabilityOf(res).course,
+      errors: kept?.errors ?? {},
+      values: kept?.values ?? {},
+    })
   },
 
   addSubmit(req: Request, res: Response) {

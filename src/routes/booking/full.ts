@@ -20,7 +20,8 @@ export function fullCourse(services: Services) {
       const requestKey = field(req.body, 'requestKey')
       if (alreadyFinished(req, courseId, requestKey)) return res.redirect(paths.booking.confirmation(courseId))
       const journey = req.session.bookingJourney
-      if (!journey || journey.courseId !== courseId || firstMissingStep(journey) !== 'check') return res.redirect(paths.booking.start(courseId))
+      if (!journey || journey.courseId !== courseId || firstMissingStep(journey) !== 'check')
+        return res.redirect(paths.booking.start(courseId))
       if (requestKey !== journey.requestKey) return res.redirect(paths.booking.full(courseId))
       const contacts = { email: journey.details?.email ?? null, phone: journey.details?.phone ?? null }
       if (await refuseOverBookingLimits(services.rateLimits, req, res, contacts)) return

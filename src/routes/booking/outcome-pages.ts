@@ -12,7 +12,10 @@ export const outcomePages = {
     if (req.session.alreadyBookedCourseId !== availability.course.course.id) {
       return res.status(404).render('pages/errors/not-found')
     }
-    res.render('pages/booking/already-booked', { course: availability.course, hasJourney: req.session.bookingJourney?.courseId === availability.course.course.id })
+    res.render('pages/booking/already-booked', {
+      course: availability.course,
+      hasJourney: req.session.bookingJourney?.courseId === availability.course.course.id,
+    })
   },
 
   referralOnly(_req: Request, res: Response) {

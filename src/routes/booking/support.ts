@@ -14,7 +14,12 @@ export const support = {
     const kept = takeFormErrors(req, req.path)
     const saved = journey.support
     const savedChoices = saved
-      ? [saved.interpreterLanguage ? 'interpreter' : '', saved.stepFree ? 'stepFree' : '', saved.childcare ? 'childcare' : '', saved.other ? 'other' : ''].filter(Boolean)
+      ? [
+          saved.interpreterLanguage ? 'interpreter' : '',
+          saved.stepFree ? 'stepFree' : '',
+          saved.childcare ? 'childcare' : '',
+          saved.other ? 'other' : '',
+        ].filter(Boolean)
       : []
     renderForm(res, 'pages/booking/support', {
       course: availabilityOf(res).course,

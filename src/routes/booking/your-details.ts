@@ -17,7 +17,11 @@ export const yourDetails = {
     renderForm(res, 'pages/booking/your-details', {
       course: availabilityOf(res).course,
       errors: kept?.errors ?? {},
-      values: kept?.values ?? { fullName: saved?.fullName, email: saved?.email, phone: saved?.phone ? formatUkPhone(saved.phone) : undefined },
+      values: kept?.values ?? {
+        fullName: saved?.fullName,
+        email: saved?.email,
+        phone: saved?.phone ? formatUkPhone(saved.phone) : undefined,
+      },
     })
   },
 
@@ -28,7 +32,10 @@ export const yourDetails = {
     journey.details = result.value
     // A contact taken away can no longer be a way to reach them.
     if (journey.contact) {
-      journey.contact = { byEmail: journey.contact.byEmail && Boolean(result.value.email), bySms: journey.contact.bySms && Boolean(result.value.phone) }
+      journey.contact = {
+        byEmail: journey.contact.byEmail && Boolean(result.value.email),
+        bySms: journey.contact.bySms && Boolean(result.value.phone),
+      }
     }
     res.redirect(nextUrl(journey))
   },

@@ -20,7 +20,10 @@ export function showController(services: DevOutboxServices) {
     if (!message) return res.status(404).render('pages/errors/not-found')
     if (req.query.download !== undefined) {
       const raw = await services.devOutbox.raw(message.file)
-      res.attachment(message.file).type(message.channel === 'email' ? 'message/rfc822' : 'text/plain').send(raw)
+      res
+        .attachment(message.file)
+        .type(message.channel === 'email' ? 'message/rfc822' : 'text/plain')
+        .send(raw)
       return
     }
     res.render('pages/dev-outbox/show', { message, repliesEnabled: services.devOutbox.repliesEnabled })

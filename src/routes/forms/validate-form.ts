@@ -10,7 +10,11 @@ export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FormEr
  * whose issues become GOV.UK messages. `values` lists the fields in page order, and the error
  * summary follows it, even for a check across fields that zod runs after the single-field ones.
  */
-export function validateForm<S extends z.ZodType>(schema: S, values: z.input<S>, fieldIds: Record<string, string> = {}): FormResult<z.output<S>> {
+export function validateForm<S extends z.ZodType>(
+  schema: S,
+  values: z.input<S>,
+  fieldIds: Record<string, string> = {},
+): FormResult<z.output<S>> {
   const parsed = schema.safeParse(values)
   if (parsed.success) return { ok: true, value: parsed.data }
   const order = Object.keys(values as object)

@@ -17,7 +17,8 @@ export function cancelBooking(services: Services) {
   return {
     view(req: Request, res: Response) {
       const details = managedBooking(res)
-      if (details.booking.status !== 'confirmed' && details.booking.status !== 'offered') return res.redirect(paths.manage.show(details.manageToken))
+      if (details.booking.status !== 'confirmed' && details.booking.status !== 'offered')
+        return res.redirect(paths.manage.show(details.manageToken))
       const kept = takeFormErrors(req, req.path)
       renderForm(res, 'pages/manage/cancel', { details, errors: kept?.errors ?? {}, values: kept?.values ?? {} })
     },

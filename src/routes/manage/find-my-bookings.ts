@@ -10,7 +10,10 @@ import { clientAddress, rateLimited } from '../../middleware/rate-limit.js'
 import { renderForm } from '../forms/render-form.js'
 
 const findSchema = z.object({
-  email: z.string().min(1, 'Enter your email address').refine((email) => normaliseEmail(email), 'Enter an email address in the correct format, like name@example.com'),
+  email: z
+    .string()
+    .min(1, 'Enter your email address')
+    .refine((email) => normaliseEmail(email), 'Enter an email address in the correct format, like name@example.com'),
 })
 
 /**

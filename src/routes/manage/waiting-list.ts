@@ -9,7 +9,8 @@ export function waitingListActions(services: Services) {
   return {
     leaveView(_req: Request, res: Response) {
       const details = managedBooking(res)
-      if (details.booking.status !== 'waiting' && details.booking.status !== 'offered') return res.redirect(paths.manage.show(details.manageToken))
+      if (details.booking.status !== 'waiting' && details.booking.status !== 'offered')
+        return res.redirect(paths.manage.show(details.manageToken))
       res.render('pages/manage/leave', { details })
     },
 
@@ -24,14 +25,21 @@ export function waitingListActions(services: Services) {
       const details = managedBooking(res)
       const result = await services.booking.acceptOffer(details.booking.id)
       if (result.outcome === 'confirmed') keepFlash(req, 'bookingNotice', 'Your place is booked', String(details.booking.id))
-      if (result.outcome === 'offer_expired') keepFlash(req, 'bookingNotice', 'Sorry, the time to accept this place has passed', String(details.booking.id))
+      if (result.outcome === 'offer_expired')
+        keepFlash(req, 'bookingNotice', 'Sorry, the time to accept this place has passed', String(details.booking.id))
       res.redirect(paths.manage.show(details.manageToken))
     },
 
     async decline(req: Request, res: Response) {
       const details = managedBooking(res)
       const result = await services.booking.declineOffer(details.booking.id)
-      if (result.outcome === 'declined') keepFlash(req, 'bookingNotice', 'You have turned down the place. It will be offered to the next family waiting', String(details.booking.id))
+      if (result.outcome === 'declined')
+        keepFlash(
+          req,
+          'bookingNotice',
+          'You have turned down the place. It will be offered to the next family waiting',
+          String(details.booking.id),
+        )
       res.redirect(paths.manage.show(details.manageToken))
     },
   }

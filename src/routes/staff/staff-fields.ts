@@ -10,4 +10,6 @@ export const isIsoDate = (value: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(
 
 export const isoDateSchema = z.string().refine(isIsoDate, 'Enter the date like 2026-10-13')
 
-export const capacitySchema = z.string().refine((value) => /^[0-9]+$/.test(value) && Number(value) >= 1 && Number(value) <= 500, 'Enter the number of places, from 1 to 500')
+export const capacitySchema = z
+  .string()
+  .refine((value) => /^[0-9]+$/.test(value) && Number(value) >= 1 && Number(value) <= 500, 'Enter the number of places, from 1 to 500')

@@ -64,7 +64,10 @@ export class BookingChanges {
 
   /** Inside a change's transaction: off the queue (an open offer is declined, not yet offered on). */
   async leaveIn(tx: Tx, effects: Effects, booking: BookingRow, now: Date): Promise<BookingRow> {
-    const left = await this.ctx.bookings.update(tx, booking.id, { status: booking.status === 'offered' ? 'declined' : 'left_waiting_list', endedAt: now })
+    const left = await this.ctx.bookings.update(tx, booking.id, {
+      status: booking.status === 'offered' ? 'declined' : 'left_waiting_list',
+      endedAt: now,
+    })
     await this.ctx.record(tx, effects, 'waitlist_left', booking.id)
     return left
   }
@@ -81,7 +84,12 @@ export class BookingChanges {
       }
       const confirmed = await this.ctx.bookings.update(tx, booking.id, { status: 'confirmed', confirmedAt: now })
       await this.ctx.record(tx, effects, 'booking_confirmed', booking.id)
-      return audited(tx, { outcome: 'confirmed' as const, booking: confirmed, manageToken: this.ctx.manageTokenFor(confirmed) }, booking, options.audit)
+      return audited(
+        tx,
+        { outcome: 'confirmed' as const, booking: confirmed, manageToken: this.ctx.manageTokenFor(confirmed) },
+        booking,
+        options.audit,
+      )
     })
   }
 
@@ -116,14 +124,24 @@ export class BookingChanges {
       // An offered booking already holds its place; a waiting one needs a free place.
       const overbook = booking.status === 'waiting' && freePlaces(course) <= 0
       if (overbook && !options.overbookReason) return { outcome: 'full' }
-      if (overbook) await this.ctx.bookings.setOverbookedPlaces(tx, course.course.id, Math.max(course.course.overbookedPlaces, course.course.placesTaken + 1 - course.course.capacity))
+      if (overbook)
+        await this.ctx.bookings.setOverbookedPlaces(
+          tx,
+          course.course.id,
+          Math.max(course.course.overbookedPlaces, course.course.placesTaken + 1 - course.course.capacity),
+        )
       const confirmed = await this.ctx.bookings.update(tx, booking.id, {
         status: 'confirmed',
         confirmedAt: now,
         ...(overbook ? { overbooked: true, overbookReason: options.overbookReason!.trim() } : {}),
       })
       await this.ctx.record(tx, effects, 'booking_confirmed', booking.id)
-      return audited(tx, { outcome: 'confirmed', booking: confirmed, manageToken: this.ctx.manageTokenFor(confirmed) }, booking, options.audit)
+      return audited(
+        tx,
+        { outcome: 'confirmed', booking: confirmed, manageToken: this.ctx.manageTokenFor(confirmed) },
+        booking,
+        options.audit,
+      )
     })
   }
 

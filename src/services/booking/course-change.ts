@@ -30,7 +30,14 @@ export class CourseChange {
     )
   }
 
-  private async decide(tx: Tx, effects: Effects, bookingId: number, toCourseId: number, options: ChangeCourseOptions, now: Date): Promise<ChangeCourseResult> {
+  private async decide(
+    tx: Tx,
+    effects: Effects,
+    bookingId: number,
+    toCourseId: number,
+    options: ChangeCourseOptions,
+    now: Date,
+  ): Promise<ChangeCourseResult> {
     const peek = await this.ctx.bookings.findById(tx, bookingId)
     if (!peek) return { outcome: 'no_such_booking' }
     if (peek.courseId === toCourseId) return { outcome: 'same_course', booking: peek }
@@ -38,7 +45,8 @@ export class CourseChange {
     if (!locked) return { outcome: 'no_such_booking' }
     const { booking, from, to } = locked
     if (!to) return { outcome: 'no_such_course' }
-    if (booking.status !== 'confirmed' && booking.status !== 'offered' && booking.status !== 'waiting') return { outcome: 'not_allowed', booking }
+    if (booking.status !== 'confirmed' && booking.status !== 'offered' && booking.status !== 'waiting')
+      return { outcome: 'not_allowed', booking }
     if (!isBookable(to, 'reception', now)) return { outcome: 'closed' }
     const contact = await this.requests.contactOf(tx, { familyId: booking.familyId })
     const existing = await this.ctx.bookings.findActiveByContact(tx, toCourseId, contact.email, contact.phone)
@@ -70,7 +78,11 @@ export class CourseChange {
    * the same two courses take their locks in the same order, so they never wait for each other in
    * a circle. Every other change locks a single course before its bookings, which fits this order.
    */
-  private async lock(tx: Tx, peek: BookingRow, toCourseId: number): Promise<{ booking: BookingRow; from: LockedCourse; to: LockedCourse | undefined } | undefined> {
+  private async lock(
+    tx: Tx,
+    peek: BookingRow,
+    toCourseId: number,
+  ): Promise<{ booking: BookingRow; from: LockedCourse; to: LockedCourse | undefined } | undefined> {
     const held = new Map<number, LockedCourse | undefined>()
     for (const courseId of [peek.courseId, toCourseId].sort((a, b) => a - b)) held.set(courseId, await lockCourse(tx, courseId))
     const from = held.get(peek.courseId)

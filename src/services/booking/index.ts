@@ -8,7 +8,14 @@ import { CalendarDownload } from './calendar-download.js'
 /** The booking services (part of the services() composition root). */
 export function bookingServices(data: DataAccess, unitOfWork: UnitOfWork, notifier: BookingNotifier) {
   const db = data.database.db
-  const booking = new BookingService({ db, bookings: data.booking.bookings, families: data.booking.families, notifier, unitOfWork, config: data.config })
+  const booking = new BookingService({
+    db,
+    bookings: data.booking.bookings,
+    families: data.booking.families,
+    notifier,
+    unitOfWork,
+    config: data.config,
+  })
   return {
     booking,
     findMyBookings: new FindMyBookingsService(db, unitOfWork, data.booking.bookings, data.booking.accessLinks, booking, data.config),

@@ -3,7 +3,11 @@
  * minHoursBeforeStart before the first session, so that a family who does not answer leaves time
  * for the next. Undefined when that leaves no time at all: the offer is skipped.
  */
-export function offerExpiry(now: Date, firstStartsAt: Date | null, settings: { offerHours: number; minHoursBeforeStart: number }): Date | undefined {
+export function offerExpiry(
+  now: Date,
+  firstStartsAt: Date | null,
+  settings: { offerHours: number; minHoursBeforeStart: number },
+): Date | undefined {
   if (!firstStartsAt) return undefined
   const hour = 60 * 60 * 1000
   const byLength = now.getTime() + settings.offerHours * hour

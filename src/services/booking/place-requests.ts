@@ -4,7 +4,16 @@ import type { DatabaseRefusal } from '../../data/booking/database-errors.js'
 import { lockCourse, readCourse, type LockedCourse } from '../../data/course-lock.js'
 import { newManageCredentials } from '../tokens.js'
 import { freePlaces, type BookingContext } from './booking-context.js'
-import type { BookInput, BookResult, ChildInput, JoinWaitingListResult, NewFamily, Waiting, Confirmed, AlreadyBooked } from './booking-types.js'
+import type {
+  BookInput,
+  BookResult,
+  ChildInput,
+  JoinWaitingListResult,
+  NewFamily,
+  Waiting,
+  Confirmed,
+  AlreadyBooked,
+} from './booking-types.js'
 import { newReference } from './references.js'
 import type { Effects } from '../unit-of-work.js'
 
@@ -74,7 +83,11 @@ export class PlaceRequests {
   }
 
   /** After the database refused the booking (the transaction has rolled back): the answer it means. */
-  private async recover(refusal: DatabaseRefusal, input: BookInput, intent: Intent): Promise<{ result: BookResult | JoinWaitingListResult } | 'again' | undefined> {
+  private async recover(
+    refusal: DatabaseRefusal,
+    input: BookInput,
+    intent: Intent,
+  ): Promise<{ result: BookResult | JoinWaitingListResult } | 'again' | undefined> {
     if (refusal.kind === 'unique' && refusal.constraint === 'bookings_request_key_unique' && input.requestKey) {
       const earlier = await this.ctx.bookings.findByRequestKey(this.ctx.db, input.requestKey)
       if (earlier) return { result: await this.replay(earlier) }
@@ -84,7 +97,8 @@ export class PlaceRequests {
       const existing = await this.ctx.bookings.findActiveByContact(this.ctx.db, input.courseId, contact.email, contact.phone)
       if (existing) return { result: { outcome: 'already_booked', booking: existing } }
     }
-    if (refusal.kind === 'check' && refusal.constraint === 'course_not_overbooked' && intent === 'book') return { result: { outcome: 'full' } }
+    if (refusal.kind === 'check' && refusal.constraint === 'course_not_overbooked' && intent === 'book')
+      return { result: { outcome: 'full' } }
     // Anything else the database refused: decide again on the state as it is now.
     if (refusal.kind === 'unique' || refusal.kind === 'check') return 'again'
     return undefined

@@ -25,7 +25,8 @@ function ages(from: number | null, to: number | null): string | undefined {
   if (to === null) return `${who} aged ${age(from ?? 0)} and over`
   const lower = from ?? 0
   // Whole years on both ends read best as "aged 3 to 8"; babies and toddlers in months.
-  if (to > 24 && lower % 12 === 0 && to % 12 === 0) return lower === 0 ? `${who} up to ${to / 12} years old` : `${who} aged ${lower / 12} to ${to / 12}`
+  if (to > 24 && lower % 12 === 0 && to % 12 === 0)
+    return lower === 0 ? `${who} up to ${to / 12} years old` : `${who} aged ${lower / 12} to ${to / 12}`
   if (to <= 24) return `${who} aged ${lower} to ${to} months`
   return `${who} aged ${age(lower)} to ${age(to)}`
 }
@@ -34,7 +35,8 @@ function ages(from: number | null, to: number | null): string | undefined {
 export function whoItIsFor({ audience, childAgeFromMonths, childAgeToMonths }: AgeRange): string {
   const children = ages(childAgeFromMonths, childAgeToMonths)
   if (audience === 'practitioners') return 'Practitioners who work with children and families'
-  if (audience === 'pregnant') return children ? `Pregnant parents, and parents and carers of ${children}` : 'Pregnant parents and their partners'
+  if (audience === 'pregnant')
+    return children ? `Pregnant parents, and parents and carers of ${children}` : 'Pregnant parents and their partners'
   return children ? `Parents and carers of ${children}` : 'Parents and carers of children of any age'
 }
 
@@ -60,7 +62,13 @@ export interface SessionTimes {
 /** True when every session is exactly a week (by London calendar) after the one before. */
 function isWeekly(sessions: readonly SessionTimes[]): boolean {
   if (sessions.length < 2) return false
-  return sessions.every((s, i) => i === 0 || inLondon(sessions[i - 1]!.startsAt).plus({ weeks: 1 }).toMillis() === s.startsAt.getTime())
+  return sessions.every(
+    (s, i) =>
+      i === 0 ||
+      inLondon(sessions[i - 1]!.startsAt)
+        .plus({ weeks: 1 })
+        .toMillis() === s.startsAt.getTime(),
+  )
 }
 
 /**

@@ -63,9 +63,16 @@ export function parseFilters(query: Record<string, unknown>, choices: FilterChoi
   }
 
   // Control characters (a NUL byte would make PostgreSQL refuse the text) become spaces.
-  // eslint-disable-next-line no-control-regex
-  const q = single(query.q).replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH)
-  const words = q.split(' ').filter((word) => word.length > 0).slice(0, MAX_WORDS)
+  const q = single(query.q)
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_QUERY_LENGTH)
+  const words = q
+    .split(' ')
+    .filter((word) => word.length > 0)
+    .slice(0, MAX_WORDS)
   if (words.length > 0) {
     values.q = q
     filters.words = words
@@ -90,7 +97,12 @@ export function parseFilters(query: Record<string, unknown>, choices: FilterChoi
   accept('time', time, partsOfDay.includes(time as PartOfDay), () => (filters.partOfDay = time as PartOfDay))
 
   const delivery = single(query.delivery)
-  accept('delivery', delivery, (deliveryFilters as readonly string[]).includes(delivery), () => (filters.delivery = delivery as DeliveryFilter))
+  accept(
+    'delivery',
+    delivery,
+    (deliveryFilters as readonly string[]).includes(delivery),
+    () => (filters.delivery = delivery as DeliveryFilter),
+  )
 
   const language = single(query.language)
   const knownLanguage = choices.languages.find((l) => l.toLowerCase() === language.toLowerCase())

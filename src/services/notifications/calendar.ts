@@ -78,7 +78,16 @@ export function bookingCalendar(context: BookingMessageContext, options: Booking
       status: options.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       organizer: { name: place.hub?.name ?? options.serviceName, email: place.hub?.email ?? options.fallbackOrganizerEmail },
       ...(options.attendee
-        ? { attendees: [{ name: options.attendee.name, email: options.attendee.email, rsvp: false, status: options.method === 'CANCEL' ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED }] }
+        ? {
+            attendees: [
+              {
+                name: options.attendee.name,
+                email: options.attendee.email,
+                rsvp: false,
+                status: options.method === 'CANCEL' ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
+              },
+            ],
+          }
         : {}),
     })
   })

@@ -106,7 +106,10 @@ export class NotificationDeliveryService {
    */
   async deliverDue(): Promise<DeliveryRun> {
     const started = Date.now()
-    const run: DeliveryRun = { recovered: await this.recoverStaleClaims(), outcomes: { sent: 0, retry: 0, failed: 0, skipped: 0, in_doubt: 0, lost_claim: 0 } }
+    const run: DeliveryRun = {
+      recovered: await this.recoverStaleClaims(),
+      outcomes: { sent: 0, retry: 0, failed: 0, skipped: 0, in_doubt: 0, lost_claim: 0 },
+    }
     for (;;) {
       if (Date.now() - started > this.options.maxRunMs) {
         await this.jobs.wakeDelivery()
@@ -148,7 +151,10 @@ export class NotificationDeliveryService {
     }
     // A template or data problem: sending again would fail the same way.
     log.error({ err: error }, 'could not prepare the message')
-    await this.notifications.fail(row, `Could not prepare the message: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500))
+    await this.notifications.fail(
+      row,
+      `Could not prepare the message: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
+    )
     return 'failed'
   }
 
@@ -163,7 +169,9 @@ export class NotificationDeliveryService {
       if (!(await this.notifications.handOver(row, email.messageId))) throw new ClaimLost()
     })
     // Already 'sent' since the hand-over; this adds the server's answer.
-    return this.recordSent(row, () => this.notifications.markSent(row, { providerMessageId: sent.providerMessageId, providerStatus: 'accepted' }))
+    return this.recordSent(row, () =>
+      this.notifications.markSent(row, { providerMessageId: sent.providerMessageId, providerStatus: 'accepted' }),
+    )
   }
 
   private async sendSms(row: ClaimedNotification): Promise<Outcome> {
@@ -178,8 +186,15 @@ export class NotificationDeliveryService {
     const view = await this.renderer.view(row, kind)
     const stale = kind.staleBecause?.(view)
     if (stale) return this.skip(row, stale)
-    const sent = await this.sms.send({ key: messageKey(row), to: row.recipient, body: this.renderer.sms(view, kind), statusCallback: this.statusCallback(row.id) })
-    return this.recordSent(row, () => this.notifications.markSent(row, { providerMessageId: sent.providerMessageId, providerStatus: sent.status }))
+    const sent = await this.sms.send({
+      key: messageKey(row),
+      to: row.recipient,
+      body: this.renderer.sms(view, kind),
+      statusCallback: this.statusCallback(row.id),
+    })
+    return this.recordSent(row, () =>
+      this.notifications.markSent(row, { providerMessageId: sent.providerMessageId, providerStatus: sent.status }),
+    )
   }
 
   /**
@@ -262,9 +277,17 @@ export class NotificationDeliveryService {
       try {
         if (row.channel === 'sms') {
           const kind = messageKind(row.kind)
-          const sid = kind?.sms ? await this.sms.findSent({ key: messageKey(row), to: row.recipient, body: this.renderer.sms(await this.renderer.view(row, kind), kind) }, row.claimedAt ?? row.updatedAt) : undefined
+          const sid = kind?.sms
+            ? await this.sms.findSent(
+                { key: messageKey(row), to: row.recipient, body: this.renderer.sms(await this.renderer.view(row, kind), kind) },
+                row.claimedAt ?? row.updatedAt,
+              )
+            : undefined
           if (sid) {
-            await this.notifications.markSent(row, { providerMessageId: sid, providerStatus: 'found at the provider after the answer was lost' })
+            await this.notifications.markSent(row, {
+              providerMessageId: sid,
+              providerStatus: 'found at the provider after the answer was lost',
+            })
             log.info({ outcome: 'sent' }, 'stale claim settled: the text had been sent')
             settled++
             continue
@@ -274,7 +297,10 @@ export class NotificationDeliveryService {
           await this.notifications.fail(row, `Gave up after ${row.attempts} attempts: each worker stopped while sending`)
           log.warn({ outcome: 'failed' }, 'stale claim given up')
         } else {
-          await this.notifications.release(row, 'A worker stopped before this message was handed over; nothing was sent, so it is queued again')
+          await this.notifications.release(
+            row,
+            'A worker stopped before this message was handed over; nothing was sent, so it is queued again',
+          )
           log.info({ outcome: 'requeued' }, 'stale claim settled: not sent, queued again')
         }
         settled++

@@ -12,7 +12,13 @@ export function notificationServices(data: DataAccess, jobs: JobQueue, options: 
   const { config } = data
   const { notifications, contexts, email, sms, devOutbox } = data.notifications
   const renderer = new MessageRenderer(
-    { baseUrl: config.baseUrl, serviceName: config.serviceName, sessionSecret: config.sessionSecret, mailFrom: config.mail.from, cacheTemplates: config.isProduction },
+    {
+      baseUrl: config.baseUrl,
+      serviceName: config.serviceName,
+      sessionSecret: config.sessionSecret,
+      mailFrom: config.mail.from,
+      cacheTemplates: config.isProduction,
+    },
     contexts,
   )
   const deliveryOptions = {
@@ -22,7 +28,17 @@ export function notificationServices(data: DataAccess, jobs: JobQueue, options: 
     ...options,
   }
   return {
-    notificationDelivery: new NotificationDeliveryService(notifications, contexts, renderer, email, sms, jobs, data.logger, { baseUrl: config.baseUrl }, deliveryOptions),
+    notificationDelivery: new NotificationDeliveryService(
+      notifications,
+      contexts,
+      renderer,
+      email,
+      sms,
+      jobs,
+      data.logger,
+      { baseUrl: config.baseUrl },
+      deliveryOptions,
+    ),
     devOutbox: new DevOutboxService(devOutbox, !config.isProduction, !config.isProduction && !config.twilio),
   }
 }

@@ -14,7 +14,8 @@ const b = (view: MessageView): BookingFacts => {
 
 /** "Tue 3 Mar" for the first session, or "" when there is none. */
 const firstWhen = (facts: BookingFacts) => (facts.first ? smsWhen(facts.first.startsAt) : '')
-const startsText = (facts: BookingFacts) => (facts.first ? `, ${facts.sessionCount > 1 ? 'from ' : ''}${smsWhen(facts.first.startsAt)}` : '')
+const startsText = (facts: BookingFacts) =>
+  facts.first ? `, ${facts.sessionCount > 1 ? 'from ' : ''}${smsWhen(facts.first.startsAt)}` : ''
 const deadline = (instant: Date) => `${formatTime(instant)} ${formatShortDate(instant)}`
 
 const kinds: Readonly<Record<string, MessageKind>> = {
@@ -41,7 +42,8 @@ const kinds: Readonly<Record<string, MessageKind>> = {
       const number = f.waitlistPosition ? ` (number ${f.waitlistPosition})` : ''
       return fitSms(
         [
-          ({ title }) => `You're on the waiting list${number} for ${title}. We'll text if a place comes up. Ref ${f.reference}. ${f.manageUrl}`,
+          ({ title }) =>
+            `You're on the waiting list${number} for ${title}. We'll text if a place comes up. Ref ${f.reference}. ${f.manageUrl}`,
           ({ title }) => `On the waiting list${number}: ${title}. Ref ${f.reference}. ${f.manageUrl}`,
         ],
         { title: f.title, place: f.place.name },
@@ -55,7 +57,8 @@ const kinds: Readonly<Record<string, MessageKind>> = {
       const until = f.offerExpiresAt ? deadline(f.offerExpiresAt) : 'soon'
       return fitSms(
         [
-          ({ title }) => `A place on ${title}${startsText(f)} is free for you. Reply YES by ${until} or accept at ${f.manageUrl} Ref ${f.reference}`,
+          ({ title }) =>
+            `A place on ${title}${startsText(f)} is free for you. Reply YES by ${until} or accept at ${f.manageUrl} Ref ${f.reference}`,
           ({ title }) => `Place free: ${title}. Reply YES by ${until} or go to ${f.manageUrl} Ref ${f.reference}`,
           // Without the link, YES still works.
           ({ title }) => `A place on ${title}${startsText(f)} is free for you. Reply YES by ${until} to take it. Ref ${f.reference}`,
@@ -76,7 +79,8 @@ const kinds: Readonly<Record<string, MessageKind>> = {
       const f = b(v)
       return fitSms(
         [
-          ({ title }) => `Your offer of a place on ${title} has ended, so it has gone to the next family. Ref ${f.reference}.${f.contact ? ` Questions? Call ${f.contact.phone}` : ''}`,
+          ({ title }) =>
+            `Your offer of a place on ${title} has ended, so it has gone to the next family. Ref ${f.reference}.${f.contact ? ` Questions? Call ${f.contact.phone}` : ''}`,
           ({ title }) => `Your offer of a place on ${title} has ended. Ref ${f.reference}.`,
         ],
         { title: f.title, place: f.place.name },
@@ -89,7 +93,8 @@ const kinds: Readonly<Record<string, MessageKind>> = {
       const f = b(v)
       return fitSms(
         [
-          ({ title }) => `Cancelled: your place on ${title}${startsText(f)}. Ref ${f.reference}. Thank you for letting us know: it can now go to another family.`,
+          ({ title }) =>
+            `Cancelled: your place on ${title}${startsText(f)}. Ref ${f.reference}. Thank you for letting us know: it can now go to another family.`,
           ({ title }) => `Cancelled: your place on ${title}. Ref ${f.reference}.`,
         ],
         { title: f.title, place: f.place.name },
@@ -101,7 +106,10 @@ const kinds: Readonly<Record<string, MessageKind>> = {
     subject: (v) => `You've left the waiting list: ${b(v).title}`,
     sms: (v) => {
       const f = b(v)
-      return fitSms([({ title }) => `You've left the waiting list for ${title}${startsText(f)}. Ref ${f.reference}.`], { title: f.title, place: f.place.name })
+      return fitSms([({ title }) => `You've left the waiting list for ${title}${startsText(f)}. Ref ${f.reference}.`], {
+        title: f.title,
+        place: f.place.name,
+      })
     },
   },
   session_moved: {
@@ -168,4 +176,3 @@ export function messageKind(kind: string): (MessageKind & { template: string }) 
   const found = kinds[prefix]!
   return { ...found, template: found.template ?? prefix }
 }
-

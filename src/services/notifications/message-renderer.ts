@@ -96,7 +96,10 @@ export class MessageRenderer {
     if (kind === 'password_reset') {
       const resetNonce = stringIn(payload, 'resetNonce')
       if (!resetNonce) throw new NothingToSay('the reset message has no link to give')
-      return { url: passwordResetLink(this.settings.baseUrl, this.settings.sessionSecret, { resetNonce }), expiresAt: dateIn(payload, 'expiresAt') }
+      return {
+        url: passwordResetLink(this.settings.baseUrl, this.settings.sessionSecret, { resetNonce }),
+        expiresAt: dateIn(payload, 'expiresAt'),
+      }
     }
     const nonce = stringIn(payload, 'nonce')
     if (!nonce) return undefined

@@ -66,7 +66,12 @@ function manageUrlFor(settings: Pick<ViewSettings, 'baseUrl' | 'sessionSecret'>,
   return `${settings.baseUrl}${paths.manage.show(manageToken(settings.sessionSecret, manageNonce))}`
 }
 
-export function bookingFacts(settings: ViewSettings, context: BookingMessageContext, sessionId: number | null, payload: Record<string, unknown>): BookingFacts {
+export function bookingFacts(
+  settings: ViewSettings,
+  context: BookingMessageContext,
+  sessionId: number | null,
+  payload: Record<string, unknown>,
+): BookingFacts {
   const all = context.sessions.map((at, index) => ({
     id: at.session.id,
     number: index + 1,

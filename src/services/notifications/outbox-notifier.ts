@@ -20,12 +20,21 @@ export class OutboxNotifier implements BookingNotifier {
     return this.recordFor(tx, kind, bookingId, `:resend:${randomUUID()}`, { resent: true })
   }
 
-  private async recordFor(tx: Tx, kind: BookingMessageKind, bookingId: number, keySuffix: string, more: Record<string, unknown> = {}): Promise<number> {
+  private async recordFor(
+    tx: Tx,
+    kind: BookingMessageKind,
+    bookingId: number,
+    keySuffix: string,
+    more: Record<string, unknown> = {},
+  ): Promise<number> {
     const row = await this.messages.bookingWithFamily(tx, bookingId)
     if (!row) throw new Error(`No booking ${bookingId}`)
     // The position as it was on joining (or on resending): the message says the same whenever it goes.
     const extra = kind === 'waitlist_joined' ? { waitlistPosition: await this.messages.waitingListPosition(tx, row.booking) } : {}
-    return this.insertFor(tx, kind, row.booking, row.family, null, `${kind}:${bookingId}:${row.booking.calendarSequence}${keySuffix}`, { ...extra, ...more })
+    return this.insertFor(tx, kind, row.booking, row.family, null, `${kind}:${bookingId}:${row.booking.calendarSequence}${keySuffix}`, {
+      ...extra,
+      ...more,
+    })
   }
 
   /**
@@ -37,9 +46,20 @@ export class OutboxNotifier implements BookingNotifier {
     if (!session) throw new Error(`No session ${sessionId}`)
     const statuses = kind === 'session_cancelled' ? (['confirmed', 'offered', 'waiting'] as const) : (['confirmed', 'offered'] as const)
     const rows = await this.messages.bookingsOnCourse(tx, session.courseId, statuses)
-    const extra = { sessionSequence: session.sequence, ...(details.previousStartsAt ? { previousStartsAt: details.previousStartsAt.toISOString() } : {}) }
+    const extra = {
+      sessionSequence: session.sequence,
+      ...(details.previousStartsAt ? { previousStartsAt: details.previousStartsAt.toISOString() } : {}),
+    }
     for (const row of rows) {
-      await this.insertFor(tx, kind, row.booking, row.family, sessionId, `${kind}:${row.booking.id}:${sessionId}:${session.sequence}`, extra)
+      await this.insertFor(
+        tx,
+        kind,
+        row.booking,
+        row.family,
+        sessionId,
+        `${kind}:${row.booking.id}:${sessionId}:${session.sequence}`,
+        extra,
+      )
     }
   }
 

@@ -19,5 +19,13 @@ export function placeOf(context: Pick<BookingMessageContext, 'course'>, at: Sess
   const onlineUrl = at?.session.onlineUrl ?? context.course.onlineUrl ?? null
   if (!hub) return { online: true, name: 'Online', address: [], oneLine: 'Online', room: null, onlineUrl, hub: null }
   const address = [...hub.addressLines, hub.postcode]
-  return { online: false, name: hub.name, address, oneLine: [hub.name, ...address].join(', '), room: at?.session.room ?? null, onlineUrl, hub }
+  return {
+    online: false,
+    name: hub.name,
+    address,
+    oneLine: [hub.name, ...address].join(', '),
+    room: at?.session.room ?? null,
+    onlineUrl,
+    hub,
+  }
 }

@@ -28,7 +28,11 @@ export const reminderMessageKind: MessageKind = {
   sms: (view) => {
     const session = sessionOf(view)
     const b = facts(view)
-    return reminderText({ title: b.title, startsAt: session?.startsAt ?? b.first?.startsAt ?? new Date(), place: session?.place.name ?? b.place.name })
+    return reminderText({
+      title: b.title,
+      startsAt: session?.startsAt ?? b.first?.startsAt ?? new Date(),
+      place: session?.place.name ?? b.place.name,
+    })
   },
   /**
    * Checked just before sending. The planner moves and cancels rows inside the transactions that

@@ -36,7 +36,11 @@ export const reminderText = (s: SessionFacts): string =>
 
 /** Reply to CANCEL once the booking is cancelled (for a course: every session of it). */
 export const cancelledReply = (s: SessionFacts): string =>
-  fit((title) => `Cancelled: ${title}, ${when(s.startsAt)}. Thanks for letting us know, your place can now go to another family.`, s.title, '')
+  fit(
+    (title) => `Cancelled: ${title}, ${when(s.startsAt)}. Thanks for letting us know, your place can now go to another family.`,
+    s.title,
+    '',
+  )
 
 /** Reply to CANCEL when there is nothing of theirs to cancel. */
 export const nothingToCancelReply = (hub: HubContact | undefined): string =>
@@ -62,5 +66,9 @@ export const optedInReply = (): string => "You'll get texts from Family Hubs aga
 /** Reply to anything we cannot act on: who to call. */
 export const helpReply = (hub: HubContact | undefined): string =>
   hub
-    ? fit((_, place) => `Sorry, we can't read replies other than CANCEL, YES or STOP. Please call ${place}.`, '', `${hub.name} on ${hub.phone}`)
+    ? fit(
+        (_, place) => `Sorry, we can't read replies other than CANCEL, YES or STOP. Please call ${place}.`,
+        '',
+        `${hub.name} on ${hub.phone}`,
+      )
     : "Sorry, we can't read replies other than CANCEL, YES or STOP. Please call your family hub."

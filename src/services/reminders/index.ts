@@ -14,11 +14,25 @@ export function reminderScheduler(data: DataAccess): ReminderService {
 }
 
 /** services.twilioWebhooks: what Twilio's signed webhooks call. */
-export function twilioWebhookServices(data: DataAccess, deps: { reminders: ReminderService; booking: BookingActions; unitOfWork: UnitOfWork; jobs: JobQueue }) {
+export function twilioWebhookServices(
+  data: DataAccess,
+  deps: { reminders: ReminderService; booking: BookingActions; unitOfWork: UnitOfWork; jobs: JobQueue },
+) {
   const db = data.database.db
   return {
     checkSignature: twilioSignatureCheck(data.config.twilio?.authToken),
-    replies: new TextReplyService(deps.unitOfWork, data.reminders.replies, deps.reminders, deps.booking, new MessageContextRepository(db), data.logger),
-    deliveryStatus: new DeliveryStatusService(data.reminders.statuses, emailFallback(data.reminders.emailFallbacks, () => deps.jobs.wakeDelivery()), data.logger),
+    replies: new TextReplyService(
+      deps.unitOfWork,
+      data.reminders.replies,
+      deps.reminders,
+      deps.booking,
+      new MessageContextRepository(db),
+      data.logger,
+    ),
+    deliveryStatus: new DeliveryStatusService(
+      data.reminders.statuses,
+      emailFallback(data.reminders.emailFallbacks, () => deps.jobs.wakeDelivery()),
+      data.logger,
+    ),
   }
 }

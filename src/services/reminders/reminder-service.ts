@@ -42,7 +42,16 @@ export class ReminderService {
   /** A booking was confirmed (online, by staff, or an accepted offer): plan its reminders. */
   async scheduleForBooking(tx: Tx, bookingId: number, now = new Date()): Promise<void> {
     const bookingRows = await this.store.confirmedBookings(tx, { bookingId })
-    await this.sync(tx, bookingRows, await this.store.sessionsOf(tx, bookingRows.map((b) => b.courseId)), now, { bookingId })
+    await this.sync(
+      tx,
+      bookingRows,
+      await this.store.sessionsOf(
+        tx,
+        bookingRows.map((b) => b.courseId),
+      ),
+      now,
+      { bookingId },
+    )
   }
 
   /** A booking was cancelled: its reminders not yet sent are cancelled. */
@@ -96,12 +105,19 @@ export class ReminderService {
    * of a moved session). A booking that is no longer confirmed is not in bookingRows: its pending
    * reminders in the scope are cancelled too.
    */
-  private async sync(tx: Tx, bookingRows: BookingForReminders[], sessionRows: SessionForReminders[], now: Date, scope: { bookingId?: number; sessionId?: number }): Promise<void> {
+  private async sync(
+    tx: Tx,
+    bookingRows: BookingForReminders[],
+    sessionRows: SessionForReminders[],
+    now: Date,
+    scope: { bookingId?: number; sessionId?: number },
+  ): Promise<void> {
     const rows: NotificationInsert[] = []
     for (const booking of bookingRows) {
       if (booking.courseCancelled) continue
       const { rules, problem } = rulesFor(this.config.reminders, booking.reminderSettings)
-      if (problem) this.logger.warn({ bookingId: booking.bookingId, problem }, 'programme reminder settings are not valid; using the defaults')
+      if (problem)
+        this.logger.warn({ bookingId: booking.bookingId, problem }, 'programme reminder settings are not valid; using the defaults')
       const channels = {
         email: booking.contactByEmail && !!booking.email,
         sms: booking.contactBySms && !!booking.phone && !booking.smsOptedOut,

@@ -7,7 +7,12 @@ import type { Config } from '../../config.js'
  * channel's reminders off for the programme. For example { "email": [72, 24], "sms": [2] }.
  */
 const offsets = z
-  .array(z.number().positive('hours before must be positive').max(24 * 28, 'at most 4 weeks before'))
+  .array(
+    z
+      .number()
+      .positive('hours before must be positive')
+      .max(24 * 28, 'at most 4 weeks before'),
+  )
   .max(4, 'at most 4 reminders per channel')
   .refine((list) => new Set(list).size === list.length, 'no repeated offsets')
 

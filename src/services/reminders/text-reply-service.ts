@@ -3,7 +3,16 @@ import type { BookingMessageContext } from '../../data/notifications/message-con
 import type { Logger } from '../../logger.js'
 import type { AcceptResult, CancelResult } from '../booking/booking-types.js'
 import type { Tx } from '../../db/database.js'
-import { cancelledReply, helpReply, nothingToCancelReply, offerEndedReply, optedInReply, optedOutReply, type HubContact, type SessionFacts } from '../notifications/text-messages.js'
+import {
+  cancelledReply,
+  helpReply,
+  nothingToCancelReply,
+  offerEndedReply,
+  optedInReply,
+  optedOutReply,
+  type HubContact,
+  type SessionFacts,
+} from '../notifications/text-messages.js'
 import type { ReminderService } from './reminder-service.js'
 import type { ReplyStore } from '../../data/reminders/reply-store.js'
 import type { UnitOfWork } from '../unit-of-work.js'
@@ -77,7 +86,12 @@ export class TextReplyService {
     }
     const intent = replyIntent(text.body)
     const outcome = await this.act(intent, phone, now, replyChoice(text.body))
-    await this.store.finish(claimed.id, outcome.action, { intent, reply: outcome.reply ?? null, bookingId: outcome.bookingId ?? null, ...(outcome.choices ? { choices: outcome.choices } : {}) })
+    await this.store.finish(claimed.id, outcome.action, {
+      intent,
+      reply: outcome.reply ?? null,
+      bookingId: outcome.bookingId ?? null,
+      ...(outcome.choices ? { choices: outcome.choices } : {}),
+    })
     this.logger.info({ inboundId: claimed.id, intent, action: outcome.action, bookingId: outcome.bookingId }, 'text reply handled')
     return outcome
   }
@@ -110,8 +124,13 @@ export class TextReplyService {
     const cancellable = await this.store.cancellableBookings(phone, now)
     const chosen = choice === undefined ? undefined : await this.chosen(phone, ASKED.cancel, choice, now)
     const target: ReplyTarget =
-      chosen !== undefined ? { kind: 'one', bookingId: chosen } : choice !== undefined ? cancelTarget(undefined, cancellable) : cancelTarget(await this.store.latestSend(phone), cancellable)
-    if (target.kind === 'none') return { intent: 'cancel', action: 'nothing_to_cancel', reply: nothingToCancelReply(await this.hubFor(phone)) }
+      chosen !== undefined
+        ? { kind: 'one', bookingId: chosen }
+        : choice !== undefined
+          ? cancelTarget(undefined, cancellable)
+          : cancelTarget(await this.store.latestSend(phone), cancellable)
+    if (target.kind === 'none')
+      return { intent: 'cancel', action: 'nothing_to_cancel', reply: nothingToCancelReply(await this.hubFor(phone)) }
     if (target.kind === 'ask') return this.askWhich('cancel', target.choices, now)
     const bookingId = target.bookingId
     const context = await this.contexts.forBooking(bookingId)
@@ -119,7 +138,8 @@ export class TextReplyService {
     const facts = factsOf(context, now)
     const audit = (tx: Tx) => this.store.answeredInReply(tx, bookingId, 'booking_cancelled')
     const result = await this.booking.cancel(bookingId, { reason: CANCELLED_BY_TEXT_REASON, now, audit })
-    if (result.outcome !== 'cancelled') return { intent: 'cancel', action: 'nothing_to_cancel', reply: nothingToCancelReply(hubOf(context, now)), bookingId }
+    if (result.outcome !== 'cancelled')
+      return { intent: 'cancel', action: 'nothing_to_cancel', reply: nothingToCancelReply(hubOf(context, now)), bookingId }
     return { intent: 'cancel', action: 'cancelled_booking', reply: cancelledReply(facts), bookingId }
   }
 
@@ -127,7 +147,8 @@ export class TextReplyService {
   private async accept(phone: string, now: Date, choice: number | undefined): Promise<ReplyOutcome> {
     const offers = await this.store.openOffers(phone, now)
     const chosen = choice === undefined ? undefined : await this.chosen(phone, ASKED.yes, choice, now)
-    const target: ReplyTarget = chosen !== undefined ? { kind: 'one', bookingId: chosen } : offerTarget(await this.store.latestSend(phone), offers)
+    const target: ReplyTarget =
+      chosen !== undefined ? { kind: 'one', bookingId: chosen } : offerTarget(await this.store.latestSend(phone), offers)
     if (target.kind === 'none') return { intent: 'yes', action: 'no_open_offer', reply: helpReply(await this.hubFor(phone)) }
     if (target.kind === 'ask') return this.askWhich('yes', target.choices, now)
     const bookingId = target.bookingId
@@ -137,9 +158,15 @@ export class TextReplyService {
     const result = await this.booking.acceptOffer(bookingId, { now, audit })
     if (result.outcome === 'confirmed') {
       const emailed = context.family.contactByEmail && !!context.family.email
-      return { intent: 'yes', action: 'accepted_offer', reply: offerAcceptedReply(factsOf(context, now), context.booking.reference, emailed), bookingId }
+      return {
+        intent: 'yes',
+        action: 'accepted_offer',
+        reply: offerAcceptedReply(factsOf(context, now), context.booking.reference, emailed),
+        bookingId,
+      }
     }
-    if (result.outcome === 'offer_expired') return { intent: 'yes', action: 'offer_ended', reply: offerEndedReply(hubOf(context, now)), bookingId }
+    if (result.outcome === 'offer_expired')
+      return { intent: 'yes', action: 'offer_ended', reply: offerEndedReply(hubOf(context, now)), bookingId }
     return { intent: 'yes', action: 'no_open_offer', reply: helpReply(hubOf(context, now)), bookingId }
   }
 

@@ -40,7 +40,8 @@ export class StaffAccountsService {
   async create(account: NewStaffAccount, actor: StaffPrincipal | null = null): Promise<AccountResult> {
     const problem = passwordProblem(account.password)
     if (problem) return { ok: false, field: 'password', message: problem }
-    if (await this.users.byEmail(account.email)) return { ok: false, field: 'email', message: 'There is already a staff account with this email address' }
+    if (await this.users.byEmail(account.email))
+      return { ok: false, field: 'email', message: 'There is already a staff account with this email address' }
     const passwordHash = await hashPassword(account.password)
     const id = await this.unitOfWork.run(async (tx) => {
       const user = await this.users.insert({ email: account.email, name: account.name, role: account.role, passwordHash }, tx)
@@ -58,7 +59,11 @@ export class StaffAccountsService {
   }
 
   /** Changing role or hubs, or deactivating, also ends the account's sessions. */
-  async update(id: number, changes: { name: string; role: StaffRole; active: boolean; hubIds: readonly number[] }, actor: StaffPrincipal): Promise<void> {
+  async update(
+    id: number,
+    changes: { name: string; role: StaffRole; active: boolean; hubIds: readonly number[] },
+    actor: StaffPrincipal,
+  ): Promise<void> {
     await this.unitOfWork.run(async (tx) => {
       const before = await this.users.byId(id, tx)
       if (!before) throw new Error(`No staff user ${id}`)
@@ -66,7 +71,8 @@ export class StaffAccountsService {
       const hubIds = changes.role === 'hub_manager' ? [...changes.hubIds].sort((a, b) => a - b) : []
       await this.users.update(id, { name: changes.name, role: changes.role, active: changes.active }, tx)
       await this.users.setHubs(id, hubIds, tx)
-      const accessChanged = before.role !== changes.role || before.active !== changes.active || beforeHubs.sort((a, b) => a - b).join() !== hubIds.join()
+      const accessChanged =
+        before.role !== changes.role || before.active !== changes.active || beforeHubs.sort((a, b) => a - b).join() !== hubIds.join()
       if (accessChanged) await this.users.bumpSessionGeneration(id, tx)
       await this.audit.record(tx, actor, {
         action: 'staff_account.updated',

@@ -14,7 +14,8 @@ export interface StaffSessionData {
   generation: number
 }
 
-export type SignInResult = { ok: true; session: StaffSessionData } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'locked'; minutes: number }
+export type SignInResult =
+  { ok: true; session: StaffSessionData } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'locked'; minutes: number }
 
 export type ResetResult = { ok: true } | { ok: false; reason: 'link' } | { ok: false; reason: 'password'; message: string }
 

@@ -58,7 +58,13 @@ export class StaffCatalogueService {
       const before = id === undefined ? undefined : await this.admin.hub(id)
       const hubId = id === undefined ? (await this.admin.insertHub(tx, values)).id : id
       if (id !== undefined) await this.admin.updateHub(tx, id, values)
-      await this.audit.record(tx, actor, { action: id === undefined ? 'hub.created' : 'hub.changed', entityType: 'hub', entityId: hubId, before: before ?? null, after: { ...values } })
+      await this.audit.record(tx, actor, {
+        action: id === undefined ? 'hub.created' : 'hub.changed',
+        entityType: 'hub',
+        entityId: hubId,
+        before: before ?? null,
+        after: { ...values },
+      })
       return hubId
     })
   }
@@ -76,7 +82,13 @@ export class StaffCatalogueService {
       const before = id === undefined ? undefined : await this.admin.programme(id)
       const programmeId = id === undefined ? (await this.admin.insertProgramme(tx, values)).id : id
       if (id !== undefined) await this.admin.updateProgramme(tx, id, values)
-      await this.audit.record(tx, actor, { action: id === undefined ? 'programme.created' : 'programme.changed', entityType: 'programme', entityId: programmeId, before: before ?? null, after: { ...values } })
+      await this.audit.record(tx, actor, {
+        action: id === undefined ? 'programme.created' : 'programme.changed',
+        entityType: 'programme',
+        entityId: programmeId,
+        before: before ?? null,
+        after: { ...values },
+      })
       return programmeId
     })
   }
@@ -96,7 +108,12 @@ export class StaffCatalogueService {
   async createCourse(actor: StaffPrincipal, input: NewCourse): Promise<number> {
     const times = weeklySessions(input.repeat)
     return this.unitOfWork.run(async (tx) => {
-      const course = await this.admin.insertCourse(tx, { programmeId: input.programmeId, hubId: input.hubId, kind: input.kind, capacity: input.capacity }, times, input.room)
+      const course = await this.admin.insertCourse(
+        tx,
+        { programmeId: input.programmeId, hubId: input.hubId, kind: input.kind, capacity: input.capacity },
+        times,
+        input.room,
+      )
       await this.audit.record(tx, actor, {
         action: input.kind === 'drop_in' ? 'drop_in.created' : 'course.created',
         entityType: 'course',
@@ -116,11 +133,20 @@ export class StaffCatalogueService {
       const course = (await lockCourse(tx, courseId))?.course
       if (!course) return { ok: false as const, message: 'No such course' }
       if (capacity + course.overbookedPlaces < course.placesTaken) {
-        return { ok: false as const, message: `The capacity cannot be lower than the ${course.placesTaken} places already taken. Cancel or move bookings first.` }
+        return {
+          ok: false as const,
+          message: `The capacity cannot be lower than the ${course.placesTaken} places already taken. Cancel or move bookings first.`,
+        }
       }
       await this.admin.updateCourse(tx, courseId, { capacity })
       const offers = capacity > course.capacity ? await this.booking().offerFreedPlaces(tx, effects, courseId, now) : []
-      await this.audit.record(tx, actor, { action: 'course.capacity_changed', entityType: 'course', entityId: courseId, before: { capacity: course.capacity }, after: { capacity, offersMade: offers.length } })
+      await this.audit.record(tx, actor, {
+        action: 'course.capacity_changed',
+        entityType: 'course',
+        entityId: courseId,
+        before: { capacity: course.capacity },
+        after: { capacity, offersMade: offers.length },
+      })
       return { ok: true as const }
     })
   }
@@ -132,15 +158,31 @@ export class StaffCatalogueService {
       if (!course || course.bookingOpen === open) return
       await this.admin.updateCourse(tx, courseId, { bookingOpen: open })
       if (open) await this.booking().offerFreedPlaces(tx, effects, courseId, now)
-      await this.audit.record(tx, actor, { action: open ? 'course.booking_opened' : 'course.booking_closed', entityType: 'course', entityId: courseId, before: { bookingOpen: course.bookingOpen }, after: { bookingOpen: open } })
+      await this.audit.record(tx, actor, {
+        action: open ? 'course.booking_opened' : 'course.booking_closed',
+        entityType: 'course',
+        entityId: courseId,
+        before: { bookingOpen: course.bookingOpen },
+        after: { bookingOpen: open },
+      })
     })
   }
 
   /** Facilitators for one session, or (sessionId undefined) every session of the course. */
-  async setFacilitators(actor: StaffPrincipal, courseId: number, sessionIds: readonly number[], staffUserIds: readonly number[]): Promise<void> {
+  async setFacilitators(
+    actor: StaffPrincipal,
+    courseId: number,
+    sessionIds: readonly number[],
+    staffUserIds: readonly number[],
+  ): Promise<void> {
     await this.unitOfWork.run(async (tx) => {
       await this.admin.setFacilitators(tx, sessionIds, staffUserIds)
-      await this.audit.record(tx, actor, { action: 'sessions.facilitators_set', entityType: 'course', entityId: courseId, after: { sessionIds, staffUserIds } })
+      await this.audit.record(tx, actor, {
+        action: 'sessions.facilitators_set',
+        entityType: 'course',
+        entityId: courseId,
+        after: { sessionIds, staffUserIds },
+      })
     })
   }
 
@@ -152,16 +194,28 @@ export class StaffCatalogueService {
       if (session.cancelledAt) return { ok: false as const, message: 'This session is already cancelled' }
       await this.admin.updateSession(tx, sessionId, { cancelledAt: now })
       // A course or drop-in with no session left is cancelled as a whole: nothing can be booked.
-      if ((await this.admin.liveSessionCount(tx, session.courseId)) === 0) await this.admin.updateCourse(tx, session.courseId, { cancelledAt: now })
+      if ((await this.admin.liveSessionCount(tx, session.courseId)) === 0)
+        await this.admin.updateCourse(tx, session.courseId, { cancelledAt: now })
       await this.notifier.recordSessionChange(tx, 'session_cancelled', sessionId)
       effects.notificationsWritten()
-      await this.audit.record(tx, actor, { action: 'session.cancelled', entityType: 'session', entityId: sessionId, before: { cancelledAt: null }, after: { cancelledAt: now } })
+      await this.audit.record(tx, actor, {
+        action: 'session.cancelled',
+        entityType: 'session',
+        entityId: sessionId,
+        before: { cancelledAt: null },
+        after: { cancelledAt: now },
+      })
       return { ok: true as const }
     })
   }
 
   /** A new London date and time (and room) for a session; booked families get the update. */
-  async moveSession(actor: StaffPrincipal, sessionId: number, to: { date: string; startTime: string; endTime: string; room: string | null }, now = new Date()): Promise<{ ok: true } | Refusal> {
+  async moveSession(
+    actor: StaffPrincipal,
+    sessionId: number,
+    to: { date: string; startTime: string; endTime: string; room: string | null },
+    now = new Date(),
+  ): Promise<{ ok: true } | Refusal> {
     const startsAt = londonTime(to.date, to.startTime)
     const endsAt = londonTime(to.date, to.endTime)
     if (endsAt <= startsAt) return { ok: false, message: 'The end time must be after the start time' }

@@ -17,15 +17,29 @@ export class StaffDashboardService {
     const rows = await this.figures.rows({ hubIds: user.role === 'admin' ? undefined : user.hubIds, since, now })
     const lines: DashboardLine[] = rows.map((row) => {
       const recorded = row.attended + row.didNotAttend + row.cancelledLate
-      return { ...row, recorded, noShowRate: recorded ? row.didNotAttend / recorded : null, attendanceRate: recorded ? row.attended / recorded : null }
+      return {
+        ...row,
+        recorded,
+        noShowRate: recorded ? row.didNotAttend / recorded : null,
+        attendanceRate: recorded ? row.attended / recorded : null,
+      }
     })
-    const total = lines.reduce((sum, l) => ({ attended: sum.attended + l.attended, didNotAttend: sum.didNotAttend + l.didNotAttend, recorded: sum.recorded + l.recorded, waiting: sum.waiting + l.waiting, fullCourses: sum.fullCourses + l.fullCourses }), {
-      attended: 0,
-      didNotAttend: 0,
-      recorded: 0,
-      waiting: 0,
-      fullCourses: 0,
-    })
+    const total = lines.reduce(
+      (sum, l) => ({
+        attended: sum.attended + l.attended,
+        didNotAttend: sum.didNotAttend + l.didNotAttend,
+        recorded: sum.recorded + l.recorded,
+        waiting: sum.waiting + l.waiting,
+        fullCourses: sum.fullCourses + l.fullCourses,
+      }),
+      {
+        attended: 0,
+        didNotAttend: 0,
+        recorded: 0,
+        waiting: 0,
+        fullCourses: 0,
+      },
+    )
     return { weeks, lines, total: { ...total, noShowRate: total.recorded ? total.didNotAttend / total.recorded : null } }
   }
 }

@@ -25,4 +25,3 @@ export function interpretFamilyQuery(input: string): FamilyQuery | undefined {
   }
   return { by: 'name', name: text }
 }
-

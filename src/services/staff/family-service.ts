@@ -97,7 +97,13 @@ export class StaffFamilyService {
     }
     return this.unitOfWork.run(async (tx) => {
       const family = await this.records.insert(tx, values)
-      await this.audit.record(tx, actor, { action: 'family.created', entityType: 'family', entityId: family.id, familyId: family.id, after: values })
+      await this.audit.record(tx, actor, {
+        action: 'family.created',
+        entityType: 'family',
+        entityId: family.id,
+        familyId: family.id,
+        after: values,
+      })
       return family
     })
   }
@@ -113,7 +119,11 @@ export class StaffFamilyService {
       return { ok: true }
     } catch (error) {
       if (isUniqueViolation(error)) {
-        return { ok: false, message: 'Another family with this email address or phone number already has a place or waiting-list entry on one of this family’s courses' }
+        return {
+          ok: false,
+          message:
+            'Another family with this email address or phone number already has a place or waiting-list entry on one of this family’s courses',
+        }
       }
       throw error
     }
@@ -121,13 +131,19 @@ export class StaffFamilyService {
 
   /** Consent given on the phone or in person: who recorded it and when is kept on the record. */
   async recordConsent(actor: StaffPrincipal, familyId: number, consent: ConsentInput, now = new Date()) {
-    await this.change(actor, familyId, 'family.consent_recorded', {
-      contactByEmail: consent.contactByEmail,
-      contactBySms: consent.contactBySms,
-      consentGivenAt: now,
-      consentSource: consent.source,
-      consentRecordedBy: actor.id,
-    }, (tx) => this.contactsChanged(tx, familyId))
+    await this.change(
+      actor,
+      familyId,
+      'family.consent_recorded',
+      {
+        contactByEmail: consent.contactByEmail,
+        contactBySms: consent.contactBySms,
+        consentGivenAt: now,
+        consentSource: consent.source,
+        consentRecordedBy: actor.id,
+      },
+      (tx) => this.contactsChanged(tx, familyId),
+    )
   }
 
   async setReferral(actor: StaffPrincipal, familyId: number, referral: Referral) {
@@ -137,7 +153,13 @@ export class StaffFamilyService {
   async addChild(actor: StaffPrincipal, familyId: number, child: NewChild) {
     await this.unitOfWork.run(async (tx) => {
       const row = await this.records.addChild(tx, { ...child, familyId })
-      await this.audit.record(tx, actor, { action: 'family.child_added', entityType: 'child', entityId: row.id, familyId, after: { ...child } })
+      await this.audit.record(tx, actor, {
+        action: 'family.child_added',
+        entityType: 'child',
+        entityId: row.id,
+        familyId,
+        after: { ...child },
+      })
     })
   }
 
@@ -145,11 +167,23 @@ export class StaffFamilyService {
     await this.unitOfWork.run(async (tx) => {
       const row = await this.records.removeChild(tx, familyId, childId)
       if (!row) return
-      await this.audit.record(tx, actor, { action: 'family.child_removed', entityType: 'child', entityId: childId, familyId, before: { firstName: row.firstName, dateOfBirth: row.dateOfBirth, ageYears: row.ageYears, dueDate: row.dueDate } })
+      await this.audit.record(tx, actor, {
+        action: 'family.child_removed',
+        entityType: 'child',
+        entityId: childId,
+        familyId,
+        before: { firstName: row.firstName, dateOfBirth: row.dateOfBirth, ageYears: row.ageYears, dueDate: row.dueDate },
+      })
     })
   }
 
-  private async change(actor: StaffPrincipal, familyId: number, action: string, patch: FamilyPatch, also?: (tx: Tx, before: FamilyRecord) => Promise<void>) {
+  private async change(
+    actor: StaffPrincipal,
+    familyId: number,
+    action: string,
+    patch: FamilyPatch,
+    also?: (tx: Tx, before: FamilyRecord) => Promise<void>,
+  ) {
     await this.unitOfWork.run(async (tx) => {
       const before = await this.records.lock(tx, familyId)
       if (!before) throw new Error(`No family ${familyId}`)

@@ -34,8 +34,14 @@ export function staffServices(data: DataAccess, deps: StaffDependencies) {
     families: new StaffFamilyService(unitOfWork, data.staff.families, audit, (tx, familyId) => deps.reminders.refreshFamily(tx, familyId)),
     dashboard: new StaffDashboardService(data.staff.dashboard),
     registers: new StaffRegisterService(unitOfWork, data.staff.registers, audit),
-    catalogue: new StaffCatalogueService(unitOfWork, data.staff.catalogue, data.staff.courseLists, () => deps.booking, deps.notifier, audit),
+    catalogue: new StaffCatalogueService(
+      unitOfWork,
+      data.staff.catalogue,
+      data.staff.courseLists,
+      () => deps.booking,
+      deps.notifier,
+      audit,
+    ),
     bookings: new StaffBookingService(unitOfWork, () => deps.booking, deps.notifier, data.booking.bookings, data.staff.courseLists, audit),
   }
 }
-

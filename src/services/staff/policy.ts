@@ -48,7 +48,8 @@ type Rule = (user: StaffPrincipal, resource: PolicyResource | undefined) => bool
 const always: Rule = () => true
 const never: Rule = () => false
 /** A hub manager acts only at their own hubs; an online course (no hub) is the admins'. */
-const atTheirHub: Rule = (user, resource) => resource?.hubId === undefined || (resource.hubId !== null && user.hubIds.includes(resource.hubId))
+const atTheirHub: Rule = (user, resource) =>
+  resource?.hubId === undefined || (resource.hubId !== null && user.hubIds.includes(resource.hubId))
 const facilitating: Rule = (user, resource) => resource?.facilitatorIds === undefined || resource.facilitatorIds.includes(user.id)
 const either =
   (...rules: Rule[]): Rule =>

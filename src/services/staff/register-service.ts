@@ -24,7 +24,10 @@ export class StaffRegisterService {
   async mySessions(user: StaffPrincipal, now = new Date()) {
     const startOfToday = DateTime.fromJSDate(now, { zone: LONDON }).startOf('day')
     const endOfToday = startOfToday.plus({ days: 1 }).toJSDate()
-    const [coming, toDo] = await Promise.all([this.registers.sessionsRunBy(user.id, startOfToday.toJSDate()), this.registers.attendanceToDo(user.id, now)])
+    const [coming, toDo] = await Promise.all([
+      this.registers.sessionsRunBy(user.id, startOfToday.toJSDate()),
+      this.registers.attendanceToDo(user.id, now),
+    ])
     return {
       today: coming.filter((row) => row.session.startsAt < endOfToday),
       upcoming: coming.filter((row) => row.session.startsAt >= endOfToday),
@@ -39,8 +42,15 @@ export class StaffRegisterService {
   async register(sessionId: number, now = new Date()) {
     const context = await this.registers.session(sessionId)
     if (!context) return undefined
-    const [attendees, waiting] = await Promise.all([this.registers.attendees(sessionId, context.course.id), this.registers.waitingList(context.course.id)])
-    const describe = <T extends { family: Parameters<typeof supportNeeds>[0] & { phone: string | null }; children: Parameters<typeof describeChild>[0][] }>(row: T) => ({
+    const [attendees, waiting] = await Promise.all([
+      this.registers.attendees(sessionId, context.course.id),
+      this.registers.waitingList(context.course.id),
+    ])
+    const describe = <
+      T extends { family: Parameters<typeof supportNeeds>[0] & { phone: string | null }; children: Parameters<typeof describeChild>[0][] },
+    >(
+      row: T,
+    ) => ({
       ...row,
       childNames: row.children.map((child) => describeChild(child, now)),
       needs: supportNeeds(row.family),
@@ -53,14 +63,28 @@ export class StaffRegisterService {
    * Records attended / did not attend / cancelled late for the families holding a place. Only
    * changed rows are written and audited; a booking not on this register is ignored.
    */
-  async recordAttendance(actor: StaffPrincipal, sessionId: number, courseId: number, statuses: ReadonlyMap<number, AttendanceStatus>, now = new Date()) {
+  async recordAttendance(
+    actor: StaffPrincipal,
+    sessionId: number,
+    courseId: number,
+    statuses: ReadonlyMap<number, AttendanceStatus>,
+    now = new Date(),
+  ) {
     const attendees = await this.registers.attendees(sessionId, courseId)
     const onRegister = new Map(attendees.map((row) => [row.booking.id, row]))
     const wanted = [...statuses].filter(([bookingId]) => onRegister.has(bookingId))
     // Counted inside the work: an attempt that rolled back and ran again counts from zero.
     return this.unitOfWork.run(async (tx) => {
       let changed = 0
-      const existing = new Map((await this.registers.attendanceOf(tx, sessionId, wanted.map(([id]) => id))).map((row) => [row.bookingId, row.status]))
+      const existing = new Map(
+        (
+          await this.registers.attendanceOf(
+            tx,
+            sessionId,
+            wanted.map(([id]) => id),
+          )
+        ).map((row) => [row.bookingId, row.status]),
+      )
       for (const [bookingId, status] of wanted) {
         const before = existing.get(bookingId) ?? null
         if (before === status) continue
@@ -83,14 +107,41 @@ export class StaffRegisterService {
   csv(register: Register): string {
     const rows = [
       ['List', 'Parent or carer', 'Other carers', 'Children', 'Contact number', 'Email', 'Support needs', 'Reference', 'Attendance'],
-      ...register.attendees.map((row) => ['Booked', row.family.parentName, row.family.otherCarers ?? '', row.childNames.join('; '), row.phone, row.family.email ?? '', row.needs.join('; '), row.booking.reference, attendanceNames[row.attendance ?? ''] ?? '']),
-      ...register.waiting.map((row) => [row.booking.status === 'offered' ? 'Offered a place' : 'Waiting list', row.family.parentName, row.family.otherCarers ?? '', row.childNames.join('; '), row.phone, row.family.email ?? '', row.needs.join('; '), row.booking.reference, '']),
+      ...register.attendees.map((row) => [
+        'Booked',
+        row.family.parentName,
+        row.family.otherCarers ?? '',
+        row.childNames.join('; '),
+        row.phone,
+        row.family.email ?? '',
+        row.needs.join('; '),
+        row.booking.reference,
+        attendanceNames[row.attendance ?? ''] ?? '',
+      ]),
+      ...register.waiting.map((row) => [
+        row.booking.status === 'offered' ? 'Offered a place' : 'Waiting list',
+        row.family.parentName,
+        row.family.otherCarers ?? '',
+        row.childNames.join('; '),
+        row.phone,
+        row.family.email ?? '',
+        row.needs.join('; '),
+        row.booking.reference,
+        '',
+      ]),
     ]
-    return stringify(rows.map((cells) => cells.map(defuseFormula)), { bom: true, record_delimiter: 'windows' })
+    return stringify(
+      rows.map((cells) => cells.map(defuseFormula)),
+      { bom: true, record_delimiter: 'windows' },
+    )
   }
 }
 
-export const attendanceNames: Record<string, string> = { attended: 'Attended', did_not_attend: 'Did not attend', cancelled_late: 'Cancelled late' }
+export const attendanceNames: Record<string, string> = {
+  attended: 'Attended',
+  did_not_attend: 'Did not attend',
+  cancelled_late: 'Cancelled late',
+}
 
 /**
  * CSV formula injection: a cell starting with = + - @ (or a tab or carriage return) is run by

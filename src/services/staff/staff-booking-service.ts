@@ -65,15 +65,28 @@ export class StaffBookingService {
 
   /** A family at a drop-in without a booking: a place if there is space (the facilitator's walk-in). */
   walkIn(actor: StaffPrincipal, family: NewFamily, courseId: number, children: ChildInput[] = []) {
-    return this.booking.book({ courseId, family, children, source: 'walk_in', staffUserId: actor.id, audit: (tx, made) => this.recordCreated(tx, actor, made.booking, 'walk_in') })
+    return this.booking.book({
+      courseId,
+      family,
+      children,
+      source: 'walk_in',
+      staffUserId: actor.id,
+      audit: (tx, made) => this.recordCreated(tx, actor, made.booking, 'walk_in'),
+    })
   }
 
   cancel(actor: StaffPrincipal, bookingId: number, reason: string | null) {
-    return this.booking.cancel(bookingId, { reason, staffUserId: actor.id, audit: (tx, done) => this.recordChange(tx, actor, 'booking.cancelled', done.before, done.booking, { reason }) })
+    return this.booking.cancel(bookingId, {
+      reason,
+      staffUserId: actor.id,
+      audit: (tx, done) => this.recordChange(tx, actor, 'booking.cancelled', done.before, done.booking, { reason }),
+    })
   }
 
   leaveWaitingList(actor: StaffPrincipal, bookingId: number) {
-    return this.booking.leaveWaitingList(bookingId, { audit: (tx, done) => this.recordChange(tx, actor, 'booking.left_waiting_list', done.before, done.booking) })
+    return this.booking.leaveWaitingList(bookingId, {
+      audit: (tx, done) => this.recordChange(tx, actor, 'booking.left_waiting_list', done.before, done.booking),
+    })
   }
 
   promote(actor: StaffPrincipal, bookingId: number, overbookReason?: string) {
@@ -99,7 +112,12 @@ export class StaffBookingService {
           entityType: 'booking',
           entityId: done.before.id,
           familyId: done.before.familyId,
-          before: { bookingId: done.before.id, reference: done.before.reference, courseId: done.before.courseId, status: done.before.status },
+          before: {
+            bookingId: done.before.id,
+            reference: done.before.reference,
+            courseId: done.before.courseId,
+            status: done.before.status,
+          },
           after: {
             bookingId: done.booking.id,
             reference: done.booking.reference,
@@ -123,7 +141,13 @@ export class StaffBookingService {
       if (!booking || !kind) return 0
       const count = await this.notifier.resend(tx, kind, bookingId)
       if (count > 0) effects.notificationsWritten()
-      await this.audit.record(tx, actor, { action: 'booking.message_resent', entityType: 'booking', entityId: bookingId, familyId: booking.familyId, after: { kind, messages: count } })
+      await this.audit.record(tx, actor, {
+        action: 'booking.message_resent',
+        entityType: 'booking',
+        entityId: bookingId,
+        familyId: booking.familyId,
+        after: { kind, messages: count },
+      })
       return count
     })
   }
@@ -140,11 +164,25 @@ export class StaffBookingService {
       entityType: 'booking',
       entityId: booking.id,
       familyId: booking.familyId,
-      after: { reference: booking.reference, courseId: booking.courseId, status: booking.status, source, overbooked: booking.overbooked, overbookReason: booking.overbookReason },
+      after: {
+        reference: booking.reference,
+        courseId: booking.courseId,
+        status: booking.status,
+        source,
+        overbooked: booking.overbooked,
+        overbookReason: booking.overbookReason,
+      },
     })
   }
 
-  private recordChange(tx: Tx, actor: StaffPrincipal, action: string, before: BookingRow, after: BookingRow, extra: Record<string, unknown> = {}) {
+  private recordChange(
+    tx: Tx,
+    actor: StaffPrincipal,
+    action: string,
+    before: BookingRow,
+    after: BookingRow,
+    extra: Record<string, unknown> = {},
+  ) {
     return this.audit.record(tx, actor, {
       action,
       entityType: 'booking',

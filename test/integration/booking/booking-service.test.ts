@@ -40,7 +40,9 @@ describe('booking service: booking a place', () => {
     const { course } = await aCourse({ capacity: 5 })
     const first = aNewFamily()
     await t.services.booking.book(aBookingRequest(course.id, { family: first }))
-    const sameEmail = await t.services.booking.book(aBookingRequest(course.id, { family: aNewFamily({ email: first.email!.toUpperCase() }) }))
+    const sameEmail = await t.services.booking.book(
+      aBookingRequest(course.id, { family: aNewFamily({ email: first.email!.toUpperCase() }) }),
+    )
     const samePhone = await t.services.booking.joinWaitingList(aBookingRequest(course.id, { family: aNewFamily({ phone: first.phone }) }))
     expect(sameEmail.outcome).to.equal('already_booked')
     expect(samePhone.outcome).to.equal('already_booked')
@@ -83,31 +85,47 @@ describe('booking service: booking a place', () => {
     const now = new Date(`${today}T12:00:00Z`)
     expect((await t.services.booking.book(aBookingRequest(course.id, { source: 'walk_in', now }))).outcome).to.equal('confirmed')
     expect((await t.services.booking.book(aBookingRequest(course.id, { source: 'online', now }))).outcome).to.equal('closed')
-    expect((await t.services.booking.book(aBookingRequest(course.id, { source: 'walk_in', now: new Date(`${today}T23:59:30Z`) }))).outcome).to.equal('closed')
+    expect(
+      (await t.services.booking.book(aBookingRequest(course.id, { source: 'walk_in', now: new Date(`${today}T23:59:30Z`) }))).outcome,
+    ).to.equal('closed')
   })
 
   it('keeps referral-only programmes for staff: online gets referral_only, reception books', async () => {
     const programme = await aProgramme({ bookingMode: 'referral' })
     const { course } = await aCourse({ programmeId: programme.id })
     expect((await t.services.booking.book(aBookingRequest(course.id))).outcome).to.equal('referral_only')
-    expect((await t.services.booking.book(aBookingRequest(course.id, { source: 'reception', staffUserId: 1 }))).outcome).to.equal('confirmed')
+    expect((await t.services.booking.book(aBookingRequest(course.id, { source: 'reception', staffUserId: 1 }))).outcome).to.equal(
+      'confirmed',
+    )
   })
 
   it('over-books only with a reason, raising the course limit by exactly one in the same transaction', async () => {
     const { course } = await aCourse({ capacity: 1 })
     await t.services.booking.book(aBookingRequest(course.id))
-    const result = await t.services.booking.book(aBookingRequest(course.id, { source: 'reception', staffUserId: 7, overbookReason: 'Referred by health visitor, urgent' }))
+    const result = await t.services.booking.book(
+      aBookingRequest(course.id, { source: 'reception', staffUserId: 7, overbookReason: 'Referred by health visitor, urgent' }),
+    )
     expect(result.outcome).to.equal('confirmed')
     if (result.outcome !== 'confirmed') return
     const row = await bookingRow(result.booking.id)
-    expect(row).to.include({ overbooked: true, overbookReason: 'Referred by health visitor, urgent', createdByStaffId: 7, source: 'reception' })
+    expect(row).to.include({
+      overbooked: true,
+      overbookReason: 'Referred by health visitor, urgent',
+      createdByStaffId: 7,
+      source: 'reception',
+    })
     expect(await courseRow(course.id)).to.include({ capacity: 1, placesTaken: 2, overbookedPlaces: 1 })
   })
 
   it('books an existing family (staff) with the contact details on its record', async () => {
     const { course } = await aCourse()
     const [family] = await testDatabase().db.insert(families).values({ parentName: 'Known Family', email: 'known@example.com' }).returning()
-    const result = await t.services.booking.book({ courseId: course.id, family: { familyId: family!.id }, source: 'reception', staffUserId: 3 })
+    const result = await t.services.booking.book({
+      courseId: course.id,
+      family: { familyId: family!.id },
+      source: 'reception',
+      staffUserId: 3,
+    })
     if (result.outcome !== 'confirmed') throw new Error(result.outcome)
     expect(result.booking).to.include({ familyId: family!.id, contactEmail: 'known@example.com', contactPhone: null })
   })

@@ -22,7 +22,10 @@ describe('capacity under concurrent booking', function () {
     expect(errors, 'no attempt fails with an error').to.have.length(0)
     const outcomes = results.map((r) => (r.status === 'fulfilled' ? r.value.outcome : 'error'))
     expect(outcomes.filter((o) => o === 'confirmed')).to.have.length(10)
-    expect(outcomes.filter((o) => o === 'full'), 'the rest are told it is full (the journey then offers the waiting list)').to.have.length(190)
+    expect(
+      outcomes.filter((o) => o === 'full'),
+      'the rest are told it is full (the journey then offers the waiting list)',
+    ).to.have.length(190)
     expect(await statusCounts(course.id)).to.deep.equal({ confirmed: 10 })
     expect((await courseRow(course.id)).placesTaken).to.equal(10)
   })
@@ -48,8 +51,13 @@ describe('capacity under concurrent booking', function () {
         return { agent, fields: confirmFields(check.text) }
       }),
     )
-    const responses = await Promise.all(parents.map(({ agent, fields }) => agent.post(paths.booking.check(course.id)).type('form').send(fields)))
-    expect(responses.map((r) => r.status).filter((status) => status !== 302), 'no errors').to.deep.equal([])
+    const responses = await Promise.all(
+      parents.map(({ agent, fields }) => agent.post(paths.booking.check(course.id)).type('form').send(fields)),
+    )
+    expect(
+      responses.map((r) => r.status).filter((status) => status !== 302),
+      'no errors',
+    ).to.deep.equal([])
     const locations = responses.map((r) => r.headers.location as string)
     expect(locations.filter((l) => l === paths.booking.confirmation(course.id))).to.have.length(5)
     expect(locations.filter((l) => l === paths.booking.full(course.id))).to.have.length(25)

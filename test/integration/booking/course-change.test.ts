@@ -32,7 +32,13 @@ describe('booking service: changing a booking to another course or drop-in', () 
     const result = await t.services.booking.changeCourse(old.id, to.id, { staffUserId: 7 })
     expect(result.outcome).to.equal('changed')
     if (result.outcome !== 'changed') return
-    expect(result.booking).to.include({ courseId: to.id, familyId: old.familyId, status: 'confirmed', source: 'reception', createdByStaffId: 7 })
+    expect(result.booking).to.include({
+      courseId: to.id,
+      familyId: old.familyId,
+      status: 'confirmed',
+      source: 'reception',
+      createdByStaffId: 7,
+    })
     expect(result.previous).to.include({ id: old.id, status: 'cancelled', cancelReason: `Moved to ${result.booking.reference}` })
     expect(result.previous.calendarSequence).to.equal(old.calendarSequence + 1)
     expect(await statusCounts(from.id)).to.deep.equal({ cancelled: 1 })
@@ -61,7 +67,10 @@ describe('booking service: changing a booking to another course or drop-in', () 
     const { course: to } = await aCourse({ capacity: 1 })
     const old = await confirmed(from.id)
     await confirmed(to.id)
-    const result = await t.services.booking.changeCourse(old.id, to.id, { staffUserId: 7, overbookReason: 'Social worker asked for this group' })
+    const result = await t.services.booking.changeCourse(old.id, to.id, {
+      staffUserId: 7,
+      overbookReason: 'Social worker asked for this group',
+    })
     expect(result.outcome).to.equal('changed')
     if (result.outcome !== 'changed') return
     expect(result.booking).to.include({ overbooked: true, overbookReason: 'Social worker asked for this group' })
@@ -147,12 +156,18 @@ describe('booking service: the staff audit hook', () => {
 
   it('runs inside the booking’s transaction: when it fails, the booking, the family and the messages are not written', async () => {
     const { course } = await aCourse({ capacity: 1 })
-    expect(await failureOf(t.services.booking.book(aBookingRequest(course.id, { source: 'reception', audit: failing })))).to.contain('the audit entry could not be written')
+    expect(await failureOf(t.services.booking.book(aBookingRequest(course.id, { source: 'reception', audit: failing })))).to.contain(
+      'the audit entry could not be written',
+    )
     await t.services.booking.book(aBookingRequest(course.id))
-    expect(await failureOf(t.services.booking.joinWaitingList(aBookingRequest(course.id, { source: 'reception', audit: failing })))).to.contain('the audit entry')
+    expect(
+      await failureOf(t.services.booking.joinWaitingList(aBookingRequest(course.id, { source: 'reception', audit: failing }))),
+    ).to.contain('the audit entry')
     expect(await statusCounts(course.id)).to.deep.equal({ confirmed: 1 })
     expect(await testDatabase().db.select().from(families)).to.have.length(1)
-    expect((await allNotifications()).map((row) => row.kind).filter((kind) => !kind.startsWith('reminder_'))).to.deep.equal(['booking_confirmed'])
+    expect((await allNotifications()).map((row) => row.kind).filter((kind) => !kind.startsWith('reminder_'))).to.deep.equal([
+      'booking_confirmed',
+    ])
   })
 
   it('runs inside each change’s transaction: when it fails, cancel, leave, promote and change undo themselves', async () => {
@@ -162,7 +177,9 @@ describe('booking service: the staff audit hook', () => {
     const messagesBefore = await allNotifications()
     expect(await failureOf(t.services.booking.cancel(placed.id, { audit: failing }))).to.contain('the audit entry')
     expect(await failureOf(t.services.booking.leaveWaitingList(queued.id, { audit: failing }))).to.contain('the audit entry')
-    expect(await failureOf(t.services.booking.promoteFromWaitingList(queued.id, { overbookReason: 'Urgent', audit: failing }))).to.contain('the audit entry')
+    expect(await failureOf(t.services.booking.promoteFromWaitingList(queued.id, { overbookReason: 'Urgent', audit: failing }))).to.contain(
+      'the audit entry',
+    )
     expect(await failureOf(t.services.booking.changeCourse(placed.id, other.id, { audit: failing }))).to.contain('the audit entry')
     expect(await allBookings()).to.deep.equal(bookingsBefore)
     expect(await allNotifications()).to.deep.equal(messagesBefore)

@@ -37,7 +37,9 @@ describe('find my bookings', () => {
     const nonce = (messages[0]!.payload as { nonce: string }).nonce
     expect(links[0]!.token_hash).to.equal(hashToken(accessLinkToken(t.config.sessionSecret, nonce)))
     expect(JSON.stringify(links)).not.to.contain(accessLinkToken(t.config.sessionSecret, nonce))
-    expect(findMyBookingsUrl(t.config, nonce)).to.equal(`${t.config.baseUrl}${paths.manage.findMyBookingsLink(accessLinkToken(t.config.sessionSecret, nonce))}`)
+    expect(findMyBookingsUrl(t.config, nonce)).to.equal(
+      `${t.config.baseUrl}${paths.manage.findMyBookingsLink(accessLinkToken(t.config.sessionSecret, nonce))}`,
+    )
   })
 
   it('checks the address like GOV.UK forms do', async () => {
@@ -45,7 +47,9 @@ describe('find my bookings', () => {
     await submitForm(agent, paths.manage.findMyBookings, { email: '' })
     expect(errorsOn((await agent.get(paths.manage.findMyBookings)).text).summary).to.deep.equal(['Enter your email address'])
     await submitForm(agent, paths.manage.findMyBookings, { email: 'not an email' })
-    expect(errorsOn((await agent.get(paths.manage.findMyBookings)).text).summary).to.deep.equal(['Enter an email address in the correct format, like name@example.com'])
+    expect(errorsOn((await agent.get(paths.manage.findMyBookings)).text).summary).to.deep.equal([
+      'Enter an email address in the correct format, like name@example.com',
+    ])
   })
 
   it('opens a list of every booking for the address, each with its manage link, for an hour', async () => {
@@ -68,13 +72,16 @@ describe('find my bookings', () => {
     await testDatabase().db.execute(sql`update access_links set expires_at = now() - interval '1 second'`)
     const expired = await request(t.app).get(paths.manage.findMyBookingsLink(token)).expect(404)
     expect(expired.text).to.contain('Links to your bookings work for one hour')
-    await request(t.app).get(paths.manage.findMyBookingsLink('x'.repeat(43))).expect(404)
+    await request(t.app)
+      .get(paths.manage.findMyBookingsLink('x'.repeat(43)))
+      .expect(404)
   })
 
   it('limits requests for one address, with a 429 page', async () => {
     const limited = await buildTestApp({ RATE_LIMIT_FIND_MY_BOOKINGS: '2' })
     const agent = request.agent(limited.app)
-    for (let i = 0; i < 2; i++) expect((await submitForm(agent, paths.manage.findMyBookings, { email: 'a@example.com' })).status).to.equal(302)
+    for (let i = 0; i < 2; i++)
+      expect((await submitForm(agent, paths.manage.findMyBookings, { email: 'a@example.com' })).status).to.equal(302)
     const blocked = await submitForm(agent, paths.manage.findMyBookings, { email: 'a@example.com' })
     expect(blocked.status).to.equal(429)
     expect(blocked.text).to.contain('too many attempts')

@@ -36,7 +36,11 @@ describe('booking journey (online, no account)', () => {
     })
     const $check = cheerio.load(check.text)
     expect($check('h1').text()).to.contain('Check your answers')
-    expect($check('.govuk-summary-list').text()).to.contain('aisha.khan@example.com').and.contain('07123 456789').and.contain('Interpreter: Urdu').and.contain('Zara: Age 3 years')
+    expect($check('.govuk-summary-list').text())
+      .to.contain('aisha.khan@example.com')
+      .and.contain('07123 456789')
+      .and.contain('Interpreter: Urdu')
+      .and.contain('Zara: Age 3 years')
     expect($check('a:contains("Change")').length).to.equal(6)
 
     const confirmed = await agent.post(paths.booking.check(course.id)).type('form').send(confirmFields(check.text)).expect(302)
@@ -46,7 +50,10 @@ describe('booking journey (online, no account)', () => {
     expect($('.govuk-panel__title').text()).to.contain('Booking confirmed')
     const reference = $('.govuk-panel__body strong').text()
     expect(reference).to.match(/^FH-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{2}$/)
-    expect($('main').text()).to.contain('Tuesday 4 March 2031, 10am to 12pm').and.contain('Tuesday 18 March 2031').and.contain('1 Test Street')
+    expect($('main').text())
+      .to.contain('Tuesday 4 March 2031, 10am to 12pm')
+      .and.contain('Tuesday 18 March 2031')
+      .and.contain('1 Test Street')
     expect($('a[href$="/calendar.ics"]').length).to.equal(1)
     expect($('a[href^="https://calendar.google.com/"]').length, 'one Google link per session').to.equal(3)
     expect($('a[href^="https://outlook.live.com/"]').length).to.equal(3)
@@ -55,10 +62,23 @@ describe('booking journey (online, no account)', () => {
 
     const [booking] = await testDatabase().db.select().from(bookings).where(eq(bookings.reference, reference))
     const [family] = await testDatabase().db.select().from(families).where(eq(families.id, booking!.familyId))
-    expect(family).to.include({ parentName: 'Aisha Khan', email: 'aisha.khan@example.com', phone: '+447123456789', contactByEmail: true, contactBySms: true, interpreterLanguage: 'Urdu', needsStepFree: true, needsChildcare: true, consentSource: 'online' })
+    expect(family).to.include({
+      parentName: 'Aisha Khan',
+      email: 'aisha.khan@example.com',
+      phone: '+447123456789',
+      contactByEmail: true,
+      contactBySms: true,
+      interpreterLanguage: 'Urdu',
+      needsStepFree: true,
+      needsChildcare: true,
+      consentSource: 'online',
+    })
     expect(family!.consentGivenAt).to.be.instanceOf(Date)
     const kids = await testDatabase().db.select().from(children).where(eq(children.familyId, family!.id))
-    expect(kids.map((k) => [k.firstName, k.ageYears, k.dueDate !== null])).to.deep.equal([['Zara', 3, false], ['Baby', null, true]])
+    expect(kids.map((k) => [k.firstName, k.ageYears, k.dueDate !== null])).to.deep.equal([
+      ['Zara', 3, false],
+      ['Baby', null, true],
+    ])
   })
 
   it('sends someone who skips a step back to the first question not yet answered', async () => {
@@ -89,7 +109,10 @@ describe('booking journey (online, no account)', () => {
       expect(cheerio.load(page.text)('title').text()).to.match(/^Error: /)
       return page
     }
-    await expectErrors(details, { fullName: '', email: '', phone: '' }, ['Enter your full name', 'Enter an email address or a UK mobile number'])
+    await expectErrors(details, { fullName: '', email: '', phone: '' }, [
+      'Enter your full name',
+      'Enter an email address or a UK mobile number',
+    ])
     const kept = await expectErrors(details, { fullName: 'Sam', email: 'sam@', phone: '0123' }, [
       'Enter an email address in the correct format, like name@example.com',
       'Enter a UK mobile number, like 07700 900 982',
@@ -101,21 +124,42 @@ describe('booking journey (online, no account)', () => {
     await submitForm(agent, details, { fullName: 'Sam', email: 'sam@example.com' })
     const contact = paths.booking.contact(course.id)
     const contactPage = await expectErrors(contact, {}, ['Select how we may contact you'])
-    expect(cheerio.load(contactPage.text)('input[name="contactBy"]').map((_, el) => cheerio.load(el)('input').val()).get(), 'only the contacts given are offered').to.deep.equal(['email'])
+    expect(
+      cheerio
+        .load(contactPage.text)('input[name="contactBy"]')
+        .map((_, el) => cheerio.load(el)('input').val())
+        .get(),
+      'only the contacts given are offered',
+    ).to.deep.equal(['email'])
     await expectErrors(contact, { contactBy: 'sms' }, ['Select how we may contact you'])
 
     await submitForm(agent, contact, { contactBy: 'email' })
     await expectErrors(paths.booking.children(course.id), {}, ['Select yes if you want to tell us about a child'])
     const add = paths.booking.addChild(course.id)
-    await expectErrors(add, {}, ["Enter your child's first name", "Select if you will give your child's age, their date of birth, or that you are expecting"])
+    await expectErrors(add, {}, [
+      "Enter your child's first name",
+      "Select if you will give your child's age, their date of birth, or that you are expecting",
+    ])
     await expectErrors(add, { firstName: 'Ava', ageKind: 'age' }, ["Enter your child's age in years"])
     await expectErrors(add, { firstName: 'Ava', ageKind: 'age', ageYears: 'three' }, ['Age must be a whole number from 0 to 18'])
     await expectErrors(add, { firstName: 'Ava', ageKind: 'dateOfBirth' }, ["Enter your child's date of birth"])
-    await expectErrors(add, { firstName: 'Ava', ageKind: 'dateOfBirth', dateOfBirthDay: '3', dateOfBirthYear: '2022' }, ['Date of birth must include a month'])
-    await expectErrors(add, { firstName: 'Ava', ageKind: 'dateOfBirth', dateOfBirthDay: '31', dateOfBirthMonth: '2', dateOfBirthYear: '2022' }, ['Date of birth must be a real date'])
-    await expectErrors(add, { firstName: 'Ava', ageKind: 'dateOfBirth', dateOfBirthDay: '1', dateOfBirthMonth: '1', dateOfBirthYear: '2099' }, ['Date of birth must be today or in the past'])
+    await expectErrors(add, { firstName: 'Ava', ageKind: 'dateOfBirth', dateOfBirthDay: '3', dateOfBirthYear: '2022' }, [
+      'Date of birth must include a month',
+    ])
+    await expectErrors(
+      add,
+      { firstName: 'Ava', ageKind: 'dateOfBirth', dateOfBirthDay: '31', dateOfBirthMonth: '2', dateOfBirthYear: '2022' },
+      ['Date of birth must be a real date'],
+    )
+    await expectErrors(
+      add,
+      { firstName: 'Ava', ageKind: 'dateOfBirth', dateOfBirthDay: '1', dateOfBirthMonth: '1', dateOfBirthYear: '2099' },
+      ['Date of birth must be today or in the past'],
+    )
     await expectErrors(add, { firstName: 'Ava', ageKind: 'expecting' }, ['Enter your due date'])
-    await expectErrors(add, { firstName: 'Ava', ageKind: 'expecting', dueDateDay: '1', dueDateMonth: '1', dueDateYear: '2020' }, ['Due date must be today or in the future'])
+    await expectErrors(add, { firstName: 'Ava', ageKind: 'expecting', dueDateDay: '1', dueDateMonth: '1', dueDateYear: '2020' }, [
+      'Due date must be today or in the future',
+    ])
     await expectErrors(add, { firstName: 'y'.repeat(51), ageKind: 'age', ageYears: '2' }, ['First name must be 50 characters or less'])
     await submitForm(agent, add, { firstName: 'Ava', ageKind: 'age', ageYears: '2' })
     await expectErrors(paths.booking.children(course.id), {}, ['Select yes if you want to add another child'])
@@ -123,19 +167,33 @@ describe('booking journey (online, no account)', () => {
     await submitForm(agent, paths.booking.children(course.id), { addChild: 'no' })
     const supportUrl = paths.booking.support(course.id)
     await expectErrors(supportUrl, {}, ['Select the support you need, or select ‘I do not need any support’'])
-    await expectErrors(supportUrl, { support: ['none', 'stepFree'] }, ['Select the support you need, or select ‘I do not need any support’'])
-    await expectErrors(supportUrl, { support: ['interpreter', 'other'] }, ['Enter the language you need an interpreter for', 'Enter the other support you need'])
+    await expectErrors(supportUrl, { support: ['none', 'stepFree'] }, [
+      'Select the support you need, or select ‘I do not need any support’',
+    ])
+    await expectErrors(supportUrl, { support: ['interpreter', 'other'] }, [
+      'Enter the language you need an interpreter for',
+      'Enter the other support you need',
+    ])
     await expectErrors(supportUrl, { support: 'other', otherSupport: 'z'.repeat(501) }, ['Other support must be 500 characters or less'])
   })
 
   it('lets a parent remove a child they added', async () => {
     const { course } = await aCourse()
     const agent = request.agent(t.app)
-    await answerJourney(agent, course.id, { children: [{ firstName: 'Ava', ageKind: 'age', ageYears: '2' }, { firstName: 'Ben', ageKind: 'age', ageYears: '4' }] })
+    await answerJourney(agent, course.id, {
+      children: [
+        { firstName: 'Ava', ageKind: 'age', ageYears: '2' },
+        { firstName: 'Ben', ageKind: 'age', ageYears: '4' },
+      ],
+    })
     const list = await agent.get(paths.booking.children(course.id)).expect(200)
     const removeAva = cheerio.load(list.text)(`form[action="${paths.booking.removeChild(course.id, 0)}"]`)
     expect(removeAva.length).to.equal(1)
-    await agent.post(paths.booking.removeChild(course.id, 0)).type('form').send({ _csrf: removeAva.find('input[name=_csrf]').val() as string }).expect(302)
+    await agent
+      .post(paths.booking.removeChild(course.id, 0))
+      .type('form')
+      .send({ _csrf: removeAva.find('input[name=_csrf]').val() as string })
+      .expect(302)
     await submitForm(agent, paths.booking.children(course.id), { addChild: 'no' })
     const check = await agent.get(paths.booking.check(course.id)).expect(200)
     expect(check.text).to.contain('Ben: Age 4 years')
@@ -188,7 +246,11 @@ describe('booking journey (online, no account)', () => {
 
   it('shows "already booked" for an email that has a place, without showing that booking to whoever typed it', async () => {
     const { course } = await aCourse({ capacity: 5 })
-    const first = await t.services.booking.book(aBookingRequest(course.id, { family: { parentName: 'First', email: 'taken@example.com', contactByEmail: true, contactBySms: false } }))
+    const first = await t.services.booking.book(
+      aBookingRequest(course.id, {
+        family: { parentName: 'First', email: 'taken@example.com', contactByEmail: true, contactBySms: false },
+      }),
+    )
     if (first.outcome !== 'confirmed') throw new Error(first.outcome)
     const agent = request.agent(t.app)
     const check = await answerJourney(agent, course.id, { email: 'TAKEN@example.com' })
@@ -263,7 +325,8 @@ describe('booking journey (online, no account)', () => {
     const { course } = await aCourse()
     const agent = request.agent(limited.app)
     await agent.get(paths.booking.start(course.id))
-    for (let i = 0; i < 3; i++) await submitForm(agent, paths.booking.yourDetails(course.id), { fullName: '' }).then((res) => expect(res.status).to.equal(302))
+    for (let i = 0; i < 3; i++)
+      await submitForm(agent, paths.booking.yourDetails(course.id), { fullName: '' }).then((res) => expect(res.status).to.equal(302))
     const blocked = await submitForm(agent, paths.booking.yourDetails(course.id), { fullName: 'Sam', email: 'sam@example.com' })
     expect(blocked.status).to.equal(429)
     expect(Number(blocked.headers['retry-after'])).to.be.greaterThan(0)

@@ -37,7 +37,9 @@ describe('manage link', () => {
     const { course } = await aCourse()
     const { manageToken } = await booked(course.id)
     const pages = await Promise.all(
-      [randomToken(), 'not-a-token', manageToken.slice(0, -1) + (manageToken.endsWith('A') ? 'B' : 'A')].map((token) => request(t.app).get(paths.manage.show(token)).expect(404)),
+      [randomToken(), 'not-a-token', manageToken.slice(0, -1) + (manageToken.endsWith('A') ? 'B' : 'A')].map((token) =>
+        request(t.app).get(paths.manage.show(token)).expect(404),
+      ),
     )
     for (const page of pages) {
       expect(page.text).to.contain('This link does not work').and.contain(paths.manage.findMyBookings)
@@ -55,7 +57,9 @@ describe('manage link', () => {
     expect(confirm.text).to.contain('Are you sure you want to cancel your booking?')
     const tooLong = await submitForm(agent, paths.manage.cancel(manageToken), { reason: 'r'.repeat(501) })
     expect(tooLong.headers.location).to.equal(paths.manage.cancel(manageToken))
-    expect(errorsOn((await agent.get(paths.manage.cancel(manageToken))).text).summary).to.deep.equal(['Reason must be 500 characters or less'])
+    expect(errorsOn((await agent.get(paths.manage.cancel(manageToken))).text).summary).to.deep.equal([
+      'Reason must be 500 characters or less',
+    ])
     const done = await submitForm(agent, paths.manage.cancel(manageToken), { reason: 'Moving away' })
     expect(done.headers.location).to.equal(paths.manage.show(manageToken))
     const page = await agent.get(paths.manage.show(manageToken)).expect(200)
@@ -87,7 +91,11 @@ describe('manage link', () => {
     expect(page.text).to.contain('A place is free for you').and.contain(`Accept by`)
     expect(cheerio.load(page.text)('.govuk-warning-text').text()).to.match(/Accept by \d{1,2}(:\d\d)?(am|pm) on \w+day \d{1,2} \w+ \d{4}/)
     expect(offer.status).to.equal('offered')
-    await agent.post(paths.manage.accept(manageToken)).type('form').send({ _csrf: csrfTokenFrom(page.text) }).expect(302)
+    await agent
+      .post(paths.manage.accept(manageToken))
+      .type('form')
+      .send({ _csrf: csrfTokenFrom(page.text) })
+      .expect(302)
     expect((await bookingRow(booking.id)).status).to.equal('confirmed')
     expect((await agent.get(paths.manage.show(manageToken))).text).to.contain('Your place is booked')
   })
@@ -100,7 +108,11 @@ describe('manage link', () => {
     await t.services.booking.cancel(first.booking.id)
     const agent = request.agent(t.app)
     const page = await agent.get(paths.manage.show(offered.manageToken)).expect(200)
-    await agent.post(paths.manage.decline(offered.manageToken)).type('form').send({ _csrf: csrfTokenFrom(page.text) }).expect(302)
+    await agent
+      .post(paths.manage.decline(offered.manageToken))
+      .type('form')
+      .send({ _csrf: csrfTokenFrom(page.text) })
+      .expect(302)
     expect((await bookingRow(offered.booking.id)).status).to.equal('declined')
     expect((await bookingRow(next.booking.id)).status).to.equal('offered')
   })

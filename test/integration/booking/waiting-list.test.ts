@@ -111,7 +111,10 @@ describe('booking service: waiting list and offers', () => {
     const later = new Date(Date.now() + 1000)
     expect((await bookingRow(first.id)).status).to.equal('expired')
     expect((await bookingRow(second.id)).status).to.equal('offered')
-    expect((await notificationKinds(first.id)).filter((k) => k === 'offer_expired:email'), 'one message, however often the job runs').to.have.length(1)
+    expect(
+      (await notificationKinds(first.id)).filter((k) => k === 'offer_expired:email'),
+      'one message, however often the job runs',
+    ).to.have.length(1)
     expect((await t.services.booking.acceptOffer(first.id, { now: later })).outcome, 'too late to accept').to.equal('not_allowed')
   })
 

@@ -15,7 +15,10 @@ export async function bookPlaces(courseId: number, n: number, status: BookingSta
   for (let i = 0; i < n; i++) {
     const k = ++familyCounter
     const email = `parent${k}@example.com`
-    const [family] = await db.insert(families).values({ parentName: `Parent ${k}`, email }).returning()
+    const [family] = await db
+      .insert(families)
+      .values({ parentName: `Parent ${k}`, email })
+      .returning()
     await db.insert(bookings).values({
       reference: `FH-T${String(k).padStart(3, '0')}-AA`,
       courseId,

@@ -21,10 +21,17 @@ describe('course page', () => {
 
   it('shows every session in London time, 10am on both sides of the clocks going forward', async () => {
     // Clocks go forward on Sunday 28 March 2027.
-    const { course, sessions: rows } = await aCourse({ sessions: [{ date: '2027-03-23', start: '10:00', end: '12:00' }, { date: '2027-03-30', start: '10:00', end: '12:00' }] })
+    const { course, sessions: rows } = await aCourse({
+      sessions: [
+        { date: '2027-03-23', start: '10:00', end: '12:00' },
+        { date: '2027-03-30', start: '10:00', end: '12:00' },
+      ],
+    })
     expect(rows.map((s) => s.startsAt.toISOString())).to.deep.equal(['2027-03-23T10:00:00.000Z', '2027-03-30T09:00:00.000Z'])
     const { $ } = await coursePage(course.id)
-    const listed = $('[data-testid="sessions"] li').map((_, li) => squash($(li).text())).get()
+    const listed = $('[data-testid="sessions"] li')
+      .map((_, li) => squash($(li).text()))
+      .get()
     expect(listed).to.deep.equal(['Tuesday 23 March 2027, 10am to 12pm', 'Tuesday 30 March 2027, 10am to 12pm'])
   })
 
@@ -41,7 +48,13 @@ describe('course page', () => {
       accessibilityNotes: 'Hearing loop at reception.',
       gettingThere: 'Buses 20 and 20A stop outside.',
     })
-    const programme = await aProgramme({ title: 'Incredible Years', description: 'Learn to play in ways that build confidence.', childAgeFromMonths: 36, childAgeToMonths: 96, topics: ['child-behaviour'] })
+    const programme = await aProgramme({
+      title: 'Incredible Years',
+      description: 'Learn to play in ways that build confidence.',
+      childAgeFromMonths: 36,
+      childAgeToMonths: 96,
+      topics: ['child-behaviour'],
+    })
     const { course } = await aCourse({ programmeId: programme.id, hubId: hub.id, sessions: weekly(nextWeekday(2), 3) })
     const { $, text } = await coursePage(course.id)
     expect($('h1').text().trim()).to.equal('Incredible Years')
@@ -79,7 +92,9 @@ describe('course page', () => {
     const programme = await aProgramme({ bookingMode: 'referral' })
     const { course } = await aCourse({ programmeId: programme.id, hubId: hub.id })
     const { $ } = await coursePage(course.id)
-    expect(callToAction($)).to.contain('This course is by referral only. Ask your health visitor, social worker or family hub to refer you').and.contain('01632 960106')
+    expect(callToAction($))
+      .to.contain('This course is by referral only. Ask your health visitor, social worker or family hub to refer you')
+      .and.contain('01632 960106')
     expect($('[data-testid="call-to-action"] .govuk-button')).to.have.length(0)
     expect($(`a[href="${paths.booking.start(course.id)}"]`)).to.have.length(0)
   })

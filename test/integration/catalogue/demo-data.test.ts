@@ -64,7 +64,15 @@ describe('demo data', () => {
 
   it('gives bookings a reference, manage credentials and the family contact details', async () => {
     await seedDemoData(testDatabase().db, new Date())
-    const bookings = await rows<{ reference: string; manage_nonce: string; manage_token_hash: string; contact_email: string; email: string; contact_phone: string; phone: string }>(sql`
+    const bookings = await rows<{
+      reference: string
+      manage_nonce: string
+      manage_token_hash: string
+      contact_email: string
+      email: string
+      contact_phone: string
+      phone: string
+    }>(sql`
       select b.reference, b.manage_nonce, b.manage_token_hash, b.contact_email, f.email, b.contact_phone, f.phone
       from bookings b join families f on f.id = b.family_id`)
     expect(bookings.length).to.be.greaterThan(100)
@@ -72,15 +80,21 @@ describe('demo data', () => {
       expect(booking.reference).to.match(/^FH-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{2}$/)
       expect(booking.manage_nonce).to.have.length.greaterThan(20)
       expect(booking.manage_token_hash).to.match(/^[0-9a-f]{64}$/)
-      expect(booking.contact_email).to.equal(booking.email).and.match(/@example\.com$/)
-      expect(booking.contact_phone).to.equal(booking.phone).and.match(/^\+447700900\d{3}$/)
+      expect(booking.contact_email)
+        .to.equal(booking.email)
+        .and.match(/@example\.com$/)
+      expect(booking.contact_phone)
+        .to.equal(booking.phone)
+        .and.match(/^\+447700900\d{3}$/)
     }
   })
 
   it('spreads courses and drop-ins over the next 8 weeks, mornings, afternoons and an evening', async () => {
     const now = new Date()
     await seedDemoData(testDatabase().db, now)
-    const sessions = await rows<{ starts_at: Date; kind: string }>(sql`select s.starts_at, c.kind from sessions s join courses c on c.id = s.course_id`)
+    const sessions = await rows<{ starts_at: Date; kind: string }>(
+      sql`select s.starts_at, c.kind from sessions s join courses c on c.id = s.course_id`,
+    )
     const upcoming = sessions.filter((s) => new Date(s.starts_at) > now)
     const hours = new Set(upcoming.map((s) => DateTime.fromJSDate(new Date(s.starts_at), { zone: LONDON }).hour))
     expect([...hours].some((h) => h < 12)).to.equal(true)
@@ -98,7 +112,9 @@ describe('demo data', () => {
     const now = new Date('2026-11-22T12:00:00Z')
     const snapshot = async () => {
       await seedDemoData(testDatabase().db, now)
-      return rows(sql`select b.reference, b.status, s.starts_at from bookings b join sessions s on s.course_id = b.course_id order by b.id, s.id`)
+      return rows(
+        sql`select b.reference, b.status, s.starts_at from bookings b join sessions s on s.course_id = b.course_id order by b.id, s.id`,
+      )
     }
     const first = await snapshot()
     await resetDatabase(testDatabase())
@@ -110,7 +126,12 @@ describe('demo data', () => {
     const { app } = t
     const first = pageText((await request(app).get('/').expect(200)).text)
     expect(first).to.match(/\d+ courses and drop-ins coming up/)
-    const all = (await Promise.all([1, 2, 3, 4, 5, 6, 7].map((page) => request(app).get(`/?page=${page}`).expect(200)))).map((res) => pageText(res.text)).join(' ')
-    expect(all).to.contain('Full: join the waiting list').and.contain('Referral only').and.match(/\d places? left/)
+    const all = (await Promise.all([1, 2, 3, 4, 5, 6, 7].map((page) => request(app).get(`/?page=${page}`).expect(200))))
+      .map((res) => pageText(res.text))
+      .join(' ')
+    expect(all)
+      .to.contain('Full: join the waiting list')
+      .and.contain('Referral only')
+      .and.match(/\d places? left/)
   })
 })

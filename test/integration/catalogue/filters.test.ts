@@ -18,21 +18,71 @@ describe('catalogue filters', () => {
   before(async () => {
     hubA = (await aHub({ name: 'Alpha Family Hub', slug: 'alpha' })).id
     hubB = (await aHub({ name: 'Beta Family Hub', slug: 'beta' })).id
-    const behaviour = await aProgramme({ title: 'Incredible Years', topics: ['child-behaviour'], childAgeFromMonths: 36, childAgeToMonths: 96 })
-    const toilet = await aProgramme({ title: 'Toilet training drop-in', description: 'Advice about the potty and wetting.', topics: ['toilet-training'], childAgeFromMonths: 18, childAgeToMonths: 60 })
-    const punjabi = await aProgramme({ title: 'Rhymes and stories', summary: 'Songs and rhymes: 100% fun', topics: ['early-language-and-play'], language: 'Punjabi', childAgeFromMonths: 0, childAgeToMonths: 48 })
-    const online = await aProgramme({ title: 'Big feelings', topics: ['emotional-wellbeing'], delivery: 'online', childAgeFromMonths: 60, childAgeToMonths: 132 })
-    const bumps = await aProgramme({ title: 'Bumps and babies', topics: ['perinatal-mental-health'], audience: 'pregnant', childAgeFromMonths: 0, childAgeToMonths: 12 })
-    const teens = await aProgramme({ title: 'Talking teens', topics: ['talking-with-teenagers'], childAgeFromMonths: 132, childAgeToMonths: 216 })
-    const training = await aProgramme({ title: 'Practitioner training', topics: ['child-behaviour'], audience: 'practitioners', delivery: 'online' })
+    const behaviour = await aProgramme({
+      title: 'Incredible Years',
+      topics: ['child-behaviour'],
+      childAgeFromMonths: 36,
+      childAgeToMonths: 96,
+    })
+    const toilet = await aProgramme({
+      title: 'Toilet training drop-in',
+      description: 'Advice about the potty and wetting.',
+      topics: ['toilet-training'],
+      childAgeFromMonths: 18,
+      childAgeToMonths: 60,
+    })
+    const punjabi = await aProgramme({
+      title: 'Rhymes and stories',
+      summary: 'Songs and rhymes: 100% fun',
+      topics: ['early-language-and-play'],
+      language: 'Punjabi',
+      childAgeFromMonths: 0,
+      childAgeToMonths: 48,
+    })
+    const online = await aProgramme({
+      title: 'Big feelings',
+      topics: ['emotional-wellbeing'],
+      delivery: 'online',
+      childAgeFromMonths: 60,
+      childAgeToMonths: 132,
+    })
+    const bumps = await aProgramme({
+      title: 'Bumps and babies',
+      topics: ['perinatal-mental-health'],
+      audience: 'pregnant',
+      childAgeFromMonths: 0,
+      childAgeToMonths: 12,
+    })
+    const teens = await aProgramme({
+      title: 'Talking teens',
+      topics: ['talking-with-teenagers'],
+      childAgeFromMonths: 132,
+      childAgeToMonths: 216,
+    })
+    const training = await aProgramme({
+      title: 'Practitioner training',
+      topics: ['child-behaviour'],
+      audience: 'practitioners',
+      delivery: 'online',
+    })
 
-    ids.behaviour = (await aCourse({ programmeId: behaviour.id, hubId: hubA, sessions: weekly(nextWeekday(1), 4, '10:00', '12:00') })).course.id
-    ids.toilet = (await aCourse({ programmeId: toilet.id, hubId: hubB, sessions: [{ date: nextWeekday(2), start: '13:30', end: '15:00' }] })).course.id
-    ids.punjabi = (await aCourse({ programmeId: punjabi.id, hubId: hubA, sessions: [{ date: nextWeekday(3), start: '10:00', end: '11:00' }] })).course.id
+    ids.behaviour = (
+      await aCourse({ programmeId: behaviour.id, hubId: hubA, sessions: weekly(nextWeekday(1), 4, '10:00', '12:00') })
+    ).course.id
+    ids.toilet = (
+      await aCourse({ programmeId: toilet.id, hubId: hubB, sessions: [{ date: nextWeekday(2), start: '13:30', end: '15:00' }] })
+    ).course.id
+    ids.punjabi = (
+      await aCourse({ programmeId: punjabi.id, hubId: hubA, sessions: [{ date: nextWeekday(3), start: '10:00', end: '11:00' }] })
+    ).course.id
     ids.online = (await aCourse({ programmeId: online.id, hubId: null, sessions: weekly(nextWeekday(4), 3, '19:00', '20:30') })).course.id
-    ids.bumps = (await aCourse({ programmeId: bumps.id, hubId: hubB, sessions: [{ date: nextWeekday(5), start: '10:00', end: '11:30' }] })).course.id
+    ids.bumps = (
+      await aCourse({ programmeId: bumps.id, hubId: hubB, sessions: [{ date: nextWeekday(5), start: '10:00', end: '11:30' }] })
+    ).course.id
     ids.teens = (await aCourse({ programmeId: teens.id, hubId: hubB, sessions: weekly(nextWeekday(3), 4, '18:00', '20:00') })).course.id
-    ids.training = (await aCourse({ programmeId: training.id, hubId: null, sessions: weekly(nextWeekday(2), 2, '09:30', '12:30') })).course.id
+    ids.training = (
+      await aCourse({ programmeId: training.id, hubId: null, sessions: weekly(nextWeekday(2), 2, '09:30', '12:30') })
+    ).course.id
   })
 
   const search = async (query: string) => {
@@ -95,7 +145,7 @@ describe('catalogue filters', () => {
   it('treats % and _ in the search as ordinary characters', async () => {
     expect((await search('?q=%25')).ids).to.deep.equal(expected('punjabi'))
     expect((await search('?q=_')).ids).to.deep.equal([])
-    expect((await search("?q=%27%3B+drop+table+courses%3B--")).ids).to.deep.equal([])
+    expect((await search('?q=%27%3B+drop+table+courses%3B--')).ids).to.deep.equal([])
   })
 
   it('combines filters: all of them must match', async () => {
@@ -121,7 +171,21 @@ describe('catalogue filters', () => {
   })
 
   it('ignores filter values it does not recognise, says so, and never fails', async () => {
-    for (const query of ['?hub=abc', '?hub=999999', '?hub=99999999999999', '?page=-1', '?page=abc', '?age=zzz', '?day=someday', '?time=noon', '?delivery=carrier-pigeon', '?language=Klingon', `?q=${'x'.repeat(5000)}`, '?hub[a]=1', '?hub=1&hub=2']) {
+    for (const query of [
+      '?hub=abc',
+      '?hub=999999',
+      '?hub=99999999999999',
+      '?page=-1',
+      '?page=abc',
+      '?age=zzz',
+      '?day=someday',
+      '?time=noon',
+      '?delivery=carrier-pigeon',
+      '?language=Klingon',
+      `?q=${'x'.repeat(5000)}`,
+      '?hub[a]=1',
+      '?hub=1&hub=2',
+    ]) {
       const res = await request(t.app).get(`/${query}`)
       expect(res.status, query).to.equal(200)
     }
@@ -133,6 +197,6 @@ describe('catalogue filters', () => {
     }
     const { ids: found, text } = await search('?hub=abc&age=zzz&page=-1')
     expect(found).to.have.length(7)
-    expect(text).to.contain('We did not recognise the family hub and child\'s age you chose')
+    expect(text).to.contain("We did not recognise the family hub and child's age you chose")
   })
 })

@@ -29,7 +29,9 @@ describe('catalogue listings', () => {
     it('says "1 place left" for the last place', async () => {
       const { course } = await aCourse({ capacity: 4 })
       await bookPlaces(course.id, 3)
-      expect(listingText(await home(), course.id)).to.contain('1 place left').and.not.contain('places left')
+      expect(listingText(await home(), course.id))
+        .to.contain('1 place left')
+        .and.not.contain('places left')
     })
 
     it('shows a full course as "Full: join the waiting list"', async () => {
@@ -69,7 +71,11 @@ describe('catalogue listings', () => {
       const hub = await aHub({ name: 'Foleshill Family Hub' })
       const programme = await aProgramme({ title: 'Incredible Years', childAgeFromMonths: 36, childAgeToMonths: 96 })
       const first = nextWeekday(2)
-      const { course, sessions: rows } = await aCourse({ programmeId: programme.id, hubId: hub.id, sessions: weekly(first, 8, '10:00', '12:00') })
+      const { course, sessions: rows } = await aCourse({
+        programmeId: programme.id,
+        hubId: hub.id,
+        sessions: weekly(first, 8, '10:00', '12:00'),
+      })
       const html = await home()
       expect(listedIds(html)).to.deep.equal([course.id])
       const dayAndMonth = dayAndDate(rows[0]!.startsAt, new Date())
@@ -92,7 +98,10 @@ describe('catalogue listings', () => {
       const cancelled = await aCourse({ cancelledAt: new Date() })
       const past = await aCourse({ sessions: [{ date: '2024-01-10' }, { date: '2024-01-17' }] })
       const onlyFutureSessionCancelled = await aCourse({ sessions: [{ date: '2024-01-10' }, { date: nextWeekday(1) }] })
-      await testDatabase().db.update(sessions).set({ cancelledAt: new Date() }).where(eq(sessions.id, onlyFutureSessionCancelled.sessions[1]!.id))
+      await testDatabase()
+        .db.update(sessions)
+        .set({ cancelledAt: new Date() })
+        .where(eq(sessions.id, onlyFutureSessionCancelled.sessions[1]!.id))
       const underway = await aCourse({ sessions: [{ date: '2024-01-10' }, { date: nextWeekday(1) }] })
       const ids = listedIds(await home())
       expect(ids).to.include(listed.course.id).and.include(underway.course.id)
@@ -113,7 +122,11 @@ describe('catalogue listings', () => {
       const programme = await aProgramme({ title: 'Stay and play' })
       const made: number[] = []
       for (let i = 0; i < n; i++) {
-        const { course } = await aCourse({ programmeId: programme.id, hubId, sessions: [{ date: nextWeekday(1 + (i % 7), Math.floor(i / 7)), start: '10:00' }] })
+        const { course } = await aCourse({
+          programmeId: programme.id,
+          hubId,
+          sessions: [{ date: nextWeekday(1 + (i % 7), Math.floor(i / 7)), start: '10:00' }],
+        })
         made.push(course.id)
       }
       return made

@@ -38,7 +38,12 @@ describe('catalogue day and time filters use London time', () => {
     }
     expect(made.map((m) => m.part)).to.deep.equal(['morning', 'afternoon', 'afternoon', 'evening'])
     for (const part of ['morning', 'afternoon', 'evening']) {
-      expect((await ids(`?time=${part}`)).sort(), part).to.deep.equal(made.filter((m) => m.part === part).map((m) => m.id).sort())
+      expect((await ids(`?time=${part}`)).sort(), part).to.deep.equal(
+        made
+          .filter((m) => m.part === part)
+          .map((m) => m.id)
+          .sort(),
+      )
     }
   })
 })

@@ -27,7 +27,12 @@ describe('programme and hub pages', () => {
         childAgeToMonths: 132,
       })
       const atHub = await aCourse({ programmeId: programme.id, capacity: 10, sessions: weekly(nextWeekday(5), 6, '13:00', '15:00') })
-      const online = await aCourse({ programmeId: programme.id, hubId: null, capacity: 5, sessions: weekly(nextWeekday(2), 4, '19:00', '20:00') })
+      const online = await aCourse({
+        programmeId: programme.id,
+        hubId: null,
+        capacity: 5,
+        sessions: weekly(nextWeekday(2), 4, '19:00', '20:00'),
+      })
       const cancelled = await aCourse({ programmeId: programme.id, cancelledAt: new Date() })
       const otherProgramme = await aCourse({})
       await bookPlaces(atHub.course.id, 6)
@@ -61,13 +66,22 @@ describe('programme and hub pages', () => {
       await aHub({ name: 'Canley Family Hub', slug: 'canley', postcode: 'CV4 8FT' })
       const html = await get(paths.hubs.index)
       const $ = cheerio.load(html)
-      expect($('.govuk-summary-card__title a').map((_, a) => $(a).text().trim()).get()).to.deep.equal(['Canley Family Hub', 'Foleshill Family Hub'])
+      expect(
+        $('.govuk-summary-card__title a')
+          .map((_, a) => $(a).text().trim())
+          .get(),
+      ).to.deep.equal(['Canley Family Hub', 'Foleshill Family Hub'])
       expect($('a[href="/hubs/foleshill"]')).to.have.length(1)
       expect(pageText(html)).to.contain('CV6 5DQ').and.contain('01632 960101')
     })
 
     it("shows a hub's details and what is on there, and nothing from other hubs", async () => {
-      const hub = await aHub({ name: 'Radford Family Hub', slug: 'radford', stepFree: false, accessibilityNotes: 'There are 3 steps up to the main entrance.' })
+      const hub = await aHub({
+        name: 'Radford Family Hub',
+        slug: 'radford',
+        stepFree: false,
+        accessibilityNotes: 'There are 3 steps up to the main entrance.',
+      })
       const other = await aHub()
       const here = await aCourse({ hubId: hub.id })
       const there = await aCourse({ hubId: other.id })

@@ -13,7 +13,9 @@ import { sleep, WorkerProcess } from './worker-process.js'
 
 /** How many reminder rows are in each state. */
 async function stateCounts(): Promise<Record<string, number>> {
-  const result = await testDatabase().db.execute<{ state: string; n: number }>(sql`select state, count(*)::int as n from notifications group by state`)
+  const result = await testDatabase().db.execute<{ state: string; n: number }>(
+    sql`select state, count(*)::int as n from notifications group by state`,
+  )
   return Object.fromEntries(result.rows.map((row) => [row.state, Number(row.n)]))
 }
 
@@ -41,7 +43,10 @@ function expectExactlyOnce(seeded: SeededReminders, smtp: FakeSmtpServer, twilio
   expect(wrongTexts, 'texts not received exactly once').to.deep.equal([])
   expect(smtp.messages).to.have.length(seeded.emails.length)
   expect(twilio.messages).to.have.length(seeded.phones.length)
-  expect([...smtp.countByMessageId().values()].every((n) => n === 1), 'no Message-ID twice').to.equal(true)
+  expect(
+    [...smtp.countByMessageId().values()].every((n) => n === 1),
+    'no Message-ID twice',
+  ).to.equal(true)
 }
 
 describe('Reminders: workers that crash, and workers side by side (PostgreSQL server only)', function () {
@@ -91,11 +96,16 @@ describe('Reminders: workers that crash, and workers side by side (PostgreSQL se
     await t.agenda.now(DELIVER_DUE_NOTIFICATIONS, {})
     // Kill it once a good part has gone, while sends are in flight (rows claimed, not yet settled).
     let inFlight = 0
-    await waitUntil(async () => {
-      if (t.smtp.messages.length + t.twilio.messages.length < 150) return false
-      inFlight = (await stateCounts()).sending ?? 0
-      return inFlight > 0
-    }, 'the first worker to be sending', 90_000, 5)
+    await waitUntil(
+      async () => {
+        if (t.smtp.messages.length + t.twilio.messages.length < 150) return false
+        inFlight = (await stateCounts()).sending ?? 0
+        return inFlight > 0
+      },
+      'the first worker to be sending',
+      90_000,
+      5,
+    )
     await first.kill()
     const atKill = { arrived: t.smtp.messages.length + t.twilio.messages.length, states: await stateCounts() }
     expect(atKill.arrived, 'killed before it had sent everything').to.be.below(500)
@@ -104,12 +114,17 @@ describe('Reminders: workers that crash, and workers side by side (PostgreSQL se
     await second.started()
     // Runs of the delivery job until every row is settled: the dead worker's claims are settled
     // once they are older than the claim timeout (re-queued, or found at Twilio and marked sent).
-    await waitUntil(async () => {
-      const states = await stateCounts()
-      if ((states.sent ?? 0) + (states.delivered ?? 0) === 500) return true
-      await t.agenda.now(DELIVER_DUE_NOTIFICATIONS, {})
-      return false
-    }, 'every reminder to be sent after the restart', 120_000, 2000)
+    await waitUntil(
+      async () => {
+        const states = await stateCounts()
+        if ((states.sent ?? 0) + (states.delivered ?? 0) === 500) return true
+        await t.agenda.now(DELIVER_DUE_NOTIFICATIONS, {})
+        return false
+      },
+      'every reminder to be sent after the restart',
+      120_000,
+      2000,
+    )
 
     // Nothing more arrives later: give stray sends a moment, then count.
     await sleep(500)
@@ -130,10 +145,15 @@ describe('Reminders: workers that crash, and workers side by side (PostgreSQL se
     const at = new Date(Date.now() + 3000)
     await t.agenda.schedule(at, REMINDER_MINUTE_TICK, {})
     await t.agenda.schedule(at, REMINDER_MINUTE_TICK, {})
-    await waitUntil(async () => {
-      const states = await stateCounts()
-      return (states.sent ?? 0) === 1000
-    }, 'every reminder to be sent', 120_000, 200)
+    await waitUntil(
+      async () => {
+        const states = await stateCounts()
+        return (states.sent ?? 0) === 1000
+      },
+      'every reminder to be sent',
+      120_000,
+      200,
+    )
     await sleep(500)
     expectExactlyOnce(seeded, t.smtp, t.twilio)
     expect(a.sentCount(), 'sends by the first worker').to.be.greaterThan(0)

@@ -7,7 +7,7 @@ import { paths } from '../../../src/paths.js'
 import { readCalendar } from '../../../src/data/mail/dev-outbox.js'
 import { aBooking, aFamily, recordEvent } from './notification-helpers.js'
 
-describe('Dev outbox: an email\'s HTML version and calendar invite', () => {
+describe("Dev outbox: an email's HTML version and calendar invite", () => {
   const t = useTestApp({ ownDataDir: true })
 
   /** The outbox page of a booking confirmation email. */
@@ -40,8 +40,13 @@ describe('Dev outbox: an email\'s HTML version and calendar invite', () => {
     const calendar = page('.app-outbox-calendar').text().replace(/\s+/g, ' ')
     expect(calendar).to.include('Method REQUEST')
     expect(calendar.match(/Event Incredible Years/g)).to.have.length(2)
-    expect(calendar).to.match(/Start: 20270329T093000/).and.match(/End: 20270329T113000/).and.include('Status: CONFIRMED')
-    expect(page('pre.app-outbox-raw').text()).to.match(/^BEGIN:VCALENDAR/).and.include('METHOD:REQUEST')
+    expect(calendar)
+      .to.match(/Start: 20270329T093000/)
+      .and.match(/End: 20270329T113000/)
+      .and.include('Status: CONFIRMED')
+    expect(page('pre.app-outbox-raw').text())
+      .to.match(/^BEGIN:VCALENDAR/)
+      .and.include('METHOD:REQUEST')
     const download = await request(t.app).get(page('a[download]').attr('href')!).expect(200)
     expect(page('a[download]').attr('href')).to.equal(`${link}/invite.ics`)
     expect(download.headers['content-type']).to.match(/^text\/calendar/)
@@ -50,7 +55,18 @@ describe('Dev outbox: an email\'s HTML version and calendar invite', () => {
   })
 
   it('reads folded lines and escaped commas in an invite', () => {
-    const ics = ['BEGIN:VCALENDAR', 'METHOD:CANCEL', 'BEGIN:VEVENT', 'SUMMARY:Toilet training\\, for', '  toddlers', 'DTSTART;TZID=Europe/London:20270329T093000', 'DTEND;TZID=Europe/London:20270329T113000', 'STATUS:CANCELLED', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n')
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'METHOD:CANCEL',
+      'BEGIN:VEVENT',
+      'SUMMARY:Toilet training\\, for',
+      '  toddlers',
+      'DTSTART;TZID=Europe/London:20270329T093000',
+      'DTEND;TZID=Europe/London:20270329T113000',
+      'STATUS:CANCELLED',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n')
     expect(readCalendar(ics)).to.deep.equal({
       method: 'CANCEL',
       events: [{ summary: 'Toilet training, for toddlers', start: '20270329T093000', end: '20270329T113000', status: 'CANCELLED' }],

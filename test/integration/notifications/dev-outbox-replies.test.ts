@@ -24,7 +24,10 @@ describe('Dev outbox: replying to a text as a family would (no Twilio settings)'
     if (booked.outcome !== 'confirmed') throw new Error(booked.outcome)
     await t.services.notificationDelivery.deliverDue()
     const list = cheerio.load((await request(t.app).get(paths.devOutbox.index).expect(200)).text)
-    const link = list('tbody tr').filter((_, row) => list(row).text().includes('Booked:')).find('a').attr('href')
+    const link = list('tbody tr')
+      .filter((_, row) => list(row).text().includes('Booked:'))
+      .find('a')
+      .attr('href')
     if (!link) throw new Error('no booking text in the outbox')
     return { booking: booked.booking, phone: family.phone!, link }
   }
@@ -37,7 +40,10 @@ describe('Dev outbox: replying to a text as a family would (no Twilio settings)'
     const cancelForm = $('form').filter((_, form) => $(form).find('input[name="body"]').val() === 'CANCEL')
     expect(cancelForm.attr('action')).to.equal(paths.devOutbox.reply(link.split('/').pop()!))
 
-    const posted = await agent.post(cancelForm.attr('action')!).type('form').send({ body: 'CANCEL', _csrf: csrfTokenFrom(page.text) })
+    const posted = await agent
+      .post(cancelForm.attr('action')!)
+      .type('form')
+      .send({ body: 'CANCEL', _csrf: csrfTokenFrom(page.text) })
 
     expect(posted.status).to.equal(303)
     expect(posted.headers.location).to.equal(paths.devOutbox.index)
@@ -48,7 +54,7 @@ describe('Dev outbox: replying to a text as a family would (no Twilio settings)'
     expect(answer.text()).to.include(phone)
   })
 
-  it('refuses a reply without the form\'s CSRF token, and does nothing', async () => {
+  it("refuses a reply without the form's CSRF token, and does nothing", async () => {
     const { booking, link } = await aBookingTextInTheOutbox()
     const posted = await request(t.app).post(`${link}/reply`).type('form').send({ body: 'CANCEL' })
     expect(posted.status).to.equal(403)
@@ -59,7 +65,10 @@ describe('Dev outbox: replying to a text as a family would (no Twilio settings)'
     const { booking, link } = await aBookingTextInTheOutbox()
     const agent = request.agent(t.app)
     const page = await agent.get(link)
-    const posted = await agent.post(`${link}/reply`).type('form').send({ body: '  ', _csrf: csrfTokenFrom(page.text) })
+    const posted = await agent
+      .post(`${link}/reply`)
+      .type('form')
+      .send({ body: '  ', _csrf: csrfTokenFrom(page.text) })
     expect(posted.status).to.equal(400)
     expect(cheerio.load(posted.text)('.govuk-error-summary').text()).to.include('Enter the text of the reply')
     expect((await bookingRow(booking.id)).status).to.equal('confirmed')
@@ -71,7 +80,11 @@ describe('Dev outbox: replying to a text as a family would (no Twilio settings)'
     const page = await request(withTwilio.app).get(link).expect(200)
     expect(cheerio.load(page.text)('form input[name="body"]').length).to.equal(0)
     await request(withTwilio.app).post(`${link}/reply`).type('form').send({ body: 'CANCEL' }).expect(403)
-    const production = await buildTestApp({ NODE_ENV: 'production', SESSION_SECRET: 'a-production-secret-of-at-least-32-chars', DATA_DIR: t.dataDir })
+    const production = await buildTestApp({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'a-production-secret-of-at-least-32-chars',
+      DATA_DIR: t.dataDir,
+    })
     await request(production.app).get(link).expect(404)
   })
 })

@@ -30,10 +30,14 @@ describe('Notifications: the dev outbox (no SMTP_URL, no Twilio)', () => {
     const files = readdirSync(join(t.dataDir, 'outbox')).sort()
     expect(files.map((file) => file.replace(/^n\d+-[a-z0-9]+/, 'n'))).to.deep.equal(['n.eml', 'n.txt'])
     const eml = readFileSync(join(t.dataDir, 'outbox', files[0]!), 'utf8')
-    expect(eml).to.match(/^To: .*amira/im).and.match(/^Subject: Booking confirmed: Incredible Years/m)
+    expect(eml)
+      .to.match(/^To: .*amira/im)
+      .and.match(/^Subject: Booking confirmed: Incredible Years/m)
     expect(eml).to.match(/Content-Type: text\/calendar; method=REQUEST; charset=UTF-8/i)
     const txt = readFileSync(join(t.dataDir, 'outbox', files[1]!), 'utf8')
-    expect(txt).to.include(`To: ${family.phone}`).and.include(`Booked: Incredible Years, Mon 29 Mar, 9:30am, Foleshill Family Hub. Ref ${booking.reference}.`)
+    expect(txt)
+      .to.include(`To: ${family.phone}`)
+      .and.include(`Booked: Incredible Years, Mon 29 Mar, 9:30am, Foleshill Family Hub. Ref ${booking.reference}.`)
     const rows = await rowsFor(booking.id, 'booking_confirmed')
     expect(rows.map((row) => `${row.channel} ${row.state}`)).to.deep.equal(['email sent', 'sms sent'])
   })
@@ -45,14 +49,27 @@ describe('Notifications: the dev outbox (no SMTP_URL, no Twilio)', () => {
     // The text written a minute after the email.
     const files = readdirSync(join(t.dataDir, 'outbox'))
     const at = (file: string, seconds: number) => utimesSync(join(t.dataDir, 'outbox', file), seconds, seconds)
-    at(files.find((file) => file.endsWith('.eml'))!, 1_800_000_000)
-    at(files.find((file) => file.endsWith('.txt'))!, 1_800_000_060)
+    at(
+      files.find((file) => file.endsWith('.eml'))!,
+      1_800_000_000,
+    )
+    at(
+      files.find((file) => file.endsWith('.txt'))!,
+      1_800_000_060,
+    )
 
     const list = await request(t.app).get(paths.devOutbox.index).expect(200)
 
     const $ = cheerio.load(list.text)
     const rows = $('tbody tr')
-      .map((_, row) => $(row).find('td').map((__, cell) => $(cell).text().trim()).get().slice(1).join(' | '))
+      .map((_, row) =>
+        $(row)
+          .find('td')
+          .map((__, cell) => $(cell).text().trim())
+          .get()
+          .slice(1)
+          .join(' | '),
+      )
       .get()
     expect(rows).to.have.length(2)
     expect(rows[0]).to.match(new RegExp(`^Text \\| \\${family.phone} \\| Booked: Incredible Years`))
@@ -63,7 +80,9 @@ describe('Notifications: the dev outbox (no SMTP_URL, no Twilio)', () => {
     const page = cheerio.load(shown.text)
     expect(page('h1').text().trim()).to.equal('Booking confirmed: Incredible Years, Monday 29 March 2027')
     expect(page('.govuk-summary-list').text()).to.include(family.email!).and.include('invite.ics')
-    expect(page('.govuk-inset-text').text()).to.include(booking.reference).and.include(`http://localhost:3000${paths.manage.show(token)}`)
+    expect(page('.govuk-inset-text').text())
+      .to.include(booking.reference)
+      .and.include(`http://localhost:3000${paths.manage.show(token)}`)
 
     const download = await request(t.app).get(`${emailLink}?download`).expect(200)
     expect(download.headers['content-type']).to.match(/^message\/rfc822/)
@@ -76,7 +95,11 @@ describe('Notifications: the dev outbox (no SMTP_URL, no Twilio)', () => {
   })
 
   it('is not there in production', async () => {
-    const production = await buildTestApp({ NODE_ENV: 'production', SESSION_SECRET: 'a-production-secret-of-at-least-32-chars', DATA_DIR: t.dataDir })
+    const production = await buildTestApp({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'a-production-secret-of-at-least-32-chars',
+      DATA_DIR: t.dataDir,
+    })
     await request(production.app).get(paths.devOutbox.index).expect(404)
   })
 })

@@ -14,11 +14,20 @@ import { aBooking, makeDue, readInvite, recordEvent, rowById, rowsFor } from './
 const BASE_URL = 'https://familyhubs.coventry.example'
 
 describe('Notifications: emails over SMTP with calendar invites', () => {
-  const t = useTestApp({ fakes: { smtp: true }, env: ({ smtp }) => ({ SMTP_URL: smtp.url, BASE_URL, MAIL_FROM: 'Family Hubs Coventry <bookings@familyhubs.coventry.example>' }) })
+  const t = useTestApp({
+    fakes: { smtp: true },
+    env: ({ smtp }) => ({ SMTP_URL: smtp.url, BASE_URL, MAIL_FROM: 'Family Hubs Coventry <bookings@familyhubs.coventry.example>' }),
+  })
 
   /** A two-session course either side of the clocks going forward (Sunday 28 March 2027). */
   async function aCourseOverTheClockChange() {
-    const hub = await aHub({ name: 'Foleshill Family Hub', addressLines: ['Livingstone Road', 'Coventry'], postcode: 'CV6 5AY', phone: '024 7678 5000', email: 'foleshill@familyhubs.coventry.example' })
+    const hub = await aHub({
+      name: 'Foleshill Family Hub',
+      addressLines: ['Livingstone Road', 'Coventry'],
+      postcode: 'CV6 5AY',
+      phone: '024 7678 5000',
+      email: 'foleshill@familyhubs.coventry.example',
+    })
     const programme = await aProgramme({ title: "Understanding your child's behaviour" })
     return aCourse({ hubId: hub.id, programmeId: programme.id, sessions: weekly('2027-03-22', 2, '10:00', '12:00') })
   }
@@ -40,7 +49,9 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
     expect(email.text).to.include(booking.reference).and.include(manageUrl(token))
     expect(email.text).to.include('Monday 22 March 2027, 10am to 12pm').and.include('Monday 29 March 2027, 10am to 12pm')
     expect(email.text).to.include('Foleshill Family Hub').and.include('CV6 5AY').and.include('024 7678 5000')
-    expect(email.html).to.include(`href="${manageUrl(token)}"`).and.include(booking.reference)
+    expect(email.html)
+      .to.include(`href="${manageUrl(token)}"`)
+      .and.include(booking.reference)
     expect(email.html).to.include('Understanding your child&#39;s behaviour')
 
     const [row] = await rowsFor(booking.id, 'booking_confirmed')
@@ -49,7 +60,10 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
   })
 
   it('attaches an invite: one event per session, stable UIDs, METHOD:REQUEST, Europe/London times across the clock change', async () => {
-    const { course, sessions: [first, second] } = await aCourseOverTheClockChange()
+    const {
+      course,
+      sessions: [first, second],
+    } = await aCourseOverTheClockChange()
     const { booking, token } = await aBooking(t, course.id)
     await recordEvent(t, 'booking_confirmed', booking.id)
 
@@ -71,7 +85,10 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
     expect(invite.events[1]!.end.toISOString()).to.equal('2027-03-29T11:00:00.000Z')
     expect(invite.events[0]!.location).to.equal('Foleshill Family Hub, Livingstone Road, Coventry, CV6 5AY')
     expect(invite.events[0]!.description).to.include(manageUrl(token)).and.include(booking.reference)
-    expect(invite.events[0]!.organizer).to.deep.equal({ address: 'mailto:foleshill@familyhubs.coventry.example', name: 'Foleshill Family Hub' })
+    expect(invite.events[0]!.organizer).to.deep.equal({
+      address: 'mailto:foleshill@familyhubs.coventry.example',
+      name: 'Foleshill Family Hub',
+    })
   })
 
   it('sends a cancellation with METHOD:CANCEL for the same UIDs and a higher SEQUENCE', async () => {
@@ -81,7 +98,10 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
     await t.services.notificationDelivery.deliverDue()
     // What the booking service does on cancelling: status, calendar_sequence up, then the event.
     await testDatabase().db.transaction(async (tx) => {
-      await tx.update(bookings).set({ status: 'cancelled', endedAt: new Date(), calendarSequence: sql`${bookings.calendarSequence} + 1` }).where(eq(bookings.id, booking.id))
+      await tx
+        .update(bookings)
+        .set({ status: 'cancelled', endedAt: new Date(), calendarSequence: sql`${bookings.calendarSequence} + 1` })
+        .where(eq(bookings.id, booking.id))
       await t.services.notifier.record(tx, 'booking_cancelled', booking.id)
     })
 
@@ -101,7 +121,10 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
   })
 
   it('updates a moved session in the calendar: same UID, SEQUENCE up, METHOD:REQUEST, the new time', async () => {
-    const { course, sessions: [first] } = await aCourseOverTheClockChange()
+    const {
+      course,
+      sessions: [first],
+    } = await aCourseOverTheClockChange()
     const { booking } = await aBooking(t, course.id)
     await recordEvent(t, 'booking_confirmed', booking.id)
     await t.services.notificationDelivery.deliverDue()
@@ -127,12 +150,20 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
   })
 
   it('says when a moved session used to be, when the change is recorded with it', async () => {
-    const { course, sessions: [first] } = await aCourseOverTheClockChange()
+    const {
+      course,
+      sessions: [first],
+    } = await aCourseOverTheClockChange()
     const { booking } = await aBooking(t, course.id)
     await testDatabase().db.transaction(async (tx) => {
-      await tx.update(sessions).set({ startsAt: londonTime('2027-03-23', '13:30'), endsAt: londonTime('2027-03-23', '15:30'), sequence: 1 }).where(eq(sessions.id, first!.id))
+      await tx
+        .update(sessions)
+        .set({ startsAt: londonTime('2027-03-23', '13:30'), endsAt: londonTime('2027-03-23', '15:30'), sequence: 1 })
+        .where(eq(sessions.id, first!.id))
       // The outbox notifier itself: services.notifier's reminder wrapper does not pass the details on (yet).
-      await new OutboxNotifier(new BookingMessages()).recordSessionChange(tx, 'session_moved', first!.id, { previousStartsAt: first!.startsAt })
+      await new OutboxNotifier(new BookingMessages()).recordSessionChange(tx, 'session_moved', first!.id, {
+        previousStartsAt: first!.startsAt,
+      })
     })
 
     await t.services.notificationDelivery.deliverDue()
@@ -192,7 +223,11 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
   it('marks the message failed, without retrying, when the server refuses the recipient for good (550)', async () => {
     const { course } = await aCourseOverTheClockChange()
     const { booking } = await aBooking(t, course.id)
-    t.smtp.failFor(booking.contactEmail!, { at: 'rcpt', code: 550, message: `<${booking.contactEmail}>: Recipient address rejected: User unknown` })
+    t.smtp.failFor(booking.contactEmail!, {
+      at: 'rcpt',
+      code: 550,
+      message: `<${booking.contactEmail}>: Recipient address rejected: User unknown`,
+    })
     await recordEvent(t, 'booking_confirmed', booking.id)
 
     await t.services.notificationDelivery.deliverDue()
@@ -275,7 +310,10 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
     await recordEvent(t, 'booking_confirmed', booking.id)
     const [claimed] = await t.services.notificationDelivery['notifications'].claimDue(10)
     // Another worker settled and claimed it again meanwhile (attempts is the claim's fence).
-    await testDatabase().db.update(notifications).set({ attempts: sql`${notifications.attempts} + 1` }).where(eq(notifications.id, claimed!.id))
+    await testDatabase()
+      .db.update(notifications)
+      .set({ attempts: sql`${notifications.attempts} + 1` })
+      .where(eq(notifications.id, claimed!.id))
 
     const outcome = await t.services.notificationDelivery.deliverClaimed(claimed!)
 
@@ -295,7 +333,9 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
     const email = t.smtp.messages[0]!
     expect(email.subject).to.equal("A place is free for you: Understanding your child's behaviour - reply by 2pm Sat 20 Mar")
     expect(email.text).to.include('until 2pm on Saturday 20 March 2027').and.include(manageUrl(token))
-    expect(email.html).to.include(`href="${manageUrl(token)}"`).and.include('Accept the place')
+    expect(email.html)
+      .to.include(`href="${manageUrl(token)}"`)
+      .and.include('Accept the place')
     expect(email.calendar).to.equal(undefined)
   })
 
@@ -314,12 +354,18 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
   })
 
   it('tells a waiting family their place in the queue, and a cancelled session reaches the waiting list without an invite', async () => {
-    const { course, sessions: [first] } = await aCourseOverTheClockChange()
+    const {
+      course,
+      sessions: [first],
+    } = await aCourseOverTheClockChange()
     await aBooking(t, course.id, { status: 'waiting' })
     const { booking } = await aBooking(t, course.id, { status: 'waiting' })
     await recordEvent(t, 'waitlist_joined', booking.id)
     await testDatabase().db.transaction(async (tx) => {
-      await tx.update(sessions).set({ cancelledAt: new Date(), sequence: sql`${sessions.sequence} + 1` }).where(eq(sessions.id, first!.id))
+      await tx
+        .update(sessions)
+        .set({ cancelledAt: new Date(), sequence: sql`${sessions.sequence} + 1` })
+        .where(eq(sessions.id, first!.id))
       await t.services.notifier.recordSessionChange(tx, 'session_cancelled', first!.id)
     })
 
@@ -337,17 +383,26 @@ describe('Notifications: emails over SMTP with calendar invites', () => {
   })
 
   it('renders every booking message as an email with a text and an HTML part', async () => {
-    const { course, sessions: [first] } = await aCourseOverTheClockChange()
+    const {
+      course,
+      sessions: [first],
+    } = await aCourseOverTheClockChange()
     const kinds = ['booking_confirmed', 'waitlist_joined', 'place_offered', 'offer_expired', 'booking_cancelled', 'waitlist_left'] as const
     for (const kind of kinds) {
-      const { booking } = await aBooking(t, course.id, { status: kind === 'place_offered' ? 'offered' : 'confirmed', offerExpiresAt: londonTime('2027-03-20', '14:00') })
+      const { booking } = await aBooking(t, course.id, {
+        status: kind === 'place_offered' ? 'offered' : 'confirmed',
+        offerExpiresAt: londonTime('2027-03-20', '14:00'),
+      })
       await recordEvent(t, kind, booking.id)
     }
     await testDatabase().db.transaction((tx) => t.services.notifier.recordSessionChange(tx, 'session_moved', first!.id))
 
     await t.services.notificationDelivery.deliverDue()
 
-    const rows = await testDatabase().db.select().from(notifications).where(sql`${notifications.kind} not like 'reminder\\_%'`)
+    const rows = await testDatabase()
+      .db.select()
+      .from(notifications)
+      .where(sql`${notifications.kind} not like 'reminder\\_%'`)
     expect(rows.filter((row) => row.state !== 'sent').map((row) => `${row.kind}: ${row.state} ${row.error}`)).to.deep.equal([])
     for (const email of t.smtp.messages) {
       expect(email.text, email.subject).to.match(/^Hello Amira Khan \d+,/)

@@ -31,7 +31,11 @@ export async function aFamily(overrides: Partial<NewFamily> = {}) {
 }
 
 /** A booking row, with manage credentials made from the app's secret, as the booking service would. */
-export async function aBooking(t: TestApp, courseId: number, options: { familyId?: number; status?: BookingStatus; offerExpiresAt?: Date } = {}) {
+export async function aBooking(
+  t: TestApp,
+  courseId: number,
+  options: { familyId?: number; status?: BookingStatus; offerExpiresAt?: Date } = {},
+) {
   const familyId = options.familyId ?? (await aFamily()).id
   const [family] = await testDatabase().db.select().from(families).where(eq(families.id, familyId))
   const credentials = newManageCredentials(t.config.sessionSecret)
@@ -39,7 +43,7 @@ export async function aBooking(t: TestApp, courseId: number, options: { familyId
   const [booking] = await testDatabase()
     .db.insert(bookings)
     .values({
-      reference: `FH-T${String(n).padStart(3, '0')}-${process.pid % 90 + 10}`,
+      reference: `FH-T${String(n).padStart(3, '0')}-${(process.pid % 90) + 10}`,
       courseId,
       familyId,
       status: options.status ?? 'confirmed',
@@ -62,7 +66,11 @@ export async function recordEvent(t: TestApp, kind: BookingMessageKind, bookingI
 
 /** The rows of one kind for a booking (reminders left out), oldest first. */
 export async function rowsFor(bookingId: number, kind?: string): Promise<NotificationRow[]> {
-  const rows = await testDatabase().db.select().from(notifications).where(eq(notifications.bookingId, bookingId)).orderBy(asc(notifications.id))
+  const rows = await testDatabase()
+    .db.select()
+    .from(notifications)
+    .where(eq(notifications.bookingId, bookingId))
+    .orderBy(asc(notifications.id))
   return rows.filter((row) => (kind ? row.kind === kind : !row.kind.startsWith('reminder_')))
 }
 

@@ -12,7 +12,10 @@ import { aBooking, aFamily, makeDue, recordEvent, rowById, rowsFor } from './not
 const BASE_URL = 'https://familyhubs.coventry.example'
 
 describe('Notifications: text messages through the twilio client (fake Twilio API on loopback)', () => {
-  const t = useTestApp({ fakes: { smtp: true, twilio: true }, env: ({ smtp, twilio }) => ({ ...twilio.env(), SMTP_URL: smtp.url, BASE_URL }) })
+  const t = useTestApp({
+    fakes: { smtp: true, twilio: true },
+    env: ({ smtp, twilio }) => ({ ...twilio.env(), SMTP_URL: smtp.url, BASE_URL }),
+  })
 
   async function aTextOnlyBooking(options: { email?: boolean } = {}) {
     const hub = await aHub({ name: 'Moat House Family Hub', phone: '024 7678 6060' })
@@ -32,7 +35,10 @@ describe('Notifications: text messages through the twilio client (fake Twilio AP
     const text = t.twilio.messages[0]!
     expect(text.to).to.equal(family.phone)
     expect(text.from).to.equal(t.twilio.from)
-    expect(text.body).to.include(booking.reference).and.include(`${BASE_URL}${paths.manage.show(token)}`).and.include('Mon 29 Mar, 9:30am')
+    expect(text.body)
+      .to.include(booking.reference)
+      .and.include(`${BASE_URL}${paths.manage.show(token)}`)
+      .and.include('Mon 29 Mar, 9:30am')
     expect(fitsOneSegment(text.body), text.body).to.equal(true)
     const [row] = await rowsFor(booking.id, 'booking_confirmed')
     expect(text.statusCallback).to.equal(`${BASE_URL}/webhooks/twilio/status?notification=${row!.id}`)
@@ -69,7 +75,14 @@ describe('Notifications: text messages through the twilio client (fake Twilio AP
     // A text-only message (as a reminder text is): no email of it exists yet.
     await testDatabase()
       .db.insert(notifications)
-      .values({ dedupeKey: `booking_confirmed:${booking.id}:0:sms`, bookingId: booking.id, channel: 'sms', kind: 'booking_confirmed', recipient: family.phone!, payload: { calendarSequence: 0 } })
+      .values({
+        dedupeKey: `booking_confirmed:${booking.id}:0:sms`,
+        bookingId: booking.id,
+        channel: 'sms',
+        kind: 'booking_confirmed',
+        recipient: family.phone!,
+        payload: { calendarSequence: 0 },
+      })
 
     await t.services.notificationDelivery.deliverDue()
 
@@ -110,7 +123,14 @@ describe('Notifications: text messages through the twilio client (fake Twilio AP
     // A text already queued to that number is skipped without asking Twilio.
     await testDatabase()
       .db.insert(notifications)
-      .values({ dedupeKey: `booking_cancelled:${booking.id}:1:sms`, bookingId: booking.id, channel: 'sms', kind: 'booking_cancelled', recipient: family.phone!, payload: { calendarSequence: 1 } })
+      .values({
+        dedupeKey: `booking_cancelled:${booking.id}:1:sms`,
+        bookingId: booking.id,
+        channel: 'sms',
+        kind: 'booking_cancelled',
+        recipient: family.phone!,
+        payload: { calendarSequence: 1 },
+      })
     await t.services.notificationDelivery.deliverDue()
     const [later] = await rowsFor(booking.id, 'booking_cancelled')
     expect(later).to.include({ state: 'skipped' })
@@ -129,7 +149,10 @@ describe('Notifications: text messages through the twilio client (fake Twilio AP
     expect(row!.error).to.match(/^Outcome unknown/)
 
     // Past the claim timeout: the sweep asks Twilio.
-    await testDatabase().db.update(notifications).set({ claimedAt: sql`now() - interval '1 hour'` }).where(eq(notifications.id, row!.id))
+    await testDatabase()
+      .db.update(notifications)
+      .set({ claimedAt: sql`now() - interval '1 hour'` })
+      .where(eq(notifications.id, row!.id))
     const run = await t.services.notificationDelivery.deliverDue()
 
     expect(run.recovered).to.equal(1)

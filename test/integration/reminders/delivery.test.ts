@@ -16,7 +16,6 @@ import { confirmedBooking, makeRemindersDue as makeDue, reminderRows } from './r
 
 const inDays = (days: number) => DateTime.now().setZone(LONDON).plus({ days }).toISODate()!
 
-
 describe('Reminders: delivery with no mail server or Twilio (the dev outbox)', () => {
   // A folder of its own, so that only this test's messages are in the outbox.
   const t = useTestApp({ ownDataDir: true, env: { BASE_URL: 'http://localhost:3000' } })
@@ -42,7 +41,9 @@ describe('Reminders: delivery with no mail server or Twilio (the dev outbox)', (
     const texts = listed.filter((m) => m.type === 'Text').map((m) => m.content)
     const subjects = listed.filter((m) => m.type === 'Email').map((m) => m.content)
     expect(texts).to.have.length(1)
-    expect(texts[0]).to.match(/^Reminder: Understanding your child's behaviour, \w{3} \d+ \w{3}, 10:30am, Foleshill Family Hub\. Reply CANCEL if you can't come\.$/)
+    expect(texts[0]).to.match(
+      /^Reminder: Understanding your child's behaviour, \w{3} \d+ \w{3}, 10:30am, Foleshill Family Hub\. Reply CANCEL if you can't come\.$/,
+    )
     expect(subjects).to.have.length(1)
     expect(subjects[0]).to.match(/^Reminder: Understanding your child's behaviour, \w+day \d+ \w+ \d{4} at 10:30am$/)
     const emailFile = (await t.services.devOutbox.list()).find((m) => m.channel === 'email')!
@@ -58,7 +59,10 @@ describe('Reminders: delivery with no mail server or Twilio (the dev outbox)', (
     const booking = await confirmedBooking(t, course.id, { contactBySms: false })
     const moved = new Date(rows[0]!.startsAt.getTime() + 3600_000)
     // Moved behind the planner's back (no recordSessionChange): the check before sending catches it.
-    await testDatabase().db.update(sessions).set({ startsAt: moved, endsAt: new Date(moved.getTime() + 3600_000) }).where(eq(sessions.id, rows[0]!.id))
+    await testDatabase()
+      .db.update(sessions)
+      .set({ startsAt: moved, endsAt: new Date(moved.getTime() + 3600_000) })
+      .where(eq(sessions.id, rows[0]!.id))
     await makeDue(booking.id)
     await t.services.notificationDelivery.deliverDue()
     const [email] = await reminderRows(booking.id)
@@ -83,7 +87,15 @@ describe('Reminders: delivery with no mail server or Twilio (the dev outbox)', (
     const sms = (await reminderRows(booking.id)).find((r) => r.channel === 'sms')!
     await testDatabase()
       .db.insert(notifications)
-      .values({ dedupeKey: `${sms.dedupeKey}:email-fallback`, bookingId: booking.id, sessionId: sms.sessionId, channel: 'email', kind: sms.kind, recipient: booking.contactEmail!, payload: sms.payload })
+      .values({
+        dedupeKey: `${sms.dedupeKey}:email-fallback`,
+        bookingId: booking.id,
+        sessionId: sms.sessionId,
+        channel: 'email',
+        kind: sms.kind,
+        recipient: booking.contactEmail!,
+        payload: sms.payload,
+      })
     await t.services.notificationDelivery.deliverDue()
     const email = (await t.services.devOutbox.list()).find((m) => m.channel === 'email' && m.subject.startsWith('Reminder:'))
     expect(email, 'the fallback email').not.to.equal(undefined)

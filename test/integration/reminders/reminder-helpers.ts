@@ -21,7 +21,9 @@ export const describeRows = (rows: NotificationRow[]) => rows.map((row) => `${ro
 
 /** A confirmed booking from a new family with email and texts on. */
 export async function confirmedBooking(t: TestApp, courseId: number, family: Partial<NewFamily> = {}) {
-  const result = await t.services.booking.book(aBookingRequest(courseId, { family: aNewFamily({ contactByEmail: true, contactBySms: true, ...family }) }))
+  const result = await t.services.booking.book(
+    aBookingRequest(courseId, { family: aNewFamily({ contactByEmail: true, contactBySms: true, ...family }) }),
+  )
   if (result.outcome !== 'confirmed') throw new Error(`Expected a confirmed booking, got ${result.outcome}`)
   return result.booking
 }
@@ -39,7 +41,10 @@ export async function moveSession(t: TestApp, sessionId: number, startsAt: Date,
 
 export async function cancelSession(t: TestApp, sessionId: number) {
   await testDatabase().db.transaction(async (tx) => {
-    await tx.update(sessions).set({ cancelledAt: new Date(), sequence: sql`${sessions.sequence} + 1` }).where(eq(sessions.id, sessionId))
+    await tx
+      .update(sessions)
+      .set({ cancelledAt: new Date(), sequence: sql`${sessions.sequence} + 1` })
+      .where(eq(sessions.id, sessionId))
     await t.services.notifier.recordSessionChange(tx, 'session_cancelled', sessionId)
   })
 }

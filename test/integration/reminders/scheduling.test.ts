@@ -27,7 +27,12 @@ describe('Reminders: scheduling', () => {
       expect(email.dedupeKey).to.equal(`reminder:reminder_email_48h:${booking.id}:${session.id}:email`)
       expect(sms.dedupeKey).to.equal(`reminder:reminder_sms_3h:${booking.id}:${session.id}:sms`)
       expect([email.state, sms.state]).to.deep.equal(['scheduled', 'scheduled'])
-      const plan = planReminders({ sessionStartsAt: session.startsAt, now: new Date(), channels: { email: true, sms: true }, rules: defaultRules(t.config.reminders) })
+      const plan = planReminders({
+        sessionStartsAt: session.startsAt,
+        now: new Date(),
+        channels: { email: true, sms: true },
+        rules: defaultRules(t.config.reminders),
+      })
       expect(email.dueAt.toISOString()).to.equal(plan.find((p) => p.channel === 'email')!.dueAt.toISOString())
       expect(sms.dueAt.toISOString()).to.equal(plan.find((p) => p.channel === 'sms')!.dueAt.toISOString())
       expect(email.recipient).to.equal(booking.contactEmail)
@@ -109,10 +114,16 @@ describe('Reminders: scheduling', () => {
     const { course } = await aCourse({ sessions: weekly(inDays(7), 1, '14:00', '16:00') })
     const booking = await confirmedBooking(t, course.id)
     const refresh = () => testDatabase().db.transaction((tx) => t.services.reminders.refreshFamily(tx, booking.familyId))
-    await testDatabase().db.update(families).set({ contactBySms: false, email: 'new-address@example.com' }).where(eq(families.id, booking.familyId))
+    await testDatabase()
+      .db.update(families)
+      .set({ contactBySms: false, email: 'new-address@example.com' })
+      .where(eq(families.id, booking.familyId))
     await refresh()
     let rows = await reminderRows(booking.id)
-    expect(rows.map((r) => `${r.channel} ${r.state} ${r.recipient}`)).to.deep.equal([`email scheduled new-address@example.com`, `sms cancelled ${booking.contactPhone}`])
+    expect(rows.map((r) => `${r.channel} ${r.state} ${r.recipient}`)).to.deep.equal([
+      `email scheduled new-address@example.com`,
+      `sms cancelled ${booking.contactPhone}`,
+    ])
     await testDatabase().db.update(families).set({ contactBySms: true }).where(eq(families.id, booking.familyId))
     await refresh()
     rows = await reminderRows(booking.id)
@@ -138,14 +149,22 @@ describe('Reminders: scheduling', () => {
         `reminder_email_48h ${moved.id} scheduled`,
         `reminder_sms_3h ${moved.id} scheduled`,
       ])
-      const plan = planReminders({ sessionStartsAt: newStart, now: new Date(), channels: { email: true, sms: true }, rules: defaultRules(t.config.reminders) })
+      const plan = planReminders({
+        sessionStartsAt: newStart,
+        now: new Date(),
+        channels: { email: true, sms: true },
+        rules: defaultRules(t.config.reminders),
+      })
       expect(rowsA[2]!.dueAt.toISOString()).to.equal(plan[0]!.dueAt.toISOString())
       expect(rowsA[3]!.dueAt.toISOString()).to.equal(plan[1]!.dueAt.toISOString())
       expect(rowsA[2]!.dedupeKey).to.equal(`reminder:reminder_email_48h:${a.id}:${moved.id}:email:v1`)
       const rowsB = (await reminderRows(b.id)).filter((r) => r.sessionId === moved.id)
       expect(describeRows(rowsB)).to.deep.equal([`reminder_email_48h ${moved.id} cancelled`, `reminder_email_48h ${moved.id} scheduled`])
       // The other session is untouched.
-      expect((await reminderRows(a.id)).filter((r) => r.sessionId === sessions[1]!.id).map((r) => r.state)).to.deep.equal(['scheduled', 'scheduled'])
+      expect((await reminderRows(a.id)).filter((r) => r.sessionId === sessions[1]!.id).map((r) => r.state)).to.deep.equal([
+        'scheduled',
+        'scheduled',
+      ])
     })
 
     it('moves pending reminders in place when the change comes without a new sequence', async () => {
@@ -171,7 +190,12 @@ describe('Reminders: scheduling', () => {
       const admin = { id: 1, name: 'Hub Manager', email: 'manager@example.org', role: 'admin' as const, hubIds: [] }
       const { course, sessions } = await aCourse({ sessions: weekly(inDays(7), 2, '14:00', '16:00') })
       const booking = await confirmedBooking(t, course.id)
-      const moved = await t.services.staff.catalogue.moveSession(admin, sessions[0]!.id, { date: inDays(9), startTime: '16:00', endTime: '17:00', room: null })
+      const moved = await t.services.staff.catalogue.moveSession(admin, sessions[0]!.id, {
+        date: inDays(9),
+        startTime: '16:00',
+        endTime: '17:00',
+        room: null,
+      })
       expect(moved).to.deep.equal({ ok: true })
       const current = (await reminderRows(booking.id)).filter((r) => r.sessionId === sessions[0]!.id && r.state === 'scheduled')
       expect(current.map((r) => r.dedupeKey.endsWith(':v1'))).to.deep.equal([true, true])

@@ -17,21 +17,33 @@ describe('Reminders: after staff edit a family', () => {
   let reception: StaffPrincipal
 
   beforeEach(async () => {
-    const [user] = await testDatabase().db.insert(staffUsers).values({ email: 'reception@example.com', name: 'Rita Reception', role: 'reception', passwordHash: 'x' }).returning()
+    const [user] = await testDatabase()
+      .db.insert(staffUsers)
+      .values({ email: 'reception@example.com', name: 'Rita Reception', role: 'reception', passwordHash: 'x' })
+      .returning()
     reception = { id: user!.id, name: user!.name, email: user!.email, role: 'reception', hubIds: [] } as StaffPrincipal
   })
 
-  const pendingTexts = async (bookingId: number) => (await reminderRows(bookingId)).filter((row) => row.channel === 'sms' && row.state === 'scheduled')
+  const pendingTexts = async (bookingId: number) =>
+    (await reminderRows(bookingId)).filter((row) => row.channel === 'sms' && row.state === 'scheduled')
 
   it('plans text reminders when consent to texts is recorded by phone, and stops them when it is withdrawn', async () => {
     const { course } = await aCourse({ sessions: weekly(inDays(7), 2) })
     const booking = await confirmedBooking(t, course.id, { contactBySms: false })
     expect(await pendingTexts(booking.id)).to.have.length(0)
 
-    await t.services.staff.families.recordConsent(reception, booking.familyId, { source: 'phone', contactByEmail: true, contactBySms: true })
+    await t.services.staff.families.recordConsent(reception, booking.familyId, {
+      source: 'phone',
+      contactByEmail: true,
+      contactBySms: true,
+    })
     expect(await pendingTexts(booking.id)).to.have.length(2)
 
-    await t.services.staff.families.recordConsent(reception, booking.familyId, { source: 'phone', contactByEmail: true, contactBySms: false })
+    await t.services.staff.families.recordConsent(reception, booking.familyId, {
+      source: 'phone',
+      contactByEmail: true,
+      contactBySms: false,
+    })
     expect(await pendingTexts(booking.id)).to.have.length(0)
   })
 

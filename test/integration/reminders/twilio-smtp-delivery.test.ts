@@ -15,9 +15,11 @@ import { confirmedBooking, makeRemindersDue as makeDue, reminderRows } from './r
 const BASE_URL = 'https://familyhubs.coventry.example'
 const inDays = (days: number) => DateTime.now().setZone(LONDON).plus({ days }).toISODate()!
 
-
 describe('Reminders: sent through SMTP and the twilio client (fake servers on loopback)', () => {
-  const t = useTestApp({ fakes: { smtp: true, twilio: true }, env: ({ smtp, twilio }) => ({ ...twilio.env(), SMTP_URL: smtp.url, BASE_URL }) })
+  const t = useTestApp({
+    fakes: { smtp: true, twilio: true },
+    env: ({ smtp, twilio }) => ({ ...twilio.env(), SMTP_URL: smtp.url, BASE_URL }),
+  })
 
   async function aBookingWithReminders(family: { contactByEmail?: boolean } = {}) {
     const hub = await aHub({ name: 'Families for All Family Hub', phone: '024 7678 8500' })
@@ -37,7 +39,9 @@ describe('Reminders: sent through SMTP and the twilio client (fake servers on lo
     expect(t.twilio.messages).to.have.length(1)
     const text = t.twilio.messages[0]!
     expect(text.to).to.equal(booking.contactPhone)
-    expect(text.body).to.match(/^Reminder: Incredible Years: Parenting Babies and Toddlers, \w{3} \d+ \w{3}, 10:30am, Families for All Family Hub\. Reply CANCEL if you can't come\.$/)
+    expect(text.body).to.match(
+      /^Reminder: Incredible Years: Parenting Babies and Toddlers, \w{3} \d+ \w{3}, 10:30am, Families for All Family Hub\. Reply CANCEL if you can't come\.$/,
+    )
     expect(fitsOneSegment(text.body)).to.equal(true)
     const rows = await reminderRows(booking.id)
     const sms = rows.find((r) => r.channel === 'sms')!
@@ -72,7 +76,10 @@ describe('Reminders: sent through SMTP and the twilio client (fake servers on lo
     t.twilio.respondTo(booking.contactPhone!, { status: 400, code: 21211 })
     await makeDue(booking.id)
     // Only the text is due: the email reminder is two days before.
-    await testDatabase().db.update(notifications).set({ dueAt: sql`now() + interval '1 day'` }).where(and(eq(notifications.bookingId, booking.id), eq(notifications.channel, 'email')))
+    await testDatabase()
+      .db.update(notifications)
+      .set({ dueAt: sql`now() + interval '1 day'` })
+      .where(and(eq(notifications.bookingId, booking.id), eq(notifications.channel, 'email')))
     await t.services.notificationDelivery.deliverDue()
 
     const sms = (await reminderRows(booking.id)).find((r) => r.channel === 'sms')!

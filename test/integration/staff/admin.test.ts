@@ -20,7 +20,18 @@ describe('admins: staff accounts and the audit log', () => {
     const { app } = t
     const [one, two] = [await aHub(), await aHub()]
     const agent = await signedIn(app, (await aStaffUser('admin')).email)
-    const res = await postForm(agent, paths.staff.users.new, { name: 'Hana Manager', email: 'Hana@Hub.example', password: 'a long enough password', role: 'hub_manager', hubIds: [String(one.id), String(two.id)] }, paths.staff.users.new)
+    const res = await postForm(
+      agent,
+      paths.staff.users.new,
+      {
+        name: 'Hana Manager',
+        email: 'Hana@Hub.example',
+        password: 'a long enough password',
+        role: 'hub_manager',
+        hubIds: [String(one.id), String(two.id)],
+      },
+      paths.staff.users.new,
+    )
     expect(res.status, messagesOn(res.text)).to.equal(302)
     const [user] = await db().select().from(staffUsers).where(eq(staffUsers.email, 'hana@hub.example'))
     expect(user!.role).to.equal('hub_manager')
@@ -33,7 +44,12 @@ describe('admins: staff accounts and the audit log', () => {
     const reception = await aStaffUser('reception')
     const theirs = await signedIn(app, reception.email)
     const admin = await signedIn(app, (await aStaffUser('admin')).email)
-    const res = await postForm(admin, paths.staff.users.edit(reception.id), { name: reception.name, role: 'reception', deactivate: 'yes' }, paths.staff.users.edit(reception.id))
+    const res = await postForm(
+      admin,
+      paths.staff.users.edit(reception.id),
+      { name: reception.name, role: 'reception', deactivate: 'yes' },
+      paths.staff.users.edit(reception.id),
+    )
     expect(res.status).to.equal(302)
     await theirs.get(paths.staff.home).expect(302)
   })
@@ -44,19 +60,32 @@ describe('admins: staff accounts and the audit log', () => {
     const other = await aFamily()
     const reception = await aStaffUser('reception', { name: 'Rhian Reception' })
     const agent = await signedIn(app, reception.email)
-    await postForm(agent, paths.staff.families.referral(family.id), { referredBy: 'school', priority: 'yes' }, paths.staff.families.referral(family.id))
+    await postForm(
+      agent,
+      paths.staff.families.referral(family.id),
+      { referredBy: 'school', priority: 'yes' },
+      paths.staff.families.referral(family.id),
+    )
     await postForm(agent, paths.staff.families.referral(other.id), { referredBy: 'gp' }, paths.staff.families.referral(other.id))
     const admin = await signedIn(app, (await aStaffUser('admin')).email)
     const all = cheerio.load((await admin.get(paths.staff.audit).expect(200)).text)
     expect(all('#audit tbody tr')).to.have.length(2)
-    const filtered = await admin.get(paths.staff.audit).query({ staff: String(reception.id), action: 'family.referral_changed', family: String(family.id), from: new Date().toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) })
+    const filtered = await admin.get(paths.staff.audit).query({
+      staff: String(reception.id),
+      action: 'family.referral_changed',
+      family: String(family.id),
+      from: new Date().toISOString().slice(0, 10),
+      to: new Date().toISOString().slice(0, 10),
+    })
     const $ = cheerio.load(filtered.text)
     expect($('#audit tbody tr')).to.have.length(1)
     expect($('#audit tbody tr').text()).to.contain('Rhian Reception').and.contain('"referredBy":"school"').and.contain('"priority":true')
     const none = cheerio.load((await admin.get(paths.staff.audit).query({ from: '2001-01-01', to: '2001-01-02' })).text)
     expect(none('#audit tbody tr')).to.have.length(0)
     let refused: unknown
-    await db().execute(sql`update audit_log set action = 'changed'`).catch((error: unknown) => (refused = error))
+    await db()
+      .execute(sql`update audit_log set action = 'changed'`)
+      .catch((error: unknown) => (refused = error))
     expect(String((refused as { cause?: Error })?.cause?.message ?? refused)).to.contain('append-only')
     expect(await db().select().from(auditLog).where(eq(auditLog.action, 'changed'))).to.have.length(0)
   })

@@ -48,7 +48,15 @@ describe('staff booking actions and their audit entries', () => {
       ['book', () => bookingsService.book(actor, newcomer.id, other.id)],
       ['book over the limit', () => bookingsService.book(actor, newcomer.id, course.id, { overbookReason: 'Urgent' })],
       ['join the waiting list', () => bookingsService.joinWaitingList(actor, newcomer.id, course.id)],
-      ['walk in', () => bookingsService.walkIn(actor, { parentName: 'Walk In', phone: '+447700900111', contactByEmail: false, contactBySms: false }, dropIn.id)],
+      [
+        'walk in',
+        () =>
+          bookingsService.walkIn(
+            actor,
+            { parentName: 'Walk In', phone: '+447700900111', contactByEmail: false, contactBySms: false },
+            dropIn.id,
+          ),
+      ],
       ['cancel', () => bookingsService.cancel(actor, placed.id, 'Phoned in')],
       ['leave the waiting list', () => bookingsService.leaveWaitingList(actor, queued.id)],
       ['promote over the limit', () => bookingsService.promote(actor, queued.id, 'Urgent')],
@@ -80,7 +88,8 @@ describe('staff booking actions and their audit entries', () => {
       ['booking.changed', actor.id],
       ['booking.cancelled', actor.id],
     ])
-    const changes = (action: string) => entries.find((entry) => entry.action === action)!.changes as { before: Record<string, unknown>; after: Record<string, unknown> }
+    const changes = (action: string) =>
+      entries.find((entry) => entry.action === action)!.changes as { before: Record<string, unknown>; after: Record<string, unknown> }
     expect(changes('booking.promoted').before).to.include({ status: 'waiting', overbooked: false })
     expect(changes('booking.promoted').after).to.include({ status: 'confirmed', overbooked: true, overbookReason: 'Urgent' })
     expect(changes('booking.changed').before).to.include({ bookingId: queued.id, courseId: queued.courseId })

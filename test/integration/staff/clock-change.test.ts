@@ -30,26 +30,56 @@ describe('staff forms and the hour the clocks skip in March', () => {
     const hub = await aHub()
     const programme = await aProgramme()
     const agent = await signedIn(t.app, (await aStaffUser('admin')).email)
-    const form = { programmeId: String(programme.id), hubId: String(hub.id), capacity: '8', startTime: '01:30', endTime: '03:00', sessions: '1', skipDates: '' }
-    const res = await postForm(agent, paths.staff.courses.new, { ...form, firstDate: nextSpringForward().toISODate()! }, paths.staff.courses.new)
+    const form = {
+      programmeId: String(programme.id),
+      hubId: String(hub.id),
+      capacity: '8',
+      startTime: '01:30',
+      endTime: '03:00',
+      sessions: '1',
+      skipDates: '',
+    }
+    const res = await postForm(
+      agent,
+      paths.staff.courses.new,
+      { ...form, firstDate: nextSpringForward().toISODate()! },
+      paths.staff.courses.new,
+    )
     expect(res.status).to.equal(400)
     expect(messagesOn(res.text)).to.contain(GAP)
     // A weekly course meeting in that hour on a later week is refused too, with the date.
     const twoWeeksBefore = nextSpringForward().minus({ weeks: 2 })
-    const weekly = await postForm(agent, paths.staff.courses.new, { ...form, sessions: '4', firstDate: twoWeeksBefore.toISODate()! }, paths.staff.courses.new)
+    const weekly = await postForm(
+      agent,
+      paths.staff.courses.new,
+      { ...form, sessions: '4', firstDate: twoWeeksBefore.toISODate()! },
+      paths.staff.courses.new,
+    )
     expect(weekly.status).to.equal(400)
     expect(messagesOn(weekly.text)).to.contain(`${GAP} (${nextSpringForward().toISODate()})`)
     expect(await db().select().from(courses)).to.have.length(0)
     // The same form an hour later is fine.
-    const fine = await postForm(agent, paths.staff.courses.new, { ...form, startTime: '02:30', firstDate: nextSpringForward().toISODate()! }, paths.staff.courses.new)
+    const fine = await postForm(
+      agent,
+      paths.staff.courses.new,
+      { ...form, startTime: '02:30', firstDate: nextSpringForward().toISODate()! },
+      paths.staff.courses.new,
+    )
     expect(fine.status, messagesOn(fine.text)).to.equal(302)
   })
 
   it('refuses to move a session into the skipped hour, and leaves it where it was', async () => {
-    const { sessions: [session] } = await aCourse({ daysFromNow: 5 })
+    const {
+      sessions: [session],
+    } = await aCourse({ daysFromNow: 5 })
     const agent = await signedIn(t.app, (await aStaffUser('admin')).email)
     const date = nextSpringForward().toISODate()!
-    const res = await postForm(agent, paths.staff.sessions.move(session!.id), { date, startTime: '01:30', endTime: '02:30', room: '' }, paths.staff.sessions.move(session!.id))
+    const res = await postForm(
+      agent,
+      paths.staff.sessions.move(session!.id),
+      { date, startTime: '01:30', endTime: '02:30', room: '' },
+      paths.staff.sessions.move(session!.id),
+    )
     expect(res.status).to.equal(400)
     expect(messagesOn(res.text)).to.contain(GAP)
     const [unmoved] = await db().select().from(sessions).where(eq(sessions.id, session!.id))

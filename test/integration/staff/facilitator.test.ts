@@ -19,7 +19,15 @@ async function aPlace(courseId: number, familyId: number, status: 'confirmed' | 
   refs += 1
   const [row] = await db()
     .insert(bookings)
-    .values({ reference: `FH-TEST-${String(refs).padStart(2, '0')}`, courseId, familyId, status, manageNonce: `n${refs}`, manageTokenHash: `h${refs}`, waitlistJoinedAt: status === 'waiting' ? new Date() : null })
+    .values({
+      reference: `FH-TEST-${String(refs).padStart(2, '0')}`,
+      courseId,
+      familyId,
+      status,
+      manageNonce: `n${refs}`,
+      manageTokenHash: `h${refs}`,
+      waitlistJoinedAt: status === 'waiting' ? new Date() : null,
+    })
     .returning()
   return row!
 }
@@ -43,7 +51,12 @@ describe('facilitators: registers and attendance', () => {
     const agent = await signedIn(app, me.email)
     const res = await agent.get(paths.staff.mySessions).expect(200)
     const $ = cheerio.load(res.text)
-    const links = (selector: string) => $(selector).nextUntil('h2').find('a.govuk-link.govuk-\\!-font-weight-bold').map((_i, el) => $(el).attr('href')).get()
+    const links = (selector: string) =>
+      $(selector)
+        .nextUntil('h2')
+        .find('a.govuk-link.govuk-\\!-font-weight-bold')
+        .map((_i, el) => $(el).attr('href'))
+        .get()
     expect(links('#to-do')).to.deep.equal([paths.staff.sessions.register(past.sessions[0]!.id)])
     expect(res.text).to.contain(paths.staff.sessions.register(soon.sessions[0]!.id))
     expect(res.text).not.to.contain(paths.staff.sessions.register(notMine.sessions[0]!.id))
@@ -64,9 +77,18 @@ describe('facilitators: registers and attendance', () => {
     const agent = await signedIn(app, me.email)
     const res = await agent.get(paths.staff.sessions.register(sessions[0]!.id)).expect(200)
     const $ = cheerio.load(res.text)
-    const headers = $('#register thead th').map((_i, el) => $(el).text().trim()).get()
+    const headers = $('#register thead th')
+      .map((_i, el) => $(el).text().trim())
+      .get()
     expect(headers).to.deep.equal(['Here', 'Parent or carer', 'Children', 'Contact number', 'Support needs', 'Reference'])
-    const rows = $('#register tbody tr').map((_i, el) => [$(el).find('td').map((_j, td) => $(td).text().trim()).get()]).get() as string[][]
+    const rows = $('#register tbody tr')
+      .map((_i, el) => [
+        $(el)
+          .find('td')
+          .map((_j, td) => $(td).text().trim())
+          .get(),
+      ])
+      .get() as string[][]
     expect(rows).to.have.length(2)
     expect(rows[0]!.slice(1, 5)).to.deep.equal(['Amira Hassan', 'Yusuf (2)', '07400 123456', 'Interpreter: Arabic; Step-free access'])
     expect(rows[1]![1]).to.equal('Ben Jones')
@@ -77,7 +99,11 @@ describe('facilitators: registers and attendance', () => {
     expect($('link[rel=stylesheet]').attr('href')).to.match(/^\/public\/build\/application\.css\?v=[0-9a-f]{12}$/)
     expect($('.govuk-service-navigation').hasClass('fh-no-print')).to.equal(true)
     expect($('#attendance').parent().hasClass('fh-no-print')).to.equal(true)
-    const css = sass.compile(fromRoot('assets', 'scss', 'application.scss'), { loadPaths: [fromRoot('node_modules')], quietDeps: true, silenceDeprecations: ['import'] }).css
+    const css = sass.compile(fromRoot('assets', 'scss', 'application.scss'), {
+      loadPaths: [fromRoot('node_modules')],
+      quietDeps: true,
+      silenceDeprecations: ['import'],
+    }).css
     expect(css).to.match(/@media print\s*{\s*@page\s*{\s*size: A4 portrait/)
     expect(css).to.match(/@media print[\s\S]*\.fh-no-print[\s\S]*display: none !important/)
   })
@@ -90,17 +116,30 @@ describe('facilitators: registers and attendance', () => {
     await aPlace(course.id, (await aFamily({ parentName: 'Wendy Waiting' })).id, 'waiting')
     const me = await aStaffUser('facilitator', { sessionIds: [sessions[0]!.id] })
     const agent = await signedIn(app, me.email)
-    const res = await agent.get(paths.staff.sessions.csv(sessions[0]!.id)).buffer(true).parse((r, cb) => {
-      let data = ''
-      r.setEncoding('utf8')
-      r.on('data', (chunk: string) => (data += chunk))
-      r.on('end', () => cb(null, data))
-    })
+    const res = await agent
+      .get(paths.staff.sessions.csv(sessions[0]!.id))
+      .buffer(true)
+      .parse((r, cb) => {
+        let data = ''
+        r.setEncoding('utf8')
+        r.on('data', (chunk: string) => (data += chunk))
+        r.on('end', () => cb(null, data))
+      })
     expect(res.status).to.equal(200)
     expect(res.headers['content-type']).to.match(/^text\/csv/)
     expect(res.headers['content-disposition']).to.match(/attachment; filename="?register-.*\.csv/)
     const records = parse(res.body as string, { bom: true }) as string[][]
-    expect(records[0]).to.deep.equal(['List', 'Parent or carer', 'Other carers', 'Children', 'Contact number', 'Email', 'Support needs', 'Reference', 'Attendance'])
+    expect(records[0]).to.deep.equal([
+      'List',
+      'Parent or carer',
+      'Other carers',
+      'Children',
+      'Contact number',
+      'Email',
+      'Support needs',
+      'Reference',
+      'Attendance',
+    ])
     expect(records[1]![0]).to.equal('Booked')
     expect(records[1]![1]).to.equal(`'=HYPERLINK("http://evil.example","click")`)
     expect(records[1]![4]).to.equal('07400 123456')
@@ -111,7 +150,11 @@ describe('facilitators: registers and attendance', () => {
   it('records attendance: mark everyone attended, then change a few', async () => {
     const { app } = t
     const { course, sessions } = await aCourse({ sessions: [{ date: londonDate(0), start: '00:01', end: '00:02' }] })
-    const places = [await aPlace(course.id, (await aFamily()).id), await aPlace(course.id, (await aFamily()).id), await aPlace(course.id, (await aFamily()).id)]
+    const places = [
+      await aPlace(course.id, (await aFamily()).id),
+      await aPlace(course.id, (await aFamily()).id),
+      await aPlace(course.id, (await aFamily()).id),
+    ]
     const me = await aStaffUser('facilitator', { sessionIds: [sessions[0]!.id] })
     const agent = await signedIn(app, me.email)
     const register = paths.staff.sessions.register(sessions[0]!.id)
@@ -120,7 +163,16 @@ describe('facilitators: registers and attendance', () => {
     expect((await db().select().from(attendance)).map((row) => row.status)).to.deep.equal(['attended', 'attended', 'attended'])
     const page = await agent.get(register)
     expect(cheerio.load(page.text)(`input[name=attendance-${places[1]!.id}][value=attended]`).is(':checked')).to.equal(true)
-    await postForm(agent, paths.staff.sessions.attendance(sessions[0]!.id), { [`attendance-${places[0]!.id}`]: 'attended', [`attendance-${places[1]!.id}`]: 'did_not_attend', [`attendance-${places[2]!.id}`]: 'cancelled_late' }, register)
+    await postForm(
+      agent,
+      paths.staff.sessions.attendance(sessions[0]!.id),
+      {
+        [`attendance-${places[0]!.id}`]: 'attended',
+        [`attendance-${places[1]!.id}`]: 'did_not_attend',
+        [`attendance-${places[2]!.id}`]: 'cancelled_late',
+      },
+      register,
+    )
     const rows = await db().select().from(attendance).orderBy(attendance.bookingId)
     expect(rows.map((row) => row.status)).to.deep.equal(['attended', 'did_not_attend', 'cancelled_late'])
     expect(rows.every((row) => row.recordedBy === me.id)).to.equal(true)

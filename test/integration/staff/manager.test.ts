@@ -4,7 +4,17 @@ import { DateTime } from 'luxon'
 import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
 import { aCourse, aHub, aProgramme } from '../../support/builders.js'
-import { attendance, auditLog, bookings, courses, hubs, notifications, programmes, sessionFacilitators, sessions } from '../../../src/db/schema/index.js'
+import {
+  attendance,
+  auditLog,
+  bookings,
+  courses,
+  hubs,
+  notifications,
+  programmes,
+  sessionFacilitators,
+  sessions,
+} from '../../../src/db/schema/index.js'
 import * as cheerio from 'cheerio'
 import { paths } from '../../../src/paths.js'
 import { LONDON } from '../../../src/time.js'
@@ -18,7 +28,16 @@ async function aBooking(courseId: number, status: 'confirmed' | 'waiting') {
   const family = await aFamily()
   const [row] = await db()
     .insert(bookings)
-    .values({ reference: `FH-MGR-${refs}`, courseId, familyId: family.id, status, contactEmail: family.email, manageNonce: `m${refs}`, manageTokenHash: `mh${refs}`, waitlistJoinedAt: status === 'waiting' ? new Date() : null })
+    .values({
+      reference: `FH-MGR-${refs}`,
+      courseId,
+      familyId: family.id,
+      status,
+      contactEmail: family.email,
+      manageNonce: `m${refs}`,
+      manageTokenHash: `mh${refs}`,
+      waitlistJoinedAt: status === 'waiting' ? new Date() : null,
+    })
     .returning()
   return row!
 }
@@ -37,7 +56,17 @@ describe('managers: programmes, courses and sessions', () => {
     const res = await postForm(
       agent,
       paths.staff.courses.new,
-      { programmeId: String(programme.id), hubId: String(hub.id), capacity: '8', firstDate: first.toISODate()!, startTime: '10:00', endTime: '12:00', sessions: '4', skipDates: skip, room: 'Room 2' },
+      {
+        programmeId: String(programme.id),
+        hubId: String(hub.id),
+        capacity: '8',
+        firstDate: first.toISODate()!,
+        startTime: '10:00',
+        endTime: '12:00',
+        sessions: '4',
+        skipDates: skip,
+        room: 'Room 2',
+      },
       paths.staff.courses.new,
     )
     expect(res.status, messagesOn(res.text)).to.equal(302)
@@ -46,7 +75,12 @@ describe('managers: programmes, courses and sessions', () => {
     const rows = await db().select().from(sessions).orderBy(sessions.startsAt)
     const local = rows.map((s) => DateTime.fromJSDate(s.startsAt, { zone: LONDON }))
     expect(local.map((d) => d.toFormat('HH:mm'))).to.deep.equal(['10:00', '10:00', '10:00', '10:00'])
-    expect(local.map((d) => d.toISODate())).to.deep.equal([first.toISODate(), first.plus({ weeks: 2 }).toISODate(), first.plus({ weeks: 3 }).toISODate(), first.plus({ weeks: 4 }).toISODate()])
+    expect(local.map((d) => d.toISODate())).to.deep.equal([
+      first.toISODate(),
+      first.plus({ weeks: 2 }).toISODate(),
+      first.plus({ weeks: 3 }).toISODate(),
+      first.plus({ weeks: 4 }).toISODate(),
+    ])
     expect(rows[0]!.room).to.equal('Room 2')
   })
 
@@ -61,16 +95,34 @@ describe('managers: programmes, courses and sessions', () => {
     expect(ok.status, messagesOn(ok.text)).to.equal(302)
     expect((await db().select().from(courses))[0]).to.include({ kind: 'drop_in' })
     expect(await db().select().from(sessions)).to.have.length(1)
-    const refused = await postForm(agent, paths.staff.courses.newDropIn, { ...form, hubId: String(theirs.id) }, paths.staff.courses.newDropIn)
+    const refused = await postForm(
+      agent,
+      paths.staff.courses.newDropIn,
+      { ...form, hubId: String(theirs.id) },
+      paths.staff.courses.newDropIn,
+    )
     expect(refused.status).to.equal(403)
   })
 
   it('shows each validation message on the course form', async () => {
     const { app } = t
     const agent = await signedIn(app, (await aStaffUser('admin')).email)
-    const res = await postForm(agent, paths.staff.courses.new, { capacity: '0', firstDate: 'soon', startTime: '25:00', endTime: '09:00', sessions: '0', skipDates: 'half term' }, paths.staff.courses.new)
+    const res = await postForm(
+      agent,
+      paths.staff.courses.new,
+      { capacity: '0', firstDate: 'soon', startTime: '25:00', endTime: '09:00', sessions: '0', skipDates: 'half term' },
+      paths.staff.courses.new,
+    )
     const text = messagesOn(res.text)
-    for (const message of ['Select a programme', 'Select a hub', 'Enter the number of places', 'Enter the date like', 'Enter the start time like', 'Enter the number of sessions', 'Enter dates to skip']) {
+    for (const message of [
+      'Select a programme',
+      'Select a hub',
+      'Enter the number of places',
+      'Enter the date like',
+      'Enter the start time like',
+      'Enter the number of sessions',
+      'Enter dates to skip',
+    ]) {
       expect(text).to.contain(message)
     }
   })
@@ -106,11 +158,19 @@ describe('managers: programmes, courses and sessions', () => {
 
   it('moves a session: new London time, sequence up, families told', async () => {
     const { app } = t
-    const { course, sessions: [session] } = await aCourse({ daysFromNow: 5 })
+    const {
+      course,
+      sessions: [session],
+    } = await aCourse({ daysFromNow: 5 })
     const booking = await aBooking(course.id, 'confirmed')
     const agent = await signedIn(app, (await aStaffUser('admin')).email)
     const date = londonDate(6)
-    const res = await postForm(agent, paths.staff.sessions.move(session!.id), { date, startTime: '14:00', endTime: '15:30', room: 'Hall' }, paths.staff.sessions.move(session!.id))
+    const res = await postForm(
+      agent,
+      paths.staff.sessions.move(session!.id),
+      { date, startTime: '14:00', endTime: '15:30', room: 'Hall' },
+      paths.staff.sessions.move(session!.id),
+    )
     expect(res.status, messagesOn(res.text)).to.equal(302)
     const [moved] = await db().select().from(sessions).where(eq(sessions.id, session!.id))
     expect(DateTime.fromJSDate(moved!.startsAt, { zone: LONDON }).toFormat('yyyy-LL-dd HH:mm')).to.equal(`${date} 14:00`)
@@ -121,7 +181,10 @@ describe('managers: programmes, courses and sessions', () => {
 
   it('cancels a session: booked families and the waiting list are told, the drop-in is cancelled', async () => {
     const { app } = t
-    const { course, sessions: [session] } = await aCourse({ capacity: 1 })
+    const {
+      course,
+      sessions: [session],
+    } = await aCourse({ capacity: 1 })
     const booked = await aBooking(course.id, 'confirmed')
     const waiting = await aBooking(course.id, 'waiting')
     const agent = await signedIn(app, (await aStaffUser('admin')).email)
@@ -144,7 +207,12 @@ describe('managers: programmes, courses and sessions', () => {
     expect((await db().select().from(courses))[0]!.bookingOpen).to.equal(false)
     await postForm(agent, paths.staff.courses.bookingOpen(course.id), { open: 'true' }, paths.staff.courses.show(course.id))
     expect((await db().select().from(courses))[0]!.bookingOpen).to.equal(true)
-    await postForm(agent, paths.staff.courses.facilitators(course.id), { facilitators: String(facilitator.id) }, paths.staff.courses.show(course.id))
+    await postForm(
+      agent,
+      paths.staff.courses.facilitators(course.id),
+      { facilitators: String(facilitator.id) },
+      paths.staff.courses.show(course.id),
+    )
     const assigned = await db().select().from(sessionFacilitators)
     expect(assigned.map((a) => a.sessionId).sort()).to.deep.equal(rows.map((s) => s.id).sort())
   })
@@ -152,7 +220,14 @@ describe('managers: programmes, courses and sessions', () => {
   it('lets admins add hubs and managers add programmes; managers cannot add hubs', async () => {
     const { app } = t
     const admin = await signedIn(app, (await aStaffUser('admin')).email)
-    const hubForm = { name: 'Foleshill Family Hub', addressLines: '1 Main Road\nCoventry', postcode: 'CV6 5AA', phone: '024 7678 0000', openingHours: 'Monday to Friday', facilities: 'stepFree' }
+    const hubForm = {
+      name: 'Foleshill Family Hub',
+      addressLines: '1 Main Road\nCoventry',
+      postcode: 'CV6 5AA',
+      phone: '024 7678 0000',
+      openingHours: 'Monday to Friday',
+      facilities: 'stepFree',
+    }
     const created = await postForm(admin, paths.staff.hubs.new, hubForm, paths.staff.hubs.new)
     expect(created.status, messagesOn(created.text)).to.equal(302)
     const [hub] = await db().select().from(hubs)
@@ -162,7 +237,17 @@ describe('managers: programmes, courses and sessions', () => {
     const programme = await postForm(
       manager,
       paths.staff.programmes.new,
-      { title: 'Baby massage', summary: 'Calm time together', description: 'Five weeks', topics: 'early-language-and-play', audience: 'parents', delivery: 'in_person', bookingMode: 'referral', childAgeFromMonths: '0', childAgeToMonths: '12' },
+      {
+        title: 'Baby massage',
+        summary: 'Calm time together',
+        description: 'Five weeks',
+        topics: 'early-language-and-play',
+        audience: 'parents',
+        delivery: 'in_person',
+        bookingMode: 'referral',
+        childAgeFromMonths: '0',
+        childAgeToMonths: '12',
+      },
       paths.staff.programmes.new,
     )
     expect(programme.status, messagesOn(programme.text)).to.equal(302)
@@ -172,7 +257,10 @@ describe('managers: programmes, courses and sessions', () => {
   it('refuses a hub manager the courses and sessions of another hub', async () => {
     const { app } = t
     const mine = await aHub()
-    const { course, sessions: [session] } = await aCourse()
+    const {
+      course,
+      sessions: [session],
+    } = await aCourse()
     const agent = await signedIn(app, (await aStaffUser('hub_manager', { hubIds: [mine.id] })).email)
     await agent.get(paths.staff.courses.show(course.id)).expect(403)
     expect((await postForm(agent, paths.staff.courses.capacity(course.id), { capacity: '50' })).status).to.equal(403)
@@ -185,9 +273,16 @@ describe('managers: programmes, courses and sessions', () => {
     const hub = await aHub({ name: 'Mine Hub' })
     const programme = await aProgramme({ title: 'Toilet training' })
     const past = await aCourse({ hubId: hub.id, programmeId: programme.id, capacity: 4, sessions: [{ date: londonDate(-7) }] })
-    const places = [await aBooking(past.course.id, 'confirmed'), await aBooking(past.course.id, 'confirmed'), await aBooking(past.course.id, 'confirmed'), await aBooking(past.course.id, 'confirmed')]
+    const places = [
+      await aBooking(past.course.id, 'confirmed'),
+      await aBooking(past.course.id, 'confirmed'),
+      await aBooking(past.course.id, 'confirmed'),
+      await aBooking(past.course.id, 'confirmed'),
+    ]
     const statuses = ['attended', 'attended', 'attended', 'did_not_attend'] as const
-    await db().insert(attendance).values(places.map((p, i) => ({ bookingId: p.id, sessionId: past.sessions[0]!.id, status: statuses[i]! })))
+    await db()
+      .insert(attendance)
+      .values(places.map((p, i) => ({ bookingId: p.id, sessionId: past.sessions[0]!.id, status: statuses[i]! })))
     const full = await aCourse({ hubId: hub.id, programmeId: programme.id, capacity: 1, daysFromNow: 14 })
     await aBooking(full.course.id, 'confirmed')
     await aBooking(full.course.id, 'waiting')
@@ -195,7 +290,14 @@ describe('managers: programmes, courses and sessions', () => {
     await aCourse({ programmeId: programme.id, capacity: 1 })
     const agent = await signedIn(app, (await aStaffUser('hub_manager', { hubIds: [hub.id] })).email)
     const $ = cheerio.load((await agent.get(paths.staff.dashboard).expect(200)).text)
-    const rows = $('#dashboard tbody tr').map((_i, tr) => [$(tr).find('td').map((_j, td) => $(td).text().trim()).get()]).get() as string[][]
+    const rows = $('#dashboard tbody tr')
+      .map((_i, tr) => [
+        $(tr)
+          .find('td')
+          .map((_j, td) => $(td).text().trim())
+          .get(),
+      ])
+      .get() as string[][]
     expect(rows).to.deep.equal([['Toilet training', 'Mine Hub', '3', '1', '0', '25%', '2', '1 of 1']])
     expect($('#no-show-rate').text()).to.equal('25%')
   })

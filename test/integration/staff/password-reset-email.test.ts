@@ -29,12 +29,21 @@ describe('staff password reset: the email', () => {
     expect(email!.text).to.contain('Hello Rita Reception').and.contain('The link works once, until')
     const link = new RegExp(`${config.baseUrl}/staff/reset/[A-Za-z0-9_%-]+`).exec(email!.text)?.[0]
     expect(link, email!.text).to.be.a('string')
-    expect(cheerio.load(email!.html)('a').map((_i, a) => cheerio.load(a)('a').attr('href')).get()).to.include(link)
+    expect(
+      cheerio
+        .load(email!.html)('a')
+        .map((_i, a) => cheerio.load(a)('a').attr('href'))
+        .get(),
+    ).to.include(link)
 
     // Follow the link from the email, as the member of staff would.
     const resetPath = new URL(link!).pathname
     const token = await csrfFrom(agent, resetPath)
-    const done = await agent.post(resetPath).type('form').send({ _csrf: token, password: 'a brand new password', confirmPassword: 'a brand new password' }).expect(302)
+    const done = await agent
+      .post(resetPath)
+      .type('form')
+      .send({ _csrf: token, password: 'a brand new password', confirmPassword: 'a brand new password' })
+      .expect(302)
     expect(done.headers.location).to.equal(paths.staff.signIn)
     const signedInAgain = await signedIn(app, user.email, 'a brand new password')
     await signedInAgain.get(paths.staff.home).expect(200)

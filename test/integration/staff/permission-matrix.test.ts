@@ -50,9 +50,24 @@ function matrix(f: Fixtures): { method: 'get' | 'post'; path: string; body?: Rec
     { method: 'post', path: paths.staff.families.children(f.familyId), allowed: [A, M, R] },
     { method: 'post', path: paths.staff.families.removeChild(f.familyId, f.childId), allowed: [A, M, R] },
     { method: 'get', path: paths.staff.families.book(f.familyId), allowed: [A, M, R] },
-    { method: 'post', path: paths.staff.families.book(f.familyId), body: { courseId: String(f.courseA), action: 'waiting' }, allowed: [A, M, R] },
-    { method: 'post', path: paths.staff.families.book(f.familyId), body: { courseId: String(f.courseB), action: 'waiting' }, allowed: [A, R] },
-    { method: 'post', path: paths.staff.families.book(f.familyId), body: { courseId: String(f.courseA), action: 'overbook', overbookReason: 'Urgent' }, allowed: [A, M] },
+    {
+      method: 'post',
+      path: paths.staff.families.book(f.familyId),
+      body: { courseId: String(f.courseA), action: 'waiting' },
+      allowed: [A, M, R],
+    },
+    {
+      method: 'post',
+      path: paths.staff.families.book(f.familyId),
+      body: { courseId: String(f.courseB), action: 'waiting' },
+      allowed: [A, R],
+    },
+    {
+      method: 'post',
+      path: paths.staff.families.book(f.familyId),
+      body: { courseId: String(f.courseA), action: 'overbook', overbookReason: 'Urgent' },
+      allowed: [A, M],
+    },
     { method: 'get', path: paths.staff.bookings.show(f.bookingA), allowed: [A, M, R] },
     { method: 'get', path: paths.staff.bookings.show(f.bookingB), allowed: [A, R] },
     { method: 'get', path: paths.staff.bookings.change(f.bookingA), allowed: [A, M, R] },
@@ -111,7 +126,14 @@ async function fixtures(): Promise<Fixtures> {
   const b = await aCourse({ hubId: hubB.id, capacity: 5 })
   const family = await aFamily()
   const [child] = await testDatabase().db.insert(children).values({ familyId: family.id, firstName: 'Kid' }).returning()
-  const place = (courseId: number, n: number) => ({ reference: `FH-MTRX-${n}`, courseId, familyId: family.id, status: 'confirmed' as const, manageNonce: `x${n}`, manageTokenHash: `xh${n}` })
+  const place = (courseId: number, n: number) => ({
+    reference: `FH-MTRX-${n}`,
+    courseId,
+    familyId: family.id,
+    status: 'confirmed' as const,
+    manageNonce: `x${n}`,
+    manageTokenHash: `xh${n}`,
+  })
   const [bookingA] = await testDatabase().db.insert(bookings).values(place(a.course.id, 1)).returning()
   const [bookingB] = await testDatabase().db.insert(bookings).values(place(b.course.id, 2)).returning()
   const other = await aStaffUser('facilitator')
@@ -131,7 +153,12 @@ async function fixtures(): Promise<Fixtures> {
 }
 
 async function call(agent: request.Agent, route: ReturnType<typeof matrix>[number], csrf: string) {
-  return route.method === 'get' ? agent.get(route.path) : agent.post(route.path).type('form').send({ _csrf: csrf, ...(route.body ?? {}) })
+  return route.method === 'get'
+    ? agent.get(route.path)
+    : agent
+        .post(route.path)
+        .type('form')
+        .send({ _csrf: csrf, ...(route.body ?? {}) })
 }
 
 describe('permission matrix: every staff route and action for every role', () => {
@@ -142,7 +169,10 @@ describe('permission matrix: every staff route and action for every role', () =>
       this.timeout(120_000)
       const { app } = t
       const f = await fixtures()
-      const user = await aStaffUser(role, role === 'hub_manager' ? { hubIds: [f.hubA] } : role === 'facilitator' ? { sessionIds: [f.sessionA] } : {})
+      const user = await aStaffUser(
+        role,
+        role === 'hub_manager' ? { hubIds: [f.hubA] } : role === 'facilitator' ? { sessionIds: [f.sessionA] } : {},
+      )
       const agent = await signedIn(app, user.email)
       const csrf = await csrfFrom(agent, paths.staff.account)
       const wrong: string[] = []
@@ -151,7 +181,10 @@ describe('permission matrix: every staff route and action for every role', () =>
         const allowed = route.allowed.includes(role)
         const refused = res.status === 403
         const signedOut = res.status === 302 && res.headers.location === paths.staff.signIn
-        if (res.status >= 500 || signedOut || allowed === refused) wrong.push(`${route.method.toUpperCase()} ${route.path} ${JSON.stringify(route.body ?? {})}: ${res.status}${allowed ? ' (should be allowed)' : ' (should be 403)'}`)
+        if (res.status >= 500 || signedOut || allowed === refused)
+          wrong.push(
+            `${route.method.toUpperCase()} ${route.path} ${JSON.stringify(route.body ?? {})}: ${res.status}${allowed ? ' (should be allowed)' : ' (should be 403)'}`,
+          )
       }
       expect(wrong, wrong.join('\n')).to.deep.equal([])
     })
@@ -167,7 +200,8 @@ describe('permission matrix: every staff route and action for every role', () =>
     const wrong: string[] = []
     for (const route of matrix(f)) {
       const res = await call(agent, route, csrf)
-      if (res.status !== 302 || res.headers.location !== paths.staff.signIn) wrong.push(`${route.method.toUpperCase()} ${route.path}: ${res.status}`)
+      if (res.status !== 302 || res.headers.location !== paths.staff.signIn)
+        wrong.push(`${route.method.toUpperCase()} ${route.path}: ${res.status}`)
     }
     expect(wrong, wrong.join('\n')).to.deep.equal([])
   })

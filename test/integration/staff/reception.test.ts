@@ -21,11 +21,21 @@ describe('reception: booking on behalf of families', () => {
     const agent = await signedIn(app, reception.email)
     for (const q of ['07911 123456', '+44 7911 123 456', 'cv12ab', 'SAMIRA@example.com', 'khan']) {
       const res = await agent.get(paths.staff.families.index).query({ q }).expect(200)
-      const names = cheerio.load(res.text)('table a').map((_i, el) => cheerio.load(el).text()).get()
+      const names = cheerio
+        .load(res.text)('table a')
+        .map((_i, el) => cheerio.load(el).text())
+        .get()
       expect(names, q).to.deep.equal(['Samira Khan'])
     }
     const { course } = await aCourse()
-    await db().insert(bookings).values({ reference: 'FH-7K3P-Q9', courseId: course.id, familyId: family.id, status: 'confirmed', manageNonce: 'n', manageTokenHash: 'h' })
+    await db().insert(bookings).values({
+      reference: 'FH-7K3P-Q9',
+      courseId: course.id,
+      familyId: family.id,
+      status: 'confirmed',
+      manageNonce: 'n',
+      manageTokenHash: 'h',
+    })
     const res = await agent.get(paths.staff.families.index).query({ q: 'fh 7k3p q9' }).expect(200)
     expect(cheerio.load(res.text)('table a').text()).to.equal('Samira Khan')
   })
@@ -38,7 +48,16 @@ describe('reception: booking on behalf of families', () => {
     const res = await postForm(
       agent,
       paths.staff.families.edit(family.id),
-      { parentName: 'Jo Bloggs', email: family.email!, phone: '07400 123456', postcode: 'cv3 4ef', interpreterLanguage: 'Polish', needs: ['stepFree'], otherSupport: '', notes: '' },
+      {
+        parentName: 'Jo Bloggs',
+        email: family.email!,
+        phone: '07400 123456',
+        postcode: 'cv3 4ef',
+        interpreterLanguage: 'Polish',
+        needs: ['stepFree'],
+        otherSupport: '',
+        notes: '',
+      },
       paths.staff.families.edit(family.id),
     )
     expect(res.status, messagesOn(res.text)).to.equal(302)
@@ -56,10 +75,18 @@ describe('reception: booking on behalf of families', () => {
     const { app } = t
     const family = await aFamily()
     const agent = await signedIn(app, (await aStaffUser('reception')).email)
-    const res = await postForm(agent, paths.staff.families.edit(family.id), { parentName: '', email: 'not-an-email', phone: '12' }, paths.staff.families.edit(family.id))
+    const res = await postForm(
+      agent,
+      paths.staff.families.edit(family.id),
+      { parentName: '', email: 'not-an-email', phone: '12' },
+      paths.staff.families.edit(family.id),
+    )
     expect(res.status).to.equal(400)
     const text = messagesOn(res.text)
-    expect(text).to.contain('Enter the parent or carer’s name').and.contain('Enter an email address in the correct format').and.contain('Enter a UK mobile number')
+    expect(text)
+      .to.contain('Enter the parent or carer’s name')
+      .and.contain('Enter an email address in the correct format')
+      .and.contain('Enter a UK mobile number')
   })
 
   it('records consent given on the phone, with who recorded it and when', async () => {
@@ -67,7 +94,12 @@ describe('reception: booking on behalf of families', () => {
     const family = await aFamily({ contactByEmail: false, contactBySms: false })
     const reception = await aStaffUser('reception', { name: 'Rita Reception' })
     const agent = await signedIn(app, reception.email)
-    const res = await postForm(agent, paths.staff.families.consent(family.id), { contact: ['email', 'sms'], consentSource: 'phone' }, paths.staff.families.consent(family.id))
+    const res = await postForm(
+      agent,
+      paths.staff.families.consent(family.id),
+      { contact: ['email', 'sms'], consentSource: 'phone' },
+      paths.staff.families.consent(family.id),
+    )
     expect(res.status, messagesOn(res.text)).to.equal(302)
     const [after] = await db().select().from(families).where(eq(families.id, family.id))
     expect(after).to.include({ contactByEmail: true, contactBySms: true, consentSource: 'phone', consentRecordedBy: reception.id })
@@ -80,7 +112,12 @@ describe('reception: booking on behalf of families', () => {
     const { app } = t
     const family = await aFamily()
     const agent = await signedIn(app, (await aStaffUser('reception')).email)
-    const res = await postForm(agent, paths.staff.families.referral(family.id), { referredBy: 'health_visitor', referralNotes: 'From the Foleshill team', priority: 'yes' }, paths.staff.families.referral(family.id))
+    const res = await postForm(
+      agent,
+      paths.staff.families.referral(family.id),
+      { referredBy: 'health_visitor', referralNotes: 'From the Foleshill team', priority: 'yes' },
+      paths.staff.families.referral(family.id),
+    )
     expect(res.status).to.equal(302)
     const [after] = await db().select().from(families).where(eq(families.id, family.id))
     expect(after).to.include({ referredBy: 'health_visitor', referralNotes: 'From the Foleshill team', priority: true })
@@ -91,11 +128,26 @@ describe('reception: booking on behalf of families', () => {
     const { app } = t
     const reception = await aStaffUser('reception')
     const agent = await signedIn(app, reception.email)
-    const res = await postForm(agent, paths.staff.families.new, { parentName: 'New Parent', email: 'new@example.com', phone: '', contact: 'email', consentSource: 'in_person' }, paths.staff.families.new)
+    const res = await postForm(
+      agent,
+      paths.staff.families.new,
+      { parentName: 'New Parent', email: 'new@example.com', phone: '', contact: 'email', consentSource: 'in_person' },
+      paths.staff.families.new,
+    )
     expect(res.status, messagesOn(res.text)).to.equal(302)
     const [family] = await db().select().from(families)
-    expect(family).to.include({ parentName: 'New Parent', contactByEmail: true, consentSource: 'in_person', consentRecordedBy: reception.id })
-    const add = await postForm(agent, paths.staff.families.children(family!.id), { childFirstName: 'Amy', childAge: '3' }, paths.staff.families.show(family!.id))
+    expect(family).to.include({
+      parentName: 'New Parent',
+      contactByEmail: true,
+      consentSource: 'in_person',
+      consentRecordedBy: reception.id,
+    })
+    const add = await postForm(
+      agent,
+      paths.staff.families.children(family!.id),
+      { childFirstName: 'Amy', childAge: '3' },
+      paths.staff.families.show(family!.id),
+    )
     expect(add.status).to.equal(302)
     expect(await db().select().from(children)).to.have.length(1)
   })
@@ -106,12 +158,22 @@ describe('reception: booking on behalf of families', () => {
     const { course } = await aCourse({ capacity: 2 })
     const reception = await aStaffUser('reception')
     const agent = await signedIn(app, reception.email)
-    const res = await postForm(agent, paths.staff.families.book(family.id), { courseId: String(course.id), action: 'book' }, paths.staff.families.book(family.id))
+    const res = await postForm(
+      agent,
+      paths.staff.families.book(family.id),
+      { courseId: String(course.id), action: 'book' },
+      paths.staff.families.book(family.id),
+    )
     expect(res.status, messagesOn(res.text)).to.equal(302)
     const [booking] = await db().select().from(bookings)
     expect(booking).to.include({ status: 'confirmed', source: 'reception', createdByStaffId: reception.id, familyId: family.id })
     expect(await db().select().from(notifications).where(eq(notifications.bookingId, booking!.id))).to.have.length.greaterThan(0)
-    const cancel = await postForm(agent, paths.staff.bookings.cancel(booking!.id), { reason: 'Phoned to cancel' }, paths.staff.bookings.show(booking!.id))
+    const cancel = await postForm(
+      agent,
+      paths.staff.bookings.cancel(booking!.id),
+      { reason: 'Phoned to cancel' },
+      paths.staff.bookings.show(booking!.id),
+    )
     expect(cancel.status).to.equal(302)
     const [after] = await db().select().from(bookings)
     expect(after).to.include({ status: 'cancelled', cancelReason: 'Phoned to cancel' })
@@ -127,7 +189,12 @@ describe('reception: booking on behalf of families', () => {
     const agent = await signedIn(app, (await aStaffUser('reception')).email)
     const list = await agent.get(paths.staff.families.book(family.id)).expect(200)
     expect(list.text).to.contain('Referral only')
-    const res = await postForm(agent, paths.staff.families.book(family.id), { courseId: String(course.id), action: 'book' }, paths.staff.families.book(family.id))
+    const res = await postForm(
+      agent,
+      paths.staff.families.book(family.id),
+      { courseId: String(course.id), action: 'book' },
+      paths.staff.families.book(family.id),
+    )
     expect(res.status).to.equal(302)
     expect((await db().select().from(bookings))[0]).to.include({ status: 'confirmed' })
   })
@@ -138,15 +205,35 @@ describe('reception: booking on behalf of families', () => {
     const first = await aFamily()
     const second = await aFamily()
     const agent = await signedIn(app, (await aStaffUser('reception')).email)
-    await postForm(agent, paths.staff.families.book(first.id), { courseId: String(course.id), action: 'book' }, paths.staff.families.book(first.id))
-    const full = await postForm(agent, paths.staff.families.book(second.id), { courseId: String(course.id), action: 'book' }, paths.staff.families.book(second.id))
+    await postForm(
+      agent,
+      paths.staff.families.book(first.id),
+      { courseId: String(course.id), action: 'book' },
+      paths.staff.families.book(first.id),
+    )
+    const full = await postForm(
+      agent,
+      paths.staff.families.book(second.id),
+      { courseId: String(course.id), action: 'book' },
+      paths.staff.families.book(second.id),
+    )
     expect(full.status).to.equal(200)
     const $ = cheerio.load(full.text)
     expect($('h1').text()).to.contain('is full')
     expect(full.text).not.to.contain('Book over the limit')
-    const overbook = await postForm(agent, paths.staff.families.book(second.id), { courseId: String(course.id), action: 'overbook', overbookReason: 'Please' }, paths.staff.families.book(second.id))
+    const overbook = await postForm(
+      agent,
+      paths.staff.families.book(second.id),
+      { courseId: String(course.id), action: 'overbook', overbookReason: 'Please' },
+      paths.staff.families.book(second.id),
+    )
     expect(overbook.status).to.equal(403)
-    const waiting = await postForm(agent, paths.staff.families.book(second.id), { courseId: String(course.id), action: 'waiting' }, paths.staff.families.book(second.id))
+    const waiting = await postForm(
+      agent,
+      paths.staff.families.book(second.id),
+      { courseId: String(course.id), action: 'waiting' },
+      paths.staff.families.book(second.id),
+    )
     expect(waiting.status).to.equal(302)
     const rows = await db().select().from(bookings).where(eq(bookings.familyId, second.id))
     expect(rows.map((row) => row.status)).to.deep.equal(['waiting'])
@@ -160,17 +247,48 @@ describe('reception: booking on behalf of families', () => {
     const second = await aFamily()
     const manager = await aStaffUser('hub_manager', { hubIds: [hub.id] })
     const agent = await signedIn(app, manager.email)
-    await postForm(agent, paths.staff.families.book(first.id), { courseId: String(course.id), action: 'book' }, paths.staff.families.book(first.id))
-    const full = await postForm(agent, paths.staff.families.book(second.id), { courseId: String(course.id), action: 'book' }, paths.staff.families.book(second.id))
+    await postForm(
+      agent,
+      paths.staff.families.book(first.id),
+      { courseId: String(course.id), action: 'book' },
+      paths.staff.families.book(first.id),
+    )
+    const full = await postForm(
+      agent,
+      paths.staff.families.book(second.id),
+      { courseId: String(course.id), action: 'book' },
+      paths.staff.families.book(second.id),
+    )
     expect(full.text).to.contain('Book over the limit')
-    const noReason = await postForm(agent, paths.staff.families.book(second.id), { courseId: String(course.id), action: 'overbook', overbookReason: '' }, paths.staff.families.book(second.id))
+    const noReason = await postForm(
+      agent,
+      paths.staff.families.book(second.id),
+      { courseId: String(course.id), action: 'overbook', overbookReason: '' },
+      paths.staff.families.book(second.id),
+    )
     expect(messagesOn(noReason.text)).to.contain('Enter why this family needs a place over the limit')
-    const res = await postForm(agent, paths.staff.families.book(second.id), { courseId: String(course.id), action: 'overbook', overbookReason: 'Referred by social worker, urgent' }, paths.staff.families.book(second.id))
+    const res = await postForm(
+      agent,
+      paths.staff.families.book(second.id),
+      { courseId: String(course.id), action: 'overbook', overbookReason: 'Referred by social worker, urgent' },
+      paths.staff.families.book(second.id),
+    )
     expect(res.status, messagesOn(res.text)).to.equal(302)
     const [booking] = await db().select().from(bookings).where(eq(bookings.familyId, second.id))
-    expect(booking).to.include({ status: 'confirmed', overbooked: true, overbookReason: 'Referred by social worker, urgent', createdByStaffId: manager.id })
-    const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'booking.created'), eq(auditLog.familyId, second.id)))
-    expect((entry!.changes as { after: Record<string, unknown> }).after).to.include({ overbooked: true, overbookReason: 'Referred by social worker, urgent' })
+    expect(booking).to.include({
+      status: 'confirmed',
+      overbooked: true,
+      overbookReason: 'Referred by social worker, urgent',
+      createdByStaffId: manager.id,
+    })
+    const [entry] = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'booking.created'), eq(auditLog.familyId, second.id)))
+    expect((entry!.changes as { after: Record<string, unknown> }).after).to.include({
+      overbooked: true,
+      overbookReason: 'Referred by social worker, urgent',
+    })
   })
 
   it('refuses a hub manager a booking at another hub', async () => {
@@ -179,7 +297,12 @@ describe('reception: booking on behalf of families', () => {
     const { course } = await aCourse({ capacity: 5 })
     const family = await aFamily()
     const agent = await signedIn(app, (await aStaffUser('hub_manager', { hubIds: [mine.id] })).email)
-    const res = await postForm(agent, paths.staff.families.book(family.id), { courseId: String(course.id), action: 'book' }, paths.staff.families.show(family.id))
+    const res = await postForm(
+      agent,
+      paths.staff.families.book(family.id),
+      { courseId: String(course.id), action: 'book' },
+      paths.staff.families.show(family.id),
+    )
     expect(res.status).to.equal(403)
   })
 
@@ -189,8 +312,18 @@ describe('reception: booking on behalf of families', () => {
     const first = await aFamily()
     const second = await aFamily()
     const agent = await signedIn(app, (await aStaffUser('reception')).email)
-    await postForm(agent, paths.staff.families.book(first.id), { courseId: String(course.id), action: 'book' }, paths.staff.families.book(first.id))
-    await postForm(agent, paths.staff.families.book(second.id), { courseId: String(course.id), action: 'waiting' }, paths.staff.families.book(second.id))
+    await postForm(
+      agent,
+      paths.staff.families.book(first.id),
+      { courseId: String(course.id), action: 'book' },
+      paths.staff.families.book(first.id),
+    )
+    await postForm(
+      agent,
+      paths.staff.families.book(second.id),
+      { courseId: String(course.id), action: 'waiting' },
+      paths.staff.families.book(second.id),
+    )
     const [waiting] = await db().select().from(bookings).where(eq(bookings.familyId, second.id))
     const full = await postForm(agent, paths.staff.bookings.promote(waiting!.id), {}, paths.staff.bookings.show(waiting!.id))
     expect(messagesOn(full.text)).to.contain('The course is full')
@@ -213,9 +346,19 @@ describe('reception: booking on behalf of families', () => {
     const { course: to } = await aCourse({ capacity: 3 })
     const family = await aFamily()
     const agent = await signedIn(app, (await aStaffUser('reception')).email)
-    await postForm(agent, paths.staff.families.book(family.id), { courseId: String(from.id), action: 'book' }, paths.staff.families.book(family.id))
+    await postForm(
+      agent,
+      paths.staff.families.book(family.id),
+      { courseId: String(from.id), action: 'book' },
+      paths.staff.families.book(family.id),
+    )
     const [old] = await db().select().from(bookings)
-    const res = await postForm(agent, paths.staff.bookings.change(old!.id), { courseId: String(to.id) }, paths.staff.bookings.change(old!.id))
+    const res = await postForm(
+      agent,
+      paths.staff.bookings.change(old!.id),
+      { courseId: String(to.id) },
+      paths.staff.bookings.change(old!.id),
+    )
     expect(res.status, messagesOn(res.text)).to.equal(302)
     const rows = await db().select().from(bookings).orderBy(bookings.id)
     expect(rows.map((row) => [row.courseId, row.status])).to.deep.equal([

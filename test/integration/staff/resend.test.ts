@@ -20,9 +20,17 @@ describe('reception: resending a confirmation', () => {
 
   async function bookFor(familyId: number, courseId: number, action: 'book' | 'waiting') {
     const agent = await signedIn(t.app, (await aStaffUser('reception')).email)
-    const res = await postForm(agent, paths.staff.families.book(familyId), { courseId: String(courseId), action }, paths.staff.families.book(familyId))
+    const res = await postForm(
+      agent,
+      paths.staff.families.book(familyId),
+      { courseId: String(courseId), action },
+      paths.staff.families.book(familyId),
+    )
     expect(res.status, messagesOn(res.text)).to.equal(302)
-    const [booking] = await db().select().from(bookings).where(and(eq(bookings.familyId, familyId), eq(bookings.courseId, courseId)))
+    const [booking] = await db()
+      .select()
+      .from(bookings)
+      .where(and(eq(bookings.familyId, familyId), eq(bookings.courseId, courseId)))
     return { agent, booking: booking! }
   }
 
@@ -36,7 +44,11 @@ describe('reception: resending a confirmation', () => {
       expect(res.status).to.equal(302)
     }
     const rows = await messagesFor(booking.id)
-    expect(rows.map((row) => `${row.kind}:${row.channel}`)).to.deep.equal(['booking_confirmed:email', 'booking_confirmed:email', 'booking_confirmed:email'])
+    expect(rows.map((row) => `${row.kind}:${row.channel}`)).to.deep.equal([
+      'booking_confirmed:email',
+      'booking_confirmed:email',
+      'booking_confirmed:email',
+    ])
     expect(new Set(rows.map((row) => row.dedupeKey)).size).to.equal(3)
     expect(rows.slice(1).map((row) => (row.payload as { resent?: boolean }).resent)).to.deep.equal([true, true])
     const entries = await db().select().from(auditLog).where(eq(auditLog.action, 'booking.message_resent'))
@@ -48,7 +60,9 @@ describe('reception: resending a confirmation', () => {
     await t.services.notificationDelivery.deliverDue()
     const received = t.smtp.messagesTo(family.email!)
     expect(received).to.have.length(3)
-    expect(received.map((email) => email.subject)).to.satisfy((subjects: string[]) => subjects.every((subject) => subject.startsWith('Booking confirmed')))
+    expect(received.map((email) => email.subject)).to.satisfy((subjects: string[]) =>
+      subjects.every((subject) => subject.startsWith('Booking confirmed')),
+    )
     expect(new Set(received.map((email) => email.messageId)).size).to.equal(3)
     expect(received.every((email) => email.calendar?.method === 'REQUEST')).to.equal(true)
   })

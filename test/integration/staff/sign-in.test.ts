@@ -24,10 +24,17 @@ describe('staff sign-in', () => {
     const agent = request.agent(app)
     await agent.get(paths.staff.families.index).expect(302)
     const _csrf = await csrfFrom(agent, paths.staff.signIn)
-    const res = await agent.post(paths.staff.signIn).type('form').send({ _csrf, email: user.email.toUpperCase(), password: PASSWORD }).expect(302)
+    const res = await agent
+      .post(paths.staff.signIn)
+      .type('form')
+      .send({ _csrf, email: user.email.toUpperCase(), password: PASSWORD })
+      .expect(302)
     expect(res.headers.location).to.equal(paths.staff.families.index)
     const cookie = String(res.headers['set-cookie'])
-    expect(cookie).to.match(/fh\.sid=/).and.match(/HttpOnly/i).and.match(/SameSite=Lax/i)
+    expect(cookie)
+      .to.match(/fh\.sid=/)
+      .and.match(/HttpOnly/i)
+      .and.match(/SameSite=Lax/i)
     await agent.get(paths.staff.home).expect(200)
   })
 
@@ -69,7 +76,11 @@ describe('staff sign-in', () => {
     const agent = request.agent(app)
     for (let i = 0; i < 5; i++) {
       const _csrf = await csrfFrom(agent, paths.staff.signIn)
-      await agent.post(paths.staff.signIn).type('form').send({ _csrf, email: user.email, password: `wrong ${i}` }).expect(400)
+      await agent
+        .post(paths.staff.signIn)
+        .type('form')
+        .send({ _csrf, email: user.email, password: `wrong ${i}` })
+        .expect(400)
     }
     const _csrf = await csrfFrom(agent, paths.staff.signIn)
     const res = await agent.post(paths.staff.signIn).type('form').send({ _csrf, email: user.email, password: PASSWORD }).expect(429)
@@ -85,7 +96,11 @@ describe('staff sign-in', () => {
     const agent = request.agent(app)
     const _csrf = await csrfFrom(agent, paths.staff.signIn)
     for (let i = 0; i < 50; i++) {
-      await agent.post(paths.staff.signIn).type('form').send({ _csrf, email: `guess-${i}@hub.example`, password: 'a guess' }).expect(400)
+      await agent
+        .post(paths.staff.signIn)
+        .type('form')
+        .send({ _csrf, email: `guess-${i}@hub.example`, password: 'a guess' })
+        .expect(400)
     }
     await agent.post(paths.staff.signIn).type('form').send({ _csrf, email: user.email, password: PASSWORD }).expect(429)
   })
@@ -100,7 +115,10 @@ describe('staff sign-in', () => {
     }
     for (let i = 0; i < 4; i++) await fail(`wrong ${i}`).then((res) => expect(res.status).to.equal(400))
     // As if those four failures began 14 minutes ago: the 15-minute counting window has a minute left.
-    await testDatabase().db.update(rateLimits).set({ expire: Date.now() + 60_000 }).where(like(rateLimits.key, 'staff-sign-in-account:%'))
+    await testDatabase()
+      .db.update(rateLimits)
+      .set({ expire: Date.now() + 60_000 })
+      .where(like(rateLimits.key, 'staff-sign-in-account:%'))
     await fail('wrong again').then((res) => expect(res.status).to.equal(400))
     const res = await fail(PASSWORD)
     expect(res.status).to.equal(429)
@@ -111,10 +129,17 @@ describe('staff sign-in', () => {
     const { app } = t
     const agent = request.agent(app)
     const _csrf = await csrfFrom(agent, paths.staff.signIn)
-    const fail = (i: number) => agent.post(paths.staff.signIn).type('form').send({ _csrf, email: `guess-${i}@hub.example`, password: 'a guess' })
+    const fail = (i: number) =>
+      agent
+        .post(paths.staff.signIn)
+        .type('form')
+        .send({ _csrf, email: `guess-${i}@hub.example`, password: 'a guess' })
     for (let i = 0; i < 49; i++) await fail(i).then((res) => expect(res.status).to.equal(400))
     // As if the first failure was 55 minutes ago.
-    await testDatabase().db.update(rateLimits).set({ expire: Date.now() + 5 * 60_000 }).where(like(rateLimits.key, 'staff-sign-in-address:%'))
+    await testDatabase()
+      .db.update(rateLimits)
+      .set({ expire: Date.now() + 5 * 60_000 })
+      .where(like(rateLimits.key, 'staff-sign-in-address:%'))
     await fail(49).then((res) => expect(res.status).to.equal(400))
     const res = await fail(50)
     expect(res.status).to.equal(429)
@@ -163,7 +188,11 @@ describe('staff sign-in', () => {
     expect(JSON.stringify(row!.payload)).not.to.contain(resetPath.split('/').pop())
     const token2 = await csrfFrom(agent, resetPath)
     await agent.post(resetPath).type('form').send({ _csrf: token2, password: 'short', confirmPassword: 'short' }).expect(400)
-    const done = await agent.post(resetPath).type('form').send({ _csrf: token2, password: 'a brand new password', confirmPassword: 'a brand new password' }).expect(302)
+    const done = await agent
+      .post(resetPath)
+      .type('form')
+      .send({ _csrf: token2, password: 'a brand new password', confirmPassword: 'a brand new password' })
+      .expect(302)
     expect(done.headers.location).to.equal(paths.staff.signIn)
     await agent.get(resetPath).expect(404)
     await other.get(paths.staff.home).expect(302)

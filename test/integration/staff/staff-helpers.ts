@@ -11,15 +11,24 @@ export const PASSWORD = 'correct horse battery staple'
 
 let n = 0
 /** A staff account with a known password; hub managers get their hubs, facilitators their sessions. */
-export async function aStaffUser(role: StaffRole, options: { hubIds?: number[]; sessionIds?: number[]; email?: string; name?: string } = {}) {
+export async function aStaffUser(
+  role: StaffRole,
+  options: { hubIds?: number[]; sessionIds?: number[]; email?: string; name?: string } = {},
+) {
   n += 1
   const db = testDatabase().db
   const [user] = await db
     .insert(staffUsers)
-    .values({ email: options.email ?? `${role}-${n}@hub.example`, name: options.name ?? `${role} ${n}`, role, passwordHash: await hashPassword(PASSWORD) })
+    .values({
+      email: options.email ?? `${role}-${n}@hub.example`,
+      name: options.name ?? `${role} ${n}`,
+      role,
+      passwordHash: await hashPassword(PASSWORD),
+    })
     .returning()
   if (options.hubIds?.length) await db.insert(staffHubs).values(options.hubIds.map((hubId) => ({ staffUserId: user!.id, hubId })))
-  if (options.sessionIds?.length) await db.insert(sessionFacilitators).values(options.sessionIds.map((sessionId) => ({ sessionId, staffUserId: user!.id })))
+  if (options.sessionIds?.length)
+    await db.insert(sessionFacilitators).values(options.sessionIds.map((sessionId) => ({ sessionId, staffUserId: user!.id })))
   return user!
 }
 
@@ -41,9 +50,17 @@ export async function signedIn(app: Express, email: string, password = PASSWORD)
 }
 
 /** POST a form with the CSRF token taken from `formPage` (default: the staff account page). */
-export async function postForm(agent: request.Agent, path: string, body: Record<string, string | string[]>, formPage: string = paths.staff.account) {
+export async function postForm(
+  agent: request.Agent,
+  path: string,
+  body: Record<string, string | string[]>,
+  formPage: string = paths.staff.account,
+) {
   const _csrf = await csrfFrom(agent, formPage)
-  return agent.post(path).type('form').send({ _csrf, ...body })
+  return agent
+    .post(path)
+    .type('form')
+    .send({ _csrf, ...body })
 }
 
 /** A family record as an online booking would leave it. */
@@ -51,7 +68,13 @@ export async function aFamily(overrides: Partial<typeof families.$inferInsert> =
   n += 1
   const [family] = await testDatabase()
     .db.insert(families)
-    .values({ parentName: `Parent ${n}`, email: `parent-${n}@example.com`, phone: `+4479111234${String(n % 100).padStart(2, '0')}`, contactByEmail: true, ...overrides })
+    .values({
+      parentName: `Parent ${n}`,
+      email: `parent-${n}@example.com`,
+      phone: `+4479111234${String(n % 100).padStart(2, '0')}`,
+      contactByEmail: true,
+      ...overrides,
+    })
     .returning()
   return family!
 }

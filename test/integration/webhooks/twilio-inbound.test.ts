@@ -74,7 +74,9 @@ describe('Twilio webhook: replies to our texts', () => {
       const booked = await t.services.booking.book(aBookingRequest(course.id, { family }))
       if (booked.outcome !== 'confirmed') throw new Error(booked.outcome)
       // The same number also holds an earlier place elsewhere: the reply is about the reminder.
-      const other = await t.services.booking.book(aBookingRequest(sooner.course.id, { family: aNewFamily({ phone: family.phone, contactBySms: true }) }))
+      const other = await t.services.booking.book(
+        aBookingRequest(sooner.course.id, { family: aNewFamily({ phone: family.phone, contactBySms: true }) }),
+      )
       if (other.outcome !== 'confirmed') throw new Error(other.outcome)
       const waiting = await t.services.booking.joinWaitingList(aBookingRequest(course.id))
       if (waiting.outcome !== 'waiting') throw new Error(waiting.outcome)
@@ -93,7 +95,10 @@ describe('Twilio webhook: replies to our texts', () => {
       const [record] = await testDatabase().db.select().from(inboundMessages)
       expect(record).to.include({ fromPhone: family.phone, body: 'cancel please, my son is ill', action: 'cancelled_booking' })
       expect(record!.details).to.include({ bookingId: booked.booking.id, reply })
-      expect((await reminderRows(booked.booking.id)).filter((r) => r.state === 'scheduled'), 'pending reminders').to.deep.equal([])
+      expect(
+        (await reminderRows(booked.booking.id)).filter((r) => r.state === 'scheduled'),
+        'pending reminders',
+      ).to.deep.equal([])
     })
 
     it('asks which booking, numbered, when no text has gone to the number yet, and acts on "CANCEL 2"', async () => {
@@ -103,7 +108,9 @@ describe('Twilio webhook: replies to our texts', () => {
       const a = await confirmedBooking(t, later.course.id, family)
       const b = await confirmedBooking(t, sooner.course.id, { ...aNewFamily(), phone: family.phone, contactBySms: true })
       const asked = await postSigned(t.app, path, inboundFields(family.phone!, 'CANCEL'))
-      expect(replyText(asked.text)).to.match(/^Which booking do you want to cancel\? Reply CANCEL 1 for Test programme \d+, \w{3} \d+ \w{3} 2pm, CANCEL 2 for Test programme \d+, /)
+      expect(replyText(asked.text)).to.match(
+        /^Which booking do you want to cancel\? Reply CANCEL 1 for Test programme \d+, \w{3} \d+ \w{3} 2pm, CANCEL 2 for Test programme \d+, /,
+      )
       expect((await bookingRow(a.id)).status).to.equal('confirmed')
       expect((await bookingRow(b.id)).status).to.equal('confirmed')
       const response = await postSigned(t.app, path, inboundFields(family.phone!, 'Cancel 2'))
@@ -134,7 +141,9 @@ describe('Twilio webhook: replies to our texts', () => {
       const booking = await confirmedBooking(t, course.id)
       await t.services.booking.cancel(booking.id)
       const response = await postSigned(t.app, path, inboundFields(booking.contactPhone!, 'Cancel'))
-      expect(replyText(response.text)).to.equal('We could not find a booking to cancel for this number. Please call Willenhall Family Hub on 024 7678 8100.')
+      expect(replyText(response.text)).to.equal(
+        'We could not find a booking to cancel for this number. Please call Willenhall Family Hub on 024 7678 8100.',
+      )
       const [record] = await testDatabase().db.select().from(inboundMessages)
       expect(record!.action).to.equal('nothing_to_cancel')
     })
@@ -215,7 +224,9 @@ describe('Twilio webhook: replies to our texts', () => {
       const { course } = await aCourse({ hubId: hub.id, sessions: weekly(inDays(7), 1, '14:00', '16:00') })
       const booking = await confirmedBooking(t, course.id)
       const response = await postSigned(t.app, path, inboundFields(booking.contactPhone!, 'Can I bring my mum?'))
-      expect(replyText(response.text)).to.equal("Sorry, we can't read replies other than CANCEL, YES or STOP. Please call Holbrooks Family Hub on 024 7678 8300.")
+      expect(replyText(response.text)).to.equal(
+        "Sorry, we can't read replies other than CANCEL, YES or STOP. Please call Holbrooks Family Hub on 024 7678 8300.",
+      )
       expect((await bookingRow(booking.id)).status).to.equal('confirmed')
       const [record] = await testDatabase().db.select().from(inboundMessages)
       expect(record).to.include({ body: 'Can I bring my mum?', action: 'replied_with_hub_phone' })

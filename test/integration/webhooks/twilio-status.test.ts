@@ -35,7 +35,10 @@ describe('Twilio webhook: delivery reports', () => {
     const booking = await confirmedBooking(t, course.id, family)
     const sms = (await reminderRows(booking.id)).find((r) => r.channel === 'sms')!
     const sid = aMessageSid()
-    await testDatabase().db.update(notifications).set({ state: 'sent', sentAt: new Date(), providerMessageId: sid, providerStatus: 'queued' }).where(eq(notifications.id, sms.id))
+    await testDatabase()
+      .db.update(notifications)
+      .set({ state: 'sent', sentAt: new Date(), providerMessageId: sid, providerStatus: 'queued' })
+      .where(eq(notifications.id, sms.id))
     return { row: sms, sid, bookingId: booking.id }
   }
 
@@ -83,7 +86,12 @@ describe('Twilio webhook: delivery reports', () => {
     expect(fallback[0]!.payload).to.include({ fallbackForNotificationId: row.id })
     // A repeated report makes no second email.
     await postSigned(t.app, path, statusFields(sid, 'failed', 30005))
-    expect(await testDatabase().db.select().from(notifications).where(eq(notifications.dedupeKey, `${row.dedupeKey}:email-fallback`))).to.have.length(1)
+    expect(
+      await testDatabase()
+        .db.select()
+        .from(notifications)
+        .where(eq(notifications.dedupeKey, `${row.dedupeKey}:email-fallback`)),
+    ).to.have.length(1)
   })
 
   it('sends no email instead when the family did not agree to email, or the failure was not about the number', async () => {
@@ -109,7 +117,10 @@ describe('Twilio webhook: delivery reports', () => {
 
   it('settles a text left "sending" by a worker that died after Twilio took it: sent with the SID, never sent again', async () => {
     const { row } = await sentText()
-    await testDatabase().db.update(notifications).set({ state: 'sending', providerMessageId: null, sentAt: null, claimedAt: new Date() }).where(eq(notifications.id, row.id))
+    await testDatabase()
+      .db.update(notifications)
+      .set({ state: 'sending', providerMessageId: null, sentAt: null, claimedAt: new Date() })
+      .where(eq(notifications.id, row.id))
     const sid = aMessageSid()
     const withId = `${path}?notification=${row.id}`
     const fields = statusFields(sid, 'sent')

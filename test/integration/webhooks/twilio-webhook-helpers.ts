@@ -21,7 +21,8 @@ export function postSigned(app: Express, path: string, params: Record<string, st
 
 let sids = 0
 /** A made-up Twilio message SID (SM + 32 hex digits). */
-export const aMessageSid = (): string => `SM${(++sids).toString(16).padStart(8, '0')}${process.pid.toString(16).padStart(8, '0')}${'0'.repeat(16)}`
+export const aMessageSid = (): string =>
+  `SM${(++sids).toString(16).padStart(8, '0')}${process.pid.toString(16).padStart(8, '0')}${'0'.repeat(16)}`
 
 /** The inbound-message webhook's fields for a reply from a number. */
 export const inboundFields = (from: string, body: string, messageSid = aMessageSid()) => ({

@@ -109,8 +109,14 @@ describe('journey steps', () => {
 
 describe('dates typed in three boxes', () => {
   it('explains what is missing or wrong in GOV.UK words', () => {
-    expect(parseDateParts({ day: '1', month: '', year: '2024' }, 'Date of birth')).to.deep.include({ ok: false, message: 'Date of birth must include a month' })
-    expect(parseDateParts({ day: '30', month: '2', year: '2024' }, 'Date of birth')).to.deep.include({ ok: false, message: 'Date of birth must be a real date' })
+    expect(parseDateParts({ day: '1', month: '', year: '2024' }, 'Date of birth')).to.deep.include({
+      ok: false,
+      message: 'Date of birth must include a month',
+    })
+    expect(parseDateParts({ day: '30', month: '2', year: '2024' }, 'Date of birth')).to.deep.include({
+      ok: false,
+      message: 'Date of birth must be a real date',
+    })
     expect(parseDateParts({ day: '29', month: '2', year: '2024' }, 'Date of birth')).to.deep.include({ ok: true, iso: '2024-02-29' })
   })
 })

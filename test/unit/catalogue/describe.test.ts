@@ -4,7 +4,8 @@ import { londonTime } from '../../../src/time.js'
 
 describe('catalogue wording', () => {
   describe('who it is for', () => {
-    const parents = (from: number | null, to: number | null) => whoItIsFor({ audience: 'parents', childAgeFromMonths: from, childAgeToMonths: to })
+    const parents = (from: number | null, to: number | null) =>
+      whoItIsFor({ audience: 'parents', childAgeFromMonths: from, childAgeToMonths: to })
 
     it('describes babies in months and older children in years', () => {
       expect(parents(0, 12)).to.equal('Parents and carers of babies aged 0 to 12 months')
@@ -17,9 +18,15 @@ describe('catalogue wording', () => {
     })
 
     it('names pregnant parents and practitioners', () => {
-      expect(whoItIsFor({ audience: 'pregnant', childAgeFromMonths: null, childAgeToMonths: null })).to.equal('Pregnant parents and their partners')
-      expect(whoItIsFor({ audience: 'pregnant', childAgeFromMonths: 0, childAgeToMonths: 12 })).to.equal('Pregnant parents, and parents and carers of babies aged 0 to 12 months')
-      expect(whoItIsFor({ audience: 'practitioners', childAgeFromMonths: null, childAgeToMonths: null })).to.equal('Practitioners who work with children and families')
+      expect(whoItIsFor({ audience: 'pregnant', childAgeFromMonths: null, childAgeToMonths: null })).to.equal(
+        'Pregnant parents and their partners',
+      )
+      expect(whoItIsFor({ audience: 'pregnant', childAgeFromMonths: 0, childAgeToMonths: 12 })).to.equal(
+        'Pregnant parents, and parents and carers of babies aged 0 to 12 months',
+      )
+      expect(whoItIsFor({ audience: 'practitioners', childAgeFromMonths: null, childAgeToMonths: null })).to.equal(
+        'Practitioners who work with children and families',
+      )
     })
   })
 
@@ -39,19 +46,33 @@ describe('catalogue wording', () => {
     })
 
     it('describes a drop-in by its date and time, with the year only when it is not this year', () => {
-      expect(whenText('drop_in', [{ startsAt: londonTime('2026-03-04', '13:30'), endsAt: londonTime('2026-03-04', '15:00') }], now)).to.equal('Wednesday 4 March, 1:30pm to 3pm')
-      expect(whenText('drop_in', [{ startsAt: londonTime('2027-01-06', '10:00'), endsAt: londonTime('2027-01-06', '11:00') }], now)).to.equal('Wednesday 6 January 2027, 10am to 11am')
+      expect(
+        whenText('drop_in', [{ startsAt: londonTime('2026-03-04', '13:30'), endsAt: londonTime('2026-03-04', '15:00') }], now),
+      ).to.equal('Wednesday 4 March, 1:30pm to 3pm')
+      expect(
+        whenText('drop_in', [{ startsAt: londonTime('2027-01-06', '10:00'), endsAt: londonTime('2027-01-06', '11:00') }], now),
+      ).to.equal('Wednesday 6 January 2027, 10am to 11am')
     })
 
     it('does not call irregular sessions weekly, and says when a course has started', () => {
       const irregular = [weekly(1, '2026-03-03')[0]!, weekly(1, '2026-03-17')[0]!]
       expect(whenText('course', irregular, now)).to.equal('2 sessions from Tuesday 3 March, 10am to 12pm')
-      expect(whenText('course', weekly(4, '2026-02-10'), now)).to.equal('4 weekly sessions that started on Tuesday 10 February, 10am to 12pm')
+      expect(whenText('course', weekly(4, '2026-02-10'), now)).to.equal(
+        '4 weekly sessions that started on Tuesday 10 February, 10am to 12pm',
+      )
     })
   })
 
   describe('status', () => {
-    const facts = (overrides: Partial<StatusFacts>): StatusFacts => ({ capacity: 10, placesTaken: 0, bookingOpen: true, cancelled: false, finished: false, bookingMode: 'open', ...overrides })
+    const facts = (overrides: Partial<StatusFacts>): StatusFacts => ({
+      capacity: 10,
+      placesTaken: 0,
+      bookingOpen: true,
+      cancelled: false,
+      finished: false,
+      bookingMode: 'open',
+      ...overrides,
+    })
 
     it('counts places left, never below 0', () => {
       expect(courseStatus(facts({ placesTaken: 7 })).label).to.equal('3 places left')

@@ -5,15 +5,39 @@ describe('catalogue filter form', () => {
   const choices = { topics: ['toilet-training', 'child-behaviour'], hubIds: [3, 7], languages: ['English', 'Punjabi'] }
 
   it('reads every filter the form sends', () => {
-    const { filters, ignored, page } = parseFilters({ q: '  potty   training ', topic: 'toilet-training', hub: '7', age: '1-2', day: 'Tuesday', time: 'evening', delivery: 'online', language: 'punjabi', page: '3' }, choices)
+    const { filters, ignored, page } = parseFilters(
+      {
+        q: '  potty   training ',
+        topic: 'toilet-training',
+        hub: '7',
+        age: '1-2',
+        day: 'Tuesday',
+        time: 'evening',
+        delivery: 'online',
+        language: 'punjabi',
+        page: '3',
+      },
+      choices,
+    )
     expect(ignored).to.deep.equal([])
     expect(page).to.equal(3)
-    expect(filters).to.deep.include({ words: ['potty', 'training'], topic: 'toilet-training', hubId: 7, isoDay: 2, partOfDay: 'evening', delivery: 'online', language: 'Punjabi' })
+    expect(filters).to.deep.include({
+      words: ['potty', 'training'],
+      topic: 'toilet-training',
+      hubId: 7,
+      isoDay: 2,
+      partOfDay: 'evening',
+      delivery: 'online',
+      language: 'Punjabi',
+    })
     expect(filters.age?.months).to.deep.equal({ from: 12, to: 24 })
   })
 
   it('drops and names values it does not recognise, and reads a bad page as page 1', () => {
-    const { filters, ignored, page } = parseFilters({ hub: 'abc', topic: 'astrology', age: '99', day: 'funday', time: 'noon', delivery: 'post', language: 'Klingon', page: '-1' }, choices)
+    const { filters, ignored, page } = parseFilters(
+      { hub: 'abc', topic: 'astrology', age: '99', day: 'funday', time: 'noon', delivery: 'post', language: 'Klingon', page: '-1' },
+      choices,
+    )
     expect(filters).to.deep.equal({})
     expect(ignored).to.deep.equal(['topic', 'hub', 'age', 'day', 'time', 'delivery', 'language'])
     expect(page).to.equal(1)

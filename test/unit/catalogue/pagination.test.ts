@@ -4,7 +4,9 @@ import { paginationView } from '../../../src/routes/catalogue/pagination.js'
 describe('pagination links', () => {
   const href = (n: number) => `/?page=${n}`
   const labels = (page: number, total: number) =>
-    paginationView(page, total, href)!.items.map((item) => ('ellipsis' in item ? '…' : item.current ? `[${item.number}]` : String(item.number)))
+    paginationView(page, total, href)!.items.map((item) =>
+      'ellipsis' in item ? '…' : item.current ? `[${item.number}]` : String(item.number),
+    )
 
   it('shows nothing for a single page', () => {
     expect(paginationView(1, 1, href)).to.equal(undefined)

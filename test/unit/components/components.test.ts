@@ -23,9 +23,23 @@ interface Case {
 }
 
 const fieldset = ['fieldset.legend.text', 'fieldset.legend.classes', 'fieldset.legend.isPageHeading']
-const legendLocals = (o: O) => ({ legend: o.fieldset?.legend?.text, legendClasses: o.fieldset?.legend?.classes, isPageHeading: o.fieldset?.legend?.isPageHeading })
-const choiceItem = (item: O) => (item.divider ? { divider: item.divider } : { value: item.value, text: item.text, hint: item.hint?.text, conditional: item.conditional?.html, exclusive: item.behaviour === 'exclusive' })
-const checkedValues = (o: O): string[] => (o.values as string[] | undefined) ?? (o.items as O[]).filter((item) => item.checked).map((item) => item.value as string)
+const legendLocals = (o: O) => ({
+  legend: o.fieldset?.legend?.text,
+  legendClasses: o.fieldset?.legend?.classes,
+  isPageHeading: o.fieldset?.legend?.isPageHeading,
+})
+const choiceItem = (item: O) =>
+  item.divider
+    ? { divider: item.divider }
+    : {
+        value: item.value,
+        text: item.text,
+        hint: item.hint?.text,
+        conditional: item.conditional?.html,
+        exclusive: item.behaviour === 'exclusive',
+      }
+const checkedValues = (o: O): string[] =>
+  (o.values as string[] | undefined) ?? (o.items as O[]).filter((item) => item.checked).map((item) => item.value as string)
 
 /** govuk-frontend's rule: the parts marked in error, else every part not marked false when there is a message. */
 function dateErrorFields(o: O): string[] {
@@ -38,23 +52,75 @@ const cases: Case[] = [
   {
     component: 'input',
     ours: 'text-input',
-    supported: ['name', 'id', 'label.text', 'label.classes', 'label.isPageHeading', 'hint.text', 'errorMessage.text', 'value', 'type', 'classes', 'autocomplete', 'inputmode', 'spellcheck'],
+    supported: [
+      'name',
+      'id',
+      'label.text',
+      'label.classes',
+      'label.isPageHeading',
+      'hint.text',
+      'errorMessage.text',
+      'value',
+      'type',
+      'classes',
+      'autocomplete',
+      'inputmode',
+      'spellcheck',
+    ],
     skip: { 'with spellcheck enabled': 'we only ever switch spellcheck off' },
-    toLocals: (o) => ({ id: o.id ?? o.name, name: o.name, label: o.label?.text, labelClasses: o.label?.classes, isPageHeading: o.label?.isPageHeading, hint: o.hint?.text, error: o.errorMessage?.text, value: o.value, type: o.type, classes: o.classes, autocomplete: o.autocomplete, inputmode: o.inputmode, spellcheck: o.spellcheck }),
+    toLocals: (o) => ({
+      id: o.id ?? o.name,
+      name: o.name,
+      label: o.label?.text,
+      labelClasses: o.label?.classes,
+      isPageHeading: o.label?.isPageHeading,
+      hint: o.hint?.text,
+      error: o.errorMessage?.text,
+      value: o.value,
+      type: o.type,
+      classes: o.classes,
+      autocomplete: o.autocomplete,
+      inputmode: o.inputmode,
+      spellcheck: o.spellcheck,
+    }),
     minimum: 10,
   },
   {
     component: 'textarea',
     ours: 'textarea',
     supported: ['name', 'id', 'label.text', 'label.classes', 'label.isPageHeading', 'hint.text', 'errorMessage.text', 'value', 'rows'],
-    toLocals: (o) => ({ id: o.id ?? o.name, name: o.name, label: o.label?.text, labelClasses: o.label?.classes, isPageHeading: o.label?.isPageHeading, hint: o.hint?.text, error: o.errorMessage?.text, value: o.value, rows: o.rows }),
+    toLocals: (o) => ({
+      id: o.id ?? o.name,
+      name: o.name,
+      label: o.label?.text,
+      labelClasses: o.label?.classes,
+      isPageHeading: o.label?.isPageHeading,
+      hint: o.hint?.text,
+      error: o.errorMessage?.text,
+      value: o.value,
+      rows: o.rows,
+    }),
     minimum: 4,
   },
   {
     component: 'radios',
     ours: 'radios',
     required: ['fieldset.legend.text'],
-    supported: ['name', 'idPrefix', ...fieldset, 'hint.text', 'errorMessage.text', 'value', 'classes', 'items[].value', 'items[].text', 'items[].hint.text', 'items[].conditional.html', 'items[].divider', 'items[].checked'],
+    supported: [
+      'name',
+      'idPrefix',
+      ...fieldset,
+      'hint.text',
+      'errorMessage.text',
+      'value',
+      'classes',
+      'items[].value',
+      'items[].text',
+      'items[].hint.text',
+      'items[].conditional.html',
+      'items[].divider',
+      'items[].checked',
+    ],
     toLocals: (o) => ({
       id: o.idPrefix ?? o.name,
       name: o.name,
@@ -78,7 +144,23 @@ const cases: Case[] = [
     component: 'checkboxes',
     ours: 'checkboxes',
     required: ['fieldset.legend.text'],
-    supported: ['name', 'idPrefix', ...fieldset, 'hint.text', 'errorMessage.text', 'values', 'values[]', 'classes', 'items[].value', 'items[].text', 'items[].hint.text', 'items[].conditional.html', 'items[].divider', 'items[].behaviour', 'items[].checked'],
+    supported: [
+      'name',
+      'idPrefix',
+      ...fieldset,
+      'hint.text',
+      'errorMessage.text',
+      'values',
+      'values[]',
+      'classes',
+      'items[].value',
+      'items[].text',
+      'items[].hint.text',
+      'items[].conditional.html',
+      'items[].divider',
+      'items[].behaviour',
+      'items[].checked',
+    ],
     toLocals: (o) => ({
       id: o.idPrefix ?? o.name,
       name: o.name,
@@ -115,10 +197,23 @@ const cases: Case[] = [
   {
     component: 'summary-list',
     ours: 'summary-list',
-    supported: ['classes', 'rows[].key.text', 'rows[].value.text', 'rows[].value.html', 'rows[].actions.items[].href', 'rows[].actions.items[].text', 'rows[].actions.items[].visuallyHiddenText'],
+    supported: [
+      'classes',
+      'rows[].key.text',
+      'rows[].value.text',
+      'rows[].value.html',
+      'rows[].actions.items[].href',
+      'rows[].actions.items[].text',
+      'rows[].actions.items[].visuallyHiddenText',
+    ],
     toLocals: (o) => ({
       classes: o.classes,
-      rows: (o.rows as O[]).map((row) => ({ key: row.key.text, value: row.value?.text, html: row.value?.html, actions: row.actions?.items })),
+      rows: (o.rows as O[]).map((row) => ({
+        key: row.key.text,
+        value: row.value?.text,
+        html: row.value?.html,
+        actions: row.actions?.items,
+      })),
     }),
     minimum: 3,
   },
@@ -126,10 +221,21 @@ const cases: Case[] = [
     component: 'button',
     ours: 'button',
     supported: ['text', 'href', 'isStartButton', 'classes', 'name', 'value', 'type', 'preventDoubleClick'],
-    skip: { "don't prevent double click": 'we leave data-prevent-double-click out rather than set it to false; govuk-frontend treats both alike' },
+    skip: {
+      "don't prevent double click": 'we leave data-prevent-double-click out rather than set it to false; govuk-frontend treats both alike',
+    },
     // Ours prevents double clicks unless told not to (every button of ours submits a form that
     // books or changes something); govuk-frontend's does so only when asked.
-    toLocals: (o) => ({ text: o.text, href: o.href, isStartButton: o.isStartButton, classes: o.classes, name: o.name, value: o.value, type: o.type, preventDoubleClick: o.preventDoubleClick === true }),
+    toLocals: (o) => ({
+      text: o.text,
+      href: o.href,
+      isStartButton: o.isStartButton,
+      classes: o.classes,
+      name: o.name,
+      value: o.value,
+      type: o.type,
+      preventDoubleClick: o.preventDoubleClick === true,
+    }),
     minimum: 8,
   },
 ]
@@ -144,7 +250,9 @@ function withoutScriptedReveal(html: string): string {
 describe('GOV.UK components match govuk-frontend’s published fixtures', () => {
   for (const c of cases) {
     describe(`${c.ours} (govuk-frontend ${c.component})`, () => {
-      const chosen = fixtures(c.component).filter((fixture) => usesOnly(fixture.options, c.supported) && optionsSet(fixture.options, c.required ?? []) && !c.skip?.[fixture.name])
+      const chosen = fixtures(c.component).filter(
+        (fixture) => usesOnly(fixture.options, c.supported) && optionsSet(fixture.options, c.required ?? []) && !c.skip?.[fixture.name],
+      )
 
       it(`covers at least ${c.minimum} fixtures`, () => {
         expect(chosen.map((fixture) => fixture.name)).to.have.length.of.at.least(c.minimum)

@@ -28,7 +28,10 @@ export function fixtures(component: string): Fixture[] {
 }
 
 export function renderComponent(name: string, locals: Options): string {
-  return ejs.render(readFileSync(path.join(viewsDir, 'components', `${name}.ejs`), 'utf8'), locals, { root: viewsDir, filename: path.join(viewsDir, 'components', `${name}.ejs`) })
+  return ejs.render(readFileSync(path.join(viewsDir, 'components', `${name}.ejs`), 'utf8'), locals, {
+    root: viewsDir,
+    filename: path.join(viewsDir, 'components', `${name}.ejs`),
+  })
 }
 
 /** Every option a fixture sets, as paths: { label: { text } } gives 'label.text', items give 'items[].value'. */

@@ -42,9 +42,17 @@ describe('zod errors as GOV.UK shows them', () => {
   it('give "your details" the messages it always gave, in the order of the fields', () => {
     const noContact = validateDetails({})
     expect(noContact.ok).to.equal(false)
-    if (!noContact.ok) expect(Object.entries(noContact.errors)).to.deep.equal([['full-name', 'Enter your full name'], ['email', 'Enter an email address or a UK mobile number']])
+    if (!noContact.ok)
+      expect(Object.entries(noContact.errors)).to.deep.equal([
+        ['full-name', 'Enter your full name'],
+        ['email', 'Enter an email address or a UK mobile number'],
+      ])
     const badBoth = validateDetails({ fullName: 'Sam', email: 'sam', phone: '123' })
-    if (!badBoth.ok) expect(badBoth.errors).to.deep.equal({ email: 'Enter an email address in the correct format, like name@example.com', phone: 'Enter a UK mobile number, like 07700 900 982' })
+    if (!badBoth.ok)
+      expect(badBoth.errors).to.deep.equal({
+        email: 'Enter an email address in the correct format, like name@example.com',
+        phone: 'Enter a UK mobile number, like 07700 900 982',
+      })
     else expect.fail('expected errors')
   })
 })

@@ -21,7 +21,9 @@ function parse(text: string) {
 describe('Calendar invites', () => {
   it('writes Europe/London rules that agree with the time zone database, either side of every clock change', () => {
     ICAL.TimezoneService.reset()
-    const zone = new ICAL.Timezone(new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\n${LONDON_VTIMEZONE}\r\nEND:VCALENDAR`)).getFirstSubcomponent('vtimezone')!)
+    const zone = new ICAL.Timezone(
+      new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\n${LONDON_VTIMEZONE}\r\nEND:VCALENDAR`)).getFirstSubcomponent('vtimezone')!,
+    )
     for (let year = 2024; year <= 2040; year++) {
       // Every day of March and October (the changes fall in their last week), and a day in winter and summer.
       const days = [DateTime.fromObject({ year, month: 1, day: 15 }), DateTime.fromObject({ year, month: 7, day: 15 })]
@@ -30,7 +32,10 @@ describe('Calendar invites', () => {
         for (const hour of [0, 1, 2, 10, 23]) {
           const local = DateTime.fromObject({ year, month: date.month, day: date.day, hour }, { zone: 'Europe/London' })
           if (!local.isValid || local.hour !== hour) continue
-          const time = new ICAL.Time({ year: local.year, month: local.month, day: local.day, hour, minute: 0, second: 0, isDate: false }, zone)
+          const time = new ICAL.Time(
+            { year: local.year, month: local.month, day: local.day, hour, minute: 0, second: 0, isDate: false },
+            zone,
+          )
           expect(time.toUnixTime(), local.toISO()!).to.equal(local.toSeconds())
         }
       }
@@ -38,7 +43,10 @@ describe('Calendar invites', () => {
   })
 
   it('makes one event per session with a stable UID, SEQUENCE from the booking and the session, and London times', () => {
-    const context = aContext({ sessions: [aSessionRow(11, '2027-03-22'), aSessionRow(12, '2027-03-29', '10:00', '12:00', { sequence: 2 })], calendarSequence: 3 })
+    const context = aContext({
+      sessions: [aSessionRow(11, '2027-03-22'), aSessionRow(12, '2027-03-29', '10:00', '12:00', { sequence: 2 })],
+      calendarSequence: 3,
+    })
     const { calendar, events } = parse(bookingCalendar(context, { ...options, method: 'REQUEST' }))
     expect(calendar.getFirstPropertyValue('method')).to.equal('REQUEST')
     expect(events.map((e) => e.uid)).to.deep.equal([eventUid(42, 11, options.baseUrl), eventUid(42, 12, options.baseUrl)])
@@ -55,7 +63,9 @@ describe('Calendar invites', () => {
     expect(request.events.map((e) => e.uid)).to.deep.equal([eventUid(42, 12, options.baseUrl)])
     const cancel = parse(bookingCalendar(aContext({ sessions }), { ...options, method: 'CANCEL', sessionIds: [11] }))
     expect(cancel.calendar.getFirstPropertyValue('method')).to.equal('CANCEL')
-    expect(cancel.events.map((e) => `${e.uid} ${e.component.getFirstPropertyValue('status')}`)).to.deep.equal([`${eventUid(42, 11, options.baseUrl)} CANCELLED`])
+    expect(cancel.events.map((e) => `${e.uid} ${e.component.getFirstPropertyValue('status')}`)).to.deep.equal([
+      `${eventUid(42, 11, options.baseUrl)} CANCELLED`,
+    ])
   })
 
   it('uses the sequence the message was recorded with, so a late invite never outranks a later change', () => {

@@ -2,7 +2,11 @@ import type { BookingMessageContext, HubRow, SessionRow } from '../../../src/dat
 import { bookingFacts, type MessageView } from '../../../src/services/notifications/message-view.js'
 import { londonTime } from '../../../src/time.js'
 
-export const settings = { baseUrl: 'https://familyhubs.coventry.gov.uk', serviceName: 'Book a family hub course', sessionSecret: 'unit-test-secret-unit-test-secret-123' }
+export const settings = {
+  baseUrl: 'https://familyhubs.coventry.gov.uk',
+  serviceName: 'Book a family hub course',
+  sessionSecret: 'unit-test-secret-unit-test-secret-123',
+}
 
 export function aHubRow(overrides: Partial<HubRow> = {}): HubRow {
   return {
@@ -25,11 +29,31 @@ export function aHubRow(overrides: Partial<HubRow> = {}): HubRow {
 }
 
 export function aSessionRow(id: number, date: string, start = '10:00', end = '12:00', overrides: Partial<SessionRow> = {}): SessionRow {
-  return { id, courseId: 1, startsAt: londonTime(date, start), endsAt: londonTime(date, end), hubId: null, room: null, onlineUrl: null, cancelledAt: null, sequence: 0, createdAt: new Date(), ...overrides }
+  return {
+    id,
+    courseId: 1,
+    startsAt: londonTime(date, start),
+    endsAt: londonTime(date, end),
+    hubId: null,
+    room: null,
+    onlineUrl: null,
+    cancelledAt: null,
+    sequence: 0,
+    createdAt: new Date(),
+    ...overrides,
+  }
 }
 
 /** A booking's facts as the database would give them, without a database. */
-export function aContext(options: { title?: string; hub?: HubRow | null; sessions?: SessionRow[]; status?: BookingMessageContext['booking']['status']; calendarSequence?: number } = {}): BookingMessageContext {
+export function aContext(
+  options: {
+    title?: string
+    hub?: HubRow | null
+    sessions?: SessionRow[]
+    status?: BookingMessageContext['booking']['status']
+    calendarSequence?: number
+  } = {},
+): BookingMessageContext {
   const hub = options.hub === undefined ? aHubRow() : options.hub
   const sessions = options.sessions ?? [aSessionRow(11, '2027-03-22'), aSessionRow(12, '2027-03-29')]
   return {
@@ -116,8 +140,20 @@ export function aContext(options: { title?: string; hub?: HubRow | null; session
   }
 }
 
-export function aView(kind: string, context: BookingMessageContext, options: { sessionId?: number; payload?: Record<string, unknown>; baseUrl?: string } = {}): MessageView {
+export function aView(
+  kind: string,
+  context: BookingMessageContext,
+  options: { sessionId?: number; payload?: Record<string, unknown>; baseUrl?: string } = {},
+): MessageView {
   const s = { ...settings, baseUrl: options.baseUrl ?? settings.baseUrl }
   const payload = options.payload ?? {}
-  return { kind, channel: 'sms', serviceName: s.serviceName, baseUrl: s.baseUrl, payload, booking: bookingFacts(s, context, options.sessionId ?? null, payload), link: undefined }
+  return {
+    kind,
+    channel: 'sms',
+    serviceName: s.serviceName,
+    baseUrl: s.baseUrl,
+    payload,
+    booking: bookingFacts(s, context, options.sessionId ?? null, payload),
+    link: undefined,
+  }
 }

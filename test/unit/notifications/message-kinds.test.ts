@@ -16,10 +16,23 @@ import { settings } from './message-fixtures.js'
  */
 const writtenKinds = [...bookingMessageKinds, ...sessionChangeKinds, 'find_my_bookings', 'password_reset']
 
-const renderer = new MessageRenderer({ ...settings, mailFrom: 'Family Hubs <bookings@familyhubs.example>', cacheTemplates: false }, {} as MessageContextRepository)
+const renderer = new MessageRenderer(
+  { ...settings, mailFrom: 'Family Hubs <bookings@familyhubs.example>', cacheTemplates: false },
+  {} as MessageContextRepository,
+)
 
 function aResetRow(payload: Record<string, unknown>): NotificationRow {
-  return { id: 7, createdAt: new Date(), kind: 'password_reset', channel: 'email', bookingId: null, sessionId: null, dedupeKey: 'password_reset:x', recipient: 'rita@hub.example', payload } as unknown as NotificationRow
+  return {
+    id: 7,
+    createdAt: new Date(),
+    kind: 'password_reset',
+    channel: 'email',
+    bookingId: null,
+    sessionId: null,
+    dedupeKey: 'password_reset:x',
+    recipient: 'rita@hub.example',
+    payload,
+  } as unknown as NotificationRow
 }
 
 describe('Message kinds', () => {
@@ -27,7 +40,8 @@ describe('Message kinds', () => {
     for (const name of writtenKinds) {
       const kind = messageKind(name)
       expect(kind, `${name} is in the table`).not.to.equal(undefined)
-      for (const part of ['html', 'text']) expect(existsSync(fromRoot('views', 'emails', `${kind!.template}.${part}.ejs`)), `${name}.${part}`).to.equal(true)
+      for (const part of ['html', 'text'])
+        expect(existsSync(fromRoot('views', 'emails', `${kind!.template}.${part}.ejs`)), `${name}.${part}`).to.equal(true)
     }
   })
 

@@ -3,18 +3,43 @@ import { messageKind } from '../../../src/services/notifications/message-kinds.j
 import { fitsOneSegment, gsm7Length } from '../../../src/services/notifications/gsm7.js'
 import { aContext, aHubRow, aSessionRow, aView } from './message-fixtures.js'
 
-const kinds = ['booking_confirmed', 'waitlist_joined', 'place_offered', 'offer_expired', 'booking_cancelled', 'waitlist_left', 'session_moved', 'session_cancelled'] as const
-const titles = ['Baby massage', 'Incredible Years', "Understanding your child's behaviour", 'Solihull Approach: understanding your child, for parents of teenagers']
-const hubs = [aHubRow(), aHubRow({ name: 'Moat House Family Hub' }), aHubRow({ name: 'Willenhall and Wood End Family Hub (Jardine Crescent)' }), null]
+const kinds = [
+  'booking_confirmed',
+  'waitlist_joined',
+  'place_offered',
+  'offer_expired',
+  'booking_cancelled',
+  'waitlist_left',
+  'session_moved',
+  'session_cancelled',
+] as const
+const titles = [
+  'Baby massage',
+  'Incredible Years',
+  "Understanding your child's behaviour",
+  'Solihull Approach: understanding your child, for parents of teenagers',
+]
+const hubs = [
+  aHubRow(),
+  aHubRow({ name: 'Moat House Family Hub' }),
+  aHubRow({ name: 'Willenhall and Wood End Family Hub (Jardine Crescent)' }),
+  null,
+]
 
 describe('Text messages for booking events', () => {
   for (const kind of kinds) {
     it(`${kind}: fits one GSM-7 segment and carries the reference, with realistic names, hubs and times`, () => {
       for (const title of titles) {
         for (const hub of hubs) {
-          for (const sessions of [[aSessionRow(11, '2027-03-29', '09:30', '11:30')], [aSessionRow(11, '2027-09-29', '13:15', '15:00'), aSessionRow(12, '2027-10-06', '13:15', '15:00')]]) {
+          for (const sessions of [
+            [aSessionRow(11, '2027-03-29', '09:30', '11:30')],
+            [aSessionRow(11, '2027-09-29', '13:15', '15:00'), aSessionRow(12, '2027-10-06', '13:15', '15:00')],
+          ]) {
             const status = kind === 'place_offered' ? 'offered' : kind === 'waitlist_joined' ? 'waiting' : 'confirmed'
-            const view = aView(kind, aContext({ title, hub, sessions, status }), { sessionId: 11, payload: { waitlistPosition: 12, previousStartsAt: '2027-09-22T12:15:00.000Z' } })
+            const view = aView(kind, aContext({ title, hub, sessions, status }), {
+              sessionId: 11,
+              payload: { waitlistPosition: 12, previousStartsAt: '2027-09-22T12:15:00.000Z' },
+            })
             const text = messageKind(kind)!.sms!(view)
             expect(fitsOneSegment(text), `${gsm7Length(text)}: ${text}`).to.equal(true)
             expect(text, text).to.include('FH-7K3P-Q9')
@@ -31,7 +56,9 @@ describe('Text messages for booking events', () => {
     const text = messageKind('booking_confirmed')!.sms!(view)
     expect(text).to.equal(`Booked: Incredible Years, Mon 29 Mar, 9:30am. Ref FH-7K3P-Q9. ${view.booking!.manageUrl}`)
     const local = aView('booking_confirmed', aContext({ title: 'Incredible Years', sessions }), { baseUrl: 'http://localhost:3000' })
-    expect(messageKind('booking_confirmed')!.sms!(local)).to.equal(`Booked: Incredible Years, Mon 29 Mar, 9:30am, Foleshill Family Hub. Ref FH-7K3P-Q9. ${local.booking!.manageUrl}`)
+    expect(messageKind('booking_confirmed')!.sms!(local)).to.equal(
+      `Booked: Incredible Years, Mon 29 Mar, 9:30am, Foleshill Family Hub. Ref FH-7K3P-Q9. ${local.booking!.manageUrl}`,
+    )
   })
 
   it('always gives the manage link in a confirmation, shortening a long title to make room', () => {

@@ -3,7 +3,8 @@ import { fitSms, type SmsTemplate } from '../../../src/services/notifications/sm
 import { fitsOneSegment } from '../../../src/services/notifications/gsm7.js'
 
 // The one SMS fitter: booking messages use its default limits, reminders and replies their own.
-const longTitle = 'Understanding your child’s behaviour — the Solihull approach for parents, carers and grandparents of children aged 0 to 19'
+const longTitle =
+  'Understanding your child’s behaviour — the Solihull approach for parents, carers and grandparents of children aged 0 to 19'
 const longPlace = 'Families for All Family Hub, Hillfields, Coventry (upstairs community room, entrance by the car park)'
 const reminder: SmsTemplate = ({ title, place }) => `Reminder: ${title}, Wed 30 Sep, 10:30am, ${place}. Reply CANCEL if you can't come.`
 
@@ -16,7 +17,9 @@ describe('fitting a text into one SMS', () => {
 
   it('takes the fullest wording that fits whole before shortening anything', () => {
     const fuller: SmsTemplate = ({ title, place }) => `${reminder({ title, place })} ${'x'.repeat(100)}`
-    expect(fitSms([fuller, reminder], { title: 'Baby Massage', place: 'Moat House' })).to.equal(reminder({ title: 'Baby Massage', place: 'Moat House' }))
+    expect(fitSms([fuller, reminder], { title: 'Baby Massage', place: 'Moat House' })).to.equal(
+      reminder({ title: 'Baby Massage', place: 'Moat House' }),
+    )
   })
 
   it('shortens the title then the place with "..." and keeps the fixed words, within one segment', () => {
@@ -27,7 +30,11 @@ describe('fitting a text into one SMS', () => {
 
   it('cuts a long place first when asked, so more of the title is kept', () => {
     const byDefault = fitSms([reminder], { title: longTitle, place: longPlace })
-    const placeFirst = fitSms([reminder], { title: longTitle, place: longPlace }, { placeFirstCutTo: 40, shortestTitle: 20, shortestPlace: 10 })
+    const placeFirst = fitSms(
+      [reminder],
+      { title: longTitle, place: longPlace },
+      { placeFirstCutTo: 40, shortestTitle: 20, shortestPlace: 10 },
+    )
     expect(fitsOneSegment(placeFirst), placeFirst).to.equal(true)
     expect(placeFirst).to.include("Understanding your child's behaviour - the Solihull")
     expect(byDefault).not.to.include("Understanding your child's behaviour - the Solihull")

@@ -72,7 +72,7 @@ describe('Text message templates', () => {
       expect(fitsOneSegment(text), `${name}: ${text}`).to.equal(true)
     }
     expect(reminderText(facts)).to.include("Reply CANCEL if you can't come.")
-    expect(reminderText(facts)).to.include("Understanding your child's behaviour - \"Solihull\"")
+    expect(reminderText(facts)).to.include('Understanding your child\'s behaviour - "Solihull"')
   })
 
   it('counts extended characters as two and turns accents outside the alphabet into plain letters', () => {

@@ -8,7 +8,8 @@ const config = loadConfig({ NODE_ENV: 'test' })
 const defaults = defaultRules(config.reminders)
 const both = { email: true, sms: true }
 
-const plan = (sessionStartsAt: Date, now: Date, channels = both, rules: ReminderRules = defaults) => planReminders({ sessionStartsAt, now, channels, rules })
+const plan = (sessionStartsAt: Date, now: Date, channels = both, rules: ReminderRules = defaults) =>
+  planReminders({ sessionStartsAt, now, channels, rules })
 const find = (reminders: PlannedReminder[], channel: 'email' | 'sms') => reminders.find((r) => r.channel === channel)
 
 describe('Reminder policy', () => {
@@ -23,7 +24,13 @@ describe('Reminder policy', () => {
     })
 
     it('reads the settings from config (REMINDER_EMAIL_HOURS_BEFORE, REMINDER_SMS_HOURS_BEFORE, quiet hours)', () => {
-      const custom = loadConfig({ NODE_ENV: 'test', REMINDER_EMAIL_HOURS_BEFORE: '24', REMINDER_SMS_HOURS_BEFORE: '2', QUIET_HOURS_START: '22', QUIET_HOURS_END: '7' })
+      const custom = loadConfig({
+        NODE_ENV: 'test',
+        REMINDER_EMAIL_HOURS_BEFORE: '24',
+        REMINDER_SMS_HOURS_BEFORE: '2',
+        QUIET_HOURS_START: '22',
+        QUIET_HOURS_END: '7',
+      })
       expect(defaultRules(custom.reminders)).to.deep.equal({ email: [24], sms: [2], quietHours: { start: 22, end: 7 } })
     })
   })
@@ -90,8 +97,12 @@ describe('Reminder policy', () => {
       expect(inQuietHours(londonTime('2026-06-17', '20:59'), quiet)).to.equal(false)
       expect(inQuietHours(londonTime('2026-06-17', '21:00'), quiet)).to.equal(true)
       expect(inQuietHours(londonTime('2026-06-17', '07:59'), quiet)).to.equal(true)
-      expect(endOfQuietHours(londonTime('2026-06-17', '21:00'), quiet).toISOString()).to.equal(londonTime('2026-06-18', '08:00').toISOString())
-      expect(endOfQuietHours(londonTime('2026-06-17', '00:30'), quiet).toISOString()).to.equal(londonTime('2026-06-17', '08:00').toISOString())
+      expect(endOfQuietHours(londonTime('2026-06-17', '21:00'), quiet).toISOString()).to.equal(
+        londonTime('2026-06-18', '08:00').toISOString(),
+      )
+      expect(endOfQuietHours(londonTime('2026-06-17', '00:30'), quiet).toISOString()).to.equal(
+        londonTime('2026-06-17', '08:00').toISOString(),
+      )
     })
 
     it('never holds emails for the quiet hours', () => {

@@ -1,7 +1,13 @@
 import { expect } from 'chai'
 import { can, staffActions, type StaffPrincipal } from '../../../src/services/staff/policy.js'
 
-const user = (role: StaffPrincipal['role'], hubIds: number[] = []): StaffPrincipal => ({ id: 7, name: 'X', email: 'x@example.com', role, hubIds })
+const user = (role: StaffPrincipal['role'], hubIds: number[] = []): StaffPrincipal => ({
+  id: 7,
+  name: 'X',
+  email: 'x@example.com',
+  role,
+  hubIds,
+})
 
 describe('staff permission policy', () => {
   it('lets an admin do everything, anywhere', () => {
@@ -29,7 +35,16 @@ describe('staff permission policy', () => {
     const reception = user('reception')
     expect(can(reception, 'bookings.manage', { hubId: 42 })).to.equal(true)
     expect(can(reception, 'families.edit')).to.equal(true)
-    for (const action of ['bookings.overbook', 'register.view', 'courses.manage', 'hubs.edit', 'programmes.manage', 'dashboard.view', 'staff.manage', 'audit.view'] as const) {
+    for (const action of [
+      'bookings.overbook',
+      'register.view',
+      'courses.manage',
+      'hubs.edit',
+      'programmes.manage',
+      'dashboard.view',
+      'staff.manage',
+      'audit.view',
+    ] as const) {
       expect(can(reception, action, { hubId: 42 }), action).to.equal(false)
     }
   })

@@ -15,11 +15,15 @@ describe('register formatting', () => {
     const now = new Date('2026-06-15T10:00:00Z')
     expect(describeChild({ firstName: 'Amy', dateOfBirth: '2023-05-01', ageYears: null, dueDate: null }, now)).to.equal('Amy (3)')
     expect(describeChild({ firstName: 'Sam', dateOfBirth: '2025-10-01', ageYears: null, dueDate: null }, now)).to.equal('Sam (8 months)')
-    expect(describeChild({ firstName: 'Baby', dateOfBirth: null, ageYears: null, dueDate: '2026-09-12' }, now)).to.equal('Baby (due 12 Sep 2026)')
+    expect(describeChild({ firstName: 'Baby', dateOfBirth: null, ageYears: null, dueDate: '2026-09-12' }, now)).to.equal(
+      'Baby (due 12 Sep 2026)',
+    )
     expect(describeChild({ firstName: 'Leo', dateOfBirth: null, ageYears: 5, dueDate: null }, now)).to.equal('Leo (5)')
   })
 
   it('lists the support a family needs', () => {
-    expect(supportNeeds({ interpreterLanguage: 'Polish', needsStepFree: true, needsChildcare: false, otherSupport: 'Hearing loop' })).to.deep.equal(['Interpreter: Polish', 'Step-free access', 'Hearing loop'])
+    expect(
+      supportNeeds({ interpreterLanguage: 'Polish', needsStepFree: true, needsChildcare: false, otherSupport: 'Hearing loop' }),
+    ).to.deep.equal(['Interpreter: Polish', 'Step-free access', 'Hearing loop'])
   })
 })

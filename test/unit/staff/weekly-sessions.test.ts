@@ -7,7 +7,12 @@ const london = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/London' }).to
 describe('weekly course sessions', () => {
   it('keeps 10:00 London time every week across the October clock change', () => {
     const sessions = weeklySessions({ firstDate: '2026-10-13', startTime: '10:00', endTime: '12:00', sessions: 4 })
-    expect(sessions.map((s) => london(s.startsAt))).to.deep.equal(['Tue 2026-10-13 10:00', 'Tue 2026-10-20 10:00', 'Tue 2026-10-27 10:00', 'Tue 2026-11-03 10:00'])
+    expect(sessions.map((s) => london(s.startsAt))).to.deep.equal([
+      'Tue 2026-10-13 10:00',
+      'Tue 2026-10-20 10:00',
+      'Tue 2026-10-27 10:00',
+      'Tue 2026-11-03 10:00',
+    ])
     // In UTC the hour moves: 09:00 in British Summer Time, 10:00 after the change.
     expect(sessions[1]!.startsAt.toISOString()).to.equal('2026-10-20T09:00:00.000Z')
     expect(sessions[2]!.startsAt.toISOString()).to.equal('2026-10-27T10:00:00.000Z')
@@ -20,7 +25,13 @@ describe('weekly course sessions', () => {
   })
 
   it('skips the given dates and still makes the number of sessions asked for', () => {
-    const sessions = weeklySessions({ firstDate: '2026-10-13', startTime: '10:00', endTime: '12:00', sessions: 3, skipDates: ['2026-10-27'] })
+    const sessions = weeklySessions({
+      firstDate: '2026-10-13',
+      startTime: '10:00',
+      endTime: '12:00',
+      sessions: 3,
+      skipDates: ['2026-10-27'],
+    })
     expect(sessions.map((s) => london(s.startsAt).slice(4, 14))).to.deep.equal(['2026-10-13', '2026-10-20', '2026-11-03'])
   })
 })

@@ -21,7 +21,10 @@ const dateParts = (answer: Record<string, string>, prefix: 'dateOfBirth' | 'dueD
 const childSchema = (now: Date) =>
   z
     .object({
-      firstName: z.string().min(1, "Enter your child's first name").max(CHILD_NAME_MAX, `First name must be ${CHILD_NAME_MAX} characters or less`),
+      firstName: z
+        .string()
+        .min(1, "Enter your child's first name")
+        .max(CHILD_NAME_MAX, `First name must be ${CHILD_NAME_MAX} characters or less`),
       ageKind: z.string(),
       ageYears: z.string(),
       dateOfBirthDay: z.string(),
@@ -36,12 +39,14 @@ const childSchema = (now: Date) =>
       const today = londonToday(now)
       if (answer.ageKind === 'age') {
         if (!answer.ageYears) problem('age-years', "Enter your child's age in years")
-        else if (!/^\d{1,2}$/.test(answer.ageYears) || Number(answer.ageYears) > MAX_AGE_YEARS) problem('age-years', `Age must be a whole number from 0 to ${MAX_AGE_YEARS}`)
+        else if (!/^\d{1,2}$/.test(answer.ageYears) || Number(answer.ageYears) > MAX_AGE_YEARS)
+          problem('age-years', `Age must be a whole number from 0 to ${MAX_AGE_YEARS}`)
       } else if (answer.ageKind === 'dateOfBirth') {
         const parsed = parseDateParts(dateParts(answer, 'dateOfBirth'), 'Date of birth')
         if (!parsed.ok) problem(`date-of-birth-${parsed.errorFields[0]}`, parsed.message || "Enter your child's date of birth")
         else if (parsed.date > today) problem('date-of-birth-day', 'Date of birth must be today or in the past')
-        else if (parsed.date < today.minus({ years: MAX_AGE_YEARS + 1 })) problem('date-of-birth-year', `Date of birth must be within the last ${MAX_AGE_YEARS} years`)
+        else if (parsed.date < today.minus({ years: MAX_AGE_YEARS + 1 }))
+          problem('date-of-birth-year', `Date of birth must be within the last ${MAX_AGE_YEARS} years`)
       } else if (answer.ageKind === 'expecting') {
         const parsed = parseDateParts(dateParts(answer, 'dueDate'), 'Due date')
         if (!parsed.ok) problem(`due-date-${parsed.errorFields[0]}`, parsed.message || 'Enter your due date')
@@ -57,7 +62,9 @@ const childSchema = (now: Date) =>
       const prefix = answer.ageKind === 'dateOfBirth' ? 'dateOfBirth' : 'dueDate'
       const parsed = parseDateParts(dateParts(answer, prefix), '')
       const iso = parsed.ok ? parsed.iso : ''
-      return answer.ageKind === 'dateOfBirth' ? { firstName: answer.firstName, kind: 'dateOfBirth', dateOfBirth: iso } : { firstName: answer.firstName, kind: 'expecting', dueDate: iso }
+      return answer.ageKind === 'dateOfBirth'
+        ? { firstName: answer.firstName, kind: 'dateOfBirth', dateOfBirth: iso }
+        : { firstName: answer.firstName, kind: 'expecting', dueDate: iso }
     })
 
 /** "Add a child": first name, then age in years, date of birth, or "expecting" with a due date. */
@@ -81,7 +88,10 @@ const addAnotherSchema = (hasChildren: boolean) =>
   z.object({
     addChild: z
       .string()
-      .refine((answer) => answer === 'yes' || answer === 'no', hasChildren ? 'Select yes if you want to add another child' : 'Select yes if you want to tell us about a child')
+      .refine(
+        (answer) => answer === 'yes' || answer === 'no',
+        hasChildren ? 'Select yes if you want to add another child' : 'Select yes if you want to tell us about a child',
+      )
       .transform((answer) => answer === 'yes'),
   })
 

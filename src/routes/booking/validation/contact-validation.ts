@@ -7,7 +7,10 @@ import type { Validated } from './validation-result.js'
 const contactSchema = (offered: { email: boolean; sms: boolean }) =>
   z
     .object({ contactBy: z.array(z.string()) })
-    .transform(({ contactBy }) => ({ byEmail: offered.email && contactBy.includes('email'), bySms: offered.sms && contactBy.includes('sms') }))
+    .transform(({ contactBy }) => ({
+      byEmail: offered.email && contactBy.includes('email'),
+      bySms: offered.sms && contactBy.includes('sms'),
+    }))
     .refine((contact) => contact.byEmail || contact.bySms, { message: 'Select how we may contact you', path: ['contactBy'] })
 
 /** Step 2: which of the contacts given we may use. */

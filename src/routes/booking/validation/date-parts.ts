@@ -14,9 +14,12 @@ export function parseDateParts(
     const list = missing.length === 1 ? `a ${missing[0]}` : `a ${missing[0]} and ${missing[1]}`
     return { ok: false, message: `${label} must include ${list}`, errorFields: [...missing] }
   }
-  const [day, month, year] = [parts.day, parts.month, parts.year].map((value) => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN))
+  const [day, month, year] = [parts.day, parts.month, parts.year].map((value) =>
+    /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN,
+  )
   const date = DateTime.fromObject({ day, month, year }, { zone: LONDON })
-  if (!date.isValid || String(year).length !== 4) return { ok: false, message: `${label} must be a real date`, errorFields: ['day', 'month', 'year'] }
+  if (!date.isValid || String(year).length !== 4)
+    return { ok: false, message: `${label} must be a real date`, errorFields: ['day', 'month', 'year'] }
   return { ok: true, iso: date.toISODate()!, date }
 }
 

@@ -15,7 +15,9 @@ const NAME_MAX = 100
 const detailsSchema = z
   .object({
     fullName: z.string().min(1, 'Enter your full name').max(NAME_MAX, `Full name must be ${NAME_MAX} characters or less`),
-    email: z.string().refine((email) => !email || normaliseEmail(email), 'Enter an email address in the correct format, like name@example.com'),
+    email: z
+      .string()
+      .refine((email) => !email || normaliseEmail(email), 'Enter an email address in the correct format, like name@example.com'),
     phone: z.string().refine((phone) => !phone || parseUkMobile(phone), 'Enter a UK mobile number, like 07700 900 982'),
   })
   .refine((answer) => answer.email || answer.phone, {
@@ -30,5 +32,8 @@ export function validateDetails(body: unknown): Validated<DetailsAnswer> {
   const values = { fullName: field(body, 'fullName'), email: field(body, 'email'), phone: field(body, 'phone') }
   const parsed = detailsSchema.safeParse(values)
   if (!parsed.success) return { ok: false, errors: govukErrors(parsed.error, { fullName: 'full-name' }).fields, values }
-  return { ok: true, value: { fullName: values.fullName, email: normaliseEmail(values.email) ?? null, phone: parseUkMobile(values.phone) ?? null } }
+  return {
+    ok: true,
+    value: { fullName: values.fullName, email: normaliseEmail(values.email) ?? null, phone: parseUkMobile(values.phone) ?? null },
+  }
 }

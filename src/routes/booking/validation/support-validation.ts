@@ -20,25 +20,39 @@ const supportSchema = z
     message: 'Select the support you need, or select ‘I do not need any support’',
     path: ['support'],
   })
-  .refine((answer) => !asks(answer, 'interpreter') || answer.interpreterLanguage !== '', { message: 'Enter the language you need an interpreter for', path: ['interpreterLanguage'] })
-  .refine((answer) => !asks(answer, 'interpreter') || answer.interpreterLanguage.length <= LANGUAGE_MAX, { message: `Language must be ${LANGUAGE_MAX} characters or less`, path: ['interpreterLanguage'] })
-  .refine((answer) => !asks(answer, 'other') || answer.otherSupport !== '', { message: 'Enter the other support you need', path: ['otherSupport'] })
-  .refine((answer) => !asks(answer, 'other') || answer.otherSupport.length <= OTHER_SUPPORT_MAX, { message: `Other support must be ${OTHER_SUPPORT_MAX} characters or less`, path: ['otherSupport'] })
-  .transform(
-    (answer): SupportAnswer => {
-      const needs = needsOf(answer.support)
-      return {
-        interpreterLanguage: needs.includes('interpreter') ? answer.interpreterLanguage : null,
-        stepFree: needs.includes('stepFree'),
-        childcare: needs.includes('childcare'),
-        other: needs.includes('other') ? answer.otherSupport : null,
-      }
-    },
-  )
+  .refine((answer) => !asks(answer, 'interpreter') || answer.interpreterLanguage !== '', {
+    message: 'Enter the language you need an interpreter for',
+    path: ['interpreterLanguage'],
+  })
+  .refine((answer) => !asks(answer, 'interpreter') || answer.interpreterLanguage.length <= LANGUAGE_MAX, {
+    message: `Language must be ${LANGUAGE_MAX} characters or less`,
+    path: ['interpreterLanguage'],
+  })
+  .refine((answer) => !asks(answer, 'other') || answer.otherSupport !== '', {
+    message: 'Enter the other support you need',
+    path: ['otherSupport'],
+  })
+  .refine((answer) => !asks(answer, 'other') || answer.otherSupport.length <= OTHER_SUPPORT_MAX, {
+    message: `Other support must be ${OTHER_SUPPORT_MAX} characters or less`,
+    path: ['otherSupport'],
+  })
+  .transform((answer): SupportAnswer => {
+    const needs = needsOf(answer.support)
+    return {
+      interpreterLanguage: needs.includes('interpreter') ? answer.interpreterLanguage : null,
+      stepFree: needs.includes('stepFree'),
+      childcare: needs.includes('childcare'),
+      other: needs.includes('other') ? answer.otherSupport : null,
+    }
+  })
 
 /** Step 4: interpreter (which language), step-free access, childcare, anything else; or none. */
 export function validateSupport(body: unknown): Validated<SupportAnswer> {
-  const values = { support: fieldList(body, 'support'), interpreterLanguage: field(body, 'interpreterLanguage'), otherSupport: field(body, 'otherSupport') }
+  const values = {
+    support: fieldList(body, 'support'),
+    interpreterLanguage: field(body, 'interpreterLanguage'),
+    otherSupport: field(body, 'otherSupport'),
+  }
   const result = validateForm(supportSchema, values, { interpreterLanguage: 'interpreter-language', otherSupport: 'other-support' })
   return result.ok ? result : { ...result, values }
 }

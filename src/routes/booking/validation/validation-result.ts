@@ -8,7 +8,12 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FormErr
  * Post/Redirect/Get for a refused answer: keeps the messages and what was typed for the next GET
  * of the question, sends them back to it, and says so (true) so the step stops there.
  */
-export function sentBack<T>(req: Request, res: Response, result: Validated<T>, question: string): result is Extract<Validated<T>, { ok: false }> {
+export function sentBack<T>(
+  req: Request,
+  res: Response,
+  result: Validated<T>,
+  question: string,
+): result is Extract<Validated<T>, { ok: false }> {
   if (result.ok) return false
   keepFormErrors(req, req.path, result.errors, result.values)
   res.redirect(question)

@@ -16,12 +16,28 @@ export function auditController(services: Services) {
       }
       const page = Math.max(1, Math.min(1000, Number(q('page')) || 1))
       const [rows, actions, staff] = await Promise.all([
-        services.staff.audit.search({ staffUserId: id(filters.staff), action: filters.action || undefined, familyId: id(filters.family), from: day(filters.from), to: day(filters.to, 1) }, page),
+        services.staff.audit.search(
+          {
+            staffUserId: id(filters.staff),
+            action: filters.action || undefined,
+            familyId: id(filters.family),
+            from: day(filters.from),
+            to: day(filters.to, 1),
+          },
+          page,
+        ),
         services.staff.audit.actions(),
         services.staff.accounts.list(),
       ])
       const pageSize = 50
-      res.render('pages/staff/admin/audit', { rows: rows.slice(0, pageSize), more: rows.length > pageSize, pageNumber: page, filters, actions, staff })
+      res.render('pages/staff/admin/audit', {
+        rows: rows.slice(0, pageSize),
+        more: rows.length > pageSize,
+        pageNumber: page,
+        filters,
+        actions,
+        staff,
+      })
     },
   }
 }

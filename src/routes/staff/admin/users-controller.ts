@@ -26,7 +26,10 @@ const newUserSchema = z.object({
 const userUpdateSchema = (isSelf: boolean) =>
   z
     .object({ name: nameSchema, role: z.string(), active: z.boolean() })
-    .refine((access) => !isSelf || (access.role === 'admin' && access.active), { message: 'You cannot take away your own admin access', path: ['role'] })
+    .refine((access) => !isSelf || (access.role === 'admin' && access.active), {
+      message: 'You cannot take away your own admin access',
+      path: ['role'],
+    })
     .refine((access) => isRole(access.role), { message: 'Select a role', path: ['role'] })
 
 /** Admins: staff accounts, their roles and (for hub managers) hubs. */
@@ -40,7 +43,9 @@ export function usersController(services: Services) {
     return {
       name: text(form, 'name', 200),
       role,
-      hubIds: list(form, 'hubIds').map(Number).filter((id) => Number.isInteger(id) && id > 0),
+      hubIds: list(form, 'hubIds')
+        .map(Number)
+        .filter((id) => Number.isInteger(id) && id > 0),
       active: !checked(form, 'deactivate'),
     }
   }
@@ -57,9 +62,22 @@ export function usersController(services: Services) {
       const values = { ...access, email: text(form, 'email', 254) }
       const checked = validateForm(newUserSchema, { name: access.name, email: values.email, role: access.role })
       if (!checked.ok) return render(res, undefined, values, checked.errors)
-      const result = await accounts.create({ email: checked.value.email, name: access.name, role: access.role as StaffRole, password: String(form.password ?? ''), hubIds: access.hubIds }, currentStaff(res))
+      const result = await accounts.create(
+        {
+          email: checked.value.email,
+          name: access.name,
+          role: access.role as StaffRole,
+          password: String(form.password ?? ''),
+          hubIds: access.hubIds,
+        },
+        currentStaff(res),
+      )
       if (!result.ok) return render(res, undefined, values, { [result.field]: result.message })
-      keepFlash(req, 'staffNotice', `Account made for ${access.name}. Give them their password in person or by phone, or ask them to use “Forgotten your password?”.`)
+      keepFlash(
+        req,
+        'staffNotice',
+        `Account made for ${access.name}. Give them their password in person or by phone, or ask them to use “Forgotten your password?”.`,
+      )
       res.redirect(paths.staff.users.index)
     },
 
@@ -71,9 +89,18 @@ export function usersController(services: Services) {
     async update(req: Request, res: Response) {
       const user = notFoundUnless(await accounts.get(idParam(req, 'userId')))
       const access = readAccess(req)
-      const checked = validateForm(userUpdateSchema(user.id === currentStaff(res).id), { name: access.name, role: access.role, active: access.active })
-      if (!checked.ok) return render(res, user.id, { ...access, email: user.email, deactivate: access.active ? [] : ['yes'] }, checked.errors)
-      await accounts.update(user.id, { name: access.name, role: access.role as StaffRole, active: access.active, hubIds: access.hubIds }, currentStaff(res))
+      const checked = validateForm(userUpdateSchema(user.id === currentStaff(res).id), {
+        name: access.name,
+        role: access.role,
+        active: access.active,
+      })
+      if (!checked.ok)
+        return render(res, user.id, { ...access, email: user.email, deactivate: access.active ? [] : ['yes'] }, checked.errors)
+      await accounts.update(
+        user.id,
+        { name: access.name, role: access.role as StaffRole, active: access.active, hubIds: access.hubIds },
+        currentStaff(res),
+      )
       keepFlash(req, 'staffNotice', `${access.name} saved`)
       res.redirect(paths.staff.users.index)
     },

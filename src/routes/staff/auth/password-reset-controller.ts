@@ -7,7 +7,9 @@ import { renderForm } from '../../forms/render-form.js'
 import { validateForm } from '../../forms/validate-form.js'
 import { field } from '../../forms/fields.js'
 
-const requestSchema = z.object({ email: z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Enter an email address in the correct format, like name@example.com') })
+const requestSchema = z.object({
+  email: z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Enter an email address in the correct format, like name@example.com'),
+})
 
 /** Passwords are not trimmed: a space is a character like any other. The service checks their strength. */
 const newPasswordSchema = z
@@ -36,7 +38,10 @@ export function passwordResetController(services: Services) {
     },
 
     async chooseSubmit(req: Request, res: Response) {
-      const checked = validateForm(newPasswordSchema, { password: String(req.body.password ?? ''), confirmPassword: String(req.body.confirmPassword ?? '') })
+      const checked = validateForm(newPasswordSchema, {
+        password: String(req.body.password ?? ''),
+        confirmPassword: String(req.body.confirmPassword ?? ''),
+      })
       if (!checked.ok) return renderForm(res, 'pages/staff/auth/reset-password', { errors: checked.errors })
       const { password } = checked.value
       const result = await auth.resetPassword(String(req.params.token), password)

@@ -9,7 +9,9 @@ import { field } from '../../forms/fields.js'
 const WRONG = 'Enter a correct email address and password'
 
 /** Something missing reads as a wrong answer, with the one message that gives nothing away. */
-const signInSchema = z.object({ email: z.string(), password: z.string() }).refine((answer) => answer.email && answer.password, { message: WRONG, path: ['email'] })
+const signInSchema = z
+  .object({ email: z.string(), password: z.string() })
+  .refine((answer) => answer.email && answer.password, { message: WRONG, path: ['email'] })
 
 /** Staff sign-in. The message never says whether the email or the password was wrong. */
 export function signInController(services: Services) {
@@ -26,8 +28,14 @@ export function signInController(services: Services) {
       const answered = validateForm(signInSchema, { email, password })
       const result = answered.ok ? await auth.signIn(email, password, req.ip ?? 'unknown') : ({ ok: false, reason: 'wrong' } as const)
       if (!result.ok) {
-        const message = result.reason === 'locked' ? `Too many attempts to sign in. Try again in ${result.minutes} ${result.minutes === 1 ? 'minute' : 'minutes'}.` : WRONG
-        return renderForm(result.reason === 'locked' ? res.status(429) : res, 'pages/staff/auth/sign-in', { values: { email }, errors: { email: message } })
+        const message =
+          result.reason === 'locked'
+            ? `Too many attempts to sign in. Try again in ${result.minutes} ${result.minutes === 1 ? 'minute' : 'minutes'}.`
+            : WRONG
+        return renderForm(result.reason === 'locked' ? res.status(429) : res, 'pages/staff/auth/sign-in', {
+          values: { email },
+          errors: { email: message },
+        })
       }
       const returnTo = safeReturnTo(req.session.staffReturnTo)
       // A new session id at sign-in: an id planted before sign-in (session fixation) is worthless.

@@ -30,16 +30,30 @@ export function bookingController(services: Services) {
   return {
     async view(req: Request, res: Response) {
       const details = await load(req, res)
-      renderForm(res, 'pages/staff/bookings/show', { ...details, canOverbook: can(currentStaff(res), 'bookings.overbook', { hubId: details.course.course.hubId }), errors: {} })
+      renderForm(res, 'pages/staff/bookings/show', {
+        ...details,
+        canOverbook: can(currentStaff(res), 'bookings.overbook', { hubId: details.course.course.hubId }),
+        errors: {},
+      })
     },
 
     async cancel(req: Request, res: Response) {
       const { booking } = await load(req, res)
       const user = currentStaff(res)
       const reason = text(body(req), 'reason', 500) || null
-      const result = booking.status === 'waiting' ? await bookings.leaveWaitingList(user, booking.id) : await bookings.cancel(user, booking.id, reason)
+      const result =
+        booking.status === 'waiting' ? await bookings.leaveWaitingList(user, booking.id) : await bookings.cancel(user, booking.id, reason)
       const ok = result.outcome === 'cancelled' || result.outcome === 'left'
-      done(req, res, booking.id, ok ? (booking.status === 'waiting' ? 'Taken off the waiting list' : 'Booking cancelled. The place has been offered to the waiting list.') : 'This booking could not be cancelled: it has already ended')
+      done(
+        req,
+        res,
+        booking.id,
+        ok
+          ? booking.status === 'waiting'
+            ? 'Taken off the waiting list'
+            : 'Booking cancelled. The place has been offered to the waiting list.'
+          : 'This booking could not be cancelled: it has already ended',
+      )
     },
 
     async promote(req: Request, res: Response) {
@@ -49,15 +63,33 @@ export function bookingController(services: Services) {
       const result = await bookings.promote(currentStaff(res), details.booking.id, reason || undefined)
       if (result.outcome === 'full') {
         const canOverbook = can(currentStaff(res), 'bookings.overbook', { hubId: details.course.course.hubId })
-        return renderForm(res, 'pages/staff/bookings/show', { ...details, canOverbook, errors: { overbookReason: canOverbook ? 'The course is full. To give this family a place over the limit, enter why.' : 'The course is full. Ask a hub manager if this family needs a place over the limit.' } })
+        return renderForm(res, 'pages/staff/bookings/show', {
+          ...details,
+          canOverbook,
+          errors: {
+            overbookReason: canOverbook
+              ? 'The course is full. To give this family a place over the limit, enter why.'
+              : 'The course is full. Ask a hub manager if this family needs a place over the limit.',
+          },
+        })
       }
-      done(req, res, details.booking.id, result.outcome === 'confirmed' ? 'Moved from the waiting list into a place' : 'This family is no longer on the waiting list')
+      done(
+        req,
+        res,
+        details.booking.id,
+        result.outcome === 'confirmed' ? 'Moved from the waiting list into a place' : 'This family is no longer on the waiting list',
+      )
     },
 
     async resend(req: Request, res: Response) {
       const { booking } = await load(req, res)
       const sent = await bookings.resend(currentStaff(res), booking.id)
-      done(req, res, booking.id, sent > 0 ? 'Confirmation sent again' : 'Nothing sent: the family has not agreed to emails or text messages')
+      done(
+        req,
+        res,
+        booking.id,
+        sent > 0 ? 'Confirmation sent again' : 'Nothing sent: the family has not agreed to emails or text messages',
+      )
     },
 
     async change(req: Request, res: Response) {
@@ -75,7 +107,8 @@ export function bookingController(services: Services) {
       const reason = text(form, 'overbookReason', 500)
       if (reason) assertCan(res, 'bookings.overbook', { hubId: target.course.hubId })
       const result = await bookings.change(currentStaff(res), details.booking.id, toCourseId, reason || undefined)
-      if (result.outcome === 'changed') return done(req, res, result.booking.id, `Moved to ${target.programme.title}: new reference ${result.booking.reference}`)
+      if (result.outcome === 'changed')
+        return done(req, res, result.booking.id, `Moved to ${target.programme.title}: new reference ${result.booking.reference}`)
       const canOverbook = can(currentStaff(res), 'bookings.overbook', { hubId: target.course.hubId })
       const cannotChange = 'This booking has ended, so it cannot be changed. Book a new place from the family’s record.'
       const messages: Record<Exclude<typeof result.outcome, 'changed'>, string> = {
@@ -91,7 +124,13 @@ export function bookingController(services: Services) {
       }
       const message = messages[result.outcome]
       const courses = await choices(res, details.booking.courseId)
-      renderForm(res, 'pages/staff/bookings/change', { ...details, courses, errors: { courseId: message }, canOverbook: canOverbook && result.outcome === 'full', chosen: toCourseId })
+      renderForm(res, 'pages/staff/bookings/change', {
+        ...details,
+        courses,
+        errors: { courseId: message },
+        canOverbook: canOverbook && result.outcome === 'full',
+        chosen: toCourseId,
+      })
     },
   }
 }

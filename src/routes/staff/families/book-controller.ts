@@ -47,12 +47,22 @@ export function bookController(services: Services) {
       if (action === 'overbook') {
         assertCan(res, 'bookings.overbook', hub)
         const checked = validateForm(overbookSchema, { overbookReason })
-        if (!checked.ok) return renderForm(res, 'pages/staff/families/full', { family, course, canOverbook: true, requestKey: randomUUID(), errors: checked.errors })
+        if (!checked.ok)
+          return renderForm(res, 'pages/staff/families/full', {
+            family,
+            course,
+            canOverbook: true,
+            requestKey: randomUUID(),
+            errors: checked.errors,
+          })
       }
       const result =
         action === 'waiting'
           ? await bookings.joinWaitingList(user, familyId, courseId, { ...(requestKey ? { requestKey } : {}) })
-          : await bookings.book(user, familyId, courseId, { ...(requestKey ? { requestKey } : {}), ...(action === 'overbook' ? { overbookReason } : {}) })
+          : await bookings.book(user, familyId, courseId, {
+              ...(requestKey ? { requestKey } : {}),
+              ...(action === 'overbook' ? { overbookReason } : {}),
+            })
       switch (result.outcome) {
         case 'confirmed':
           keepFlash(req, 'staffNotice', `Place booked: ${result.booking.reference}`)
@@ -61,12 +71,20 @@ export function bookController(services: Services) {
           keepFlash(req, 'staffNotice', `Added to the waiting list (number ${result.position} in line): ${result.booking.reference}`)
           return res.redirect(paths.staff.bookings.show(result.booking.id))
         case 'full':
-          return renderForm(res, 'pages/staff/families/full', { family, course, canOverbook: can(user, 'bookings.overbook', hub), requestKey: randomUUID(), errors: {} })
+          return renderForm(res, 'pages/staff/families/full', {
+            family,
+            course,
+            canOverbook: can(user, 'bookings.overbook', hub),
+            requestKey: randomUUID(),
+            errors: {},
+          })
         case 'already_booked':
           return res.render('pages/staff/families/already-booked', { family, course, booking: result.booking })
         case 'closed':
         case 'referral_only':
-          return res.status(409).render('pages/errors/client-error', { status: 409, message: 'Booking for this course or drop-in is closed.' })
+          return res
+            .status(409)
+            .render('pages/errors/client-error', { status: 409, message: 'Booking for this course or drop-in is closed.' })
         case 'no_such_course':
           throw new HttpError(404, 'Not found')
       }

@@ -9,7 +9,9 @@ import type { FormErrors } from '../../../middleware/flash.js'
 const detailsSchema = z
   .object({
     parentName: z.string().min(1, 'Enter the parent or carer’s name'),
-    email: z.string().refine((email) => !email || normaliseEmail(email), 'Enter an email address in the correct format, like name@example.com'),
+    email: z
+      .string()
+      .refine((email) => !email || normaliseEmail(email), 'Enter an email address in the correct format, like name@example.com'),
     phone: z.string().refine((phone) => !phone || parseUkMobile(phone), 'Enter a UK mobile number, like 07700 900 982'),
   })
   .refine((family) => family.email || family.phone, { message: 'Enter an email address or a UK mobile number', path: ['email'] })
@@ -66,19 +68,33 @@ export function familyFormValues(family: FamilyDetails & { email: string | null;
 const consentSchema = (contact: { email: string | null; phone: string | null }) =>
   z
     .object({ contact: z.array(z.string()), consentSource: z.string() })
-    .refine((answer) => !answer.contact.includes('email') || contact.email, { message: 'Add an email address to the record to send emails', path: ['contact'] })
-    .refine((answer) => !answer.contact.includes('sms') || contact.phone, { message: 'Add a mobile number to the record to send text messages', path: ['contact'] })
+    .refine((answer) => !answer.contact.includes('email') || contact.email, {
+      message: 'Add an email address to the record to send emails',
+      path: ['contact'],
+    })
+    .refine((answer) => !answer.contact.includes('sms') || contact.phone, {
+      message: 'Add a mobile number to the record to send text messages',
+      path: ['contact'],
+    })
     .refine((answer) => answer.contact.length === 0 || answer.consentSource === 'phone' || answer.consentSource === 'in_person', {
       message: 'Select how the family agreed',
       path: ['consentSource'],
     })
-    .transform(
-      (answer): ConsentInput => ({ source: answer.consentSource === 'in_person' ? 'in_person' : 'phone', contactByEmail: answer.contact.includes('email'), contactBySms: answer.contact.includes('sms') }),
-    )
+    .transform((answer): ConsentInput => ({
+      source: answer.consentSource === 'in_person' ? 'in_person' : 'phone',
+      contactByEmail: answer.contact.includes('email'),
+      contactBySms: answer.contact.includes('sms'),
+    }))
 
 /** The consent question: which messages the family agreed to, and how they told us. */
-export function readConsent(form: FormBody, contact: { email: string | null; phone: string | null }): { values: FormBody; errors: FormErrors; consent: ConsentInput | undefined } {
-  const values = { contact: [checked(form, 'contact', 'email') && 'email', checked(form, 'contact', 'sms') && 'sms'].filter((value) => value !== false), consentSource: text(form, 'consentSource', 20) }
+export function readConsent(
+  form: FormBody,
+  contact: { email: string | null; phone: string | null },
+): { values: FormBody; errors: FormErrors; consent: ConsentInput | undefined } {
+  const values = {
+    contact: [checked(form, 'contact', 'email') && 'email', checked(form, 'contact', 'sms') && 'sms'].filter((value) => value !== false),
+    consentSource: text(form, 'consentSource', 20),
+  }
   const result = validateForm(consentSchema(contact), values)
   return result.ok ? { values, errors: {}, consent: result.value } : { values, errors: result.errors, consent: undefined }
 }

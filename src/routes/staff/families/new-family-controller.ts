@@ -19,7 +19,8 @@ export function newFamilyController(services: Services) {
       const details = readFamilyDetails(form)
       const consent = readConsent(form, { email: details.details?.email ?? null, phone: details.details?.phone ?? null })
       const errors = { ...details.errors, ...consent.errors }
-      if (!details.details || !consent.consent) return renderForm(res, 'pages/staff/families/new', { values: { ...details.values, ...consent.values }, errors })
+      if (!details.details || !consent.consent)
+        return renderForm(res, 'pages/staff/families/new', { values: { ...details.values, ...consent.values }, errors })
       const family = await services.staff.families.create(currentStaff(res), details.details, consent.consent)
       keepFlash(req, 'staffNotice', 'Family record added')
       res.redirect(paths.staff.families.show(family.id))

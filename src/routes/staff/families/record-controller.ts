@@ -12,7 +12,9 @@ import { renderForm } from '../../forms/render-form.js'
 import { validateForm } from '../../forms/validate-form.js'
 
 const referralSchema = z.object({
-  referredBy: z.string().refine((source) => !source || (referralSources as readonly string[]).includes(source), 'Select who referred the family'),
+  referredBy: z
+    .string()
+    .refine((source) => !source || (referralSources as readonly string[]).includes(source), 'Select who referred the family'),
 })
 
 /** The family record: view it, edit details, record consent and referral, add or remove children. */
@@ -57,7 +59,11 @@ export function recordController(services: Services) {
 
     async referral(req: Request, res: Response) {
       const { family } = await load(req)
-      const values = { referredBy: family.referredBy ?? '', referralNotes: family.referralNotes ?? '', priority: family.priority ? ['yes'] : [] }
+      const values = {
+        referredBy: family.referredBy ?? '',
+        referralNotes: family.referralNotes ?? '',
+        priority: family.priority ? ['yes'] : [],
+      }
       renderForm(res, 'pages/staff/families/referral', { family, values, errors: {}, referralSources, referralSourceNames })
     },
 
@@ -67,7 +73,14 @@ export function recordController(services: Services) {
       const referredBy = text(form, 'referredBy', 30)
       const values = { referredBy, referralNotes: text(form, 'referralNotes', 1000), priority: checked(form, 'priority') ? ['yes'] : [] }
       const referral = validateForm(referralSchema, values)
-      if (!referral.ok) return renderForm(res, 'pages/staff/families/referral', { family, values, errors: referral.errors, referralSources, referralSourceNames })
+      if (!referral.ok)
+        return renderForm(res, 'pages/staff/families/referral', {
+          family,
+          values,
+          errors: referral.errors,
+          referralSources,
+          referralSourceNames,
+        })
       await families.setReferral(currentStaff(res), family.id, {
         referredBy: (referredBy || null) as ReferralSource | null,
         referralNotes: optionalText(form, 'referralNotes', 1000),
@@ -80,7 +93,13 @@ export function recordController(services: Services) {
     async addChild(req: Request, res: Response) {
       const record = await load(req)
       const { values, errors, child } = readChild(body(req))
-      if (!child) return renderForm(res, 'pages/staff/families/record', { ...record, referralSourceNames, childValues: values, childErrors: errors }, errors)
+      if (!child)
+        return renderForm(
+          res,
+          'pages/staff/families/record',
+          { ...record, referralSourceNames, childValues: values, childErrors: errors },
+          errors,
+        )
       await families.addChild(currentStaff(res), record.family.id, child)
       keepFlash(req, 'staffNotice', `${child.firstName} added`)
       res.redirect(paths.staff.families.show(record.family.id))

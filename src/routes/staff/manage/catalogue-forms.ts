@@ -16,7 +16,11 @@ const slugify = (value: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
 
-const addressLinesOf = (text: string) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
+const addressLinesOf = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
 
 const hubSchema = z.object({
   name: z.string().min(1, 'Enter the hub’s name'),
@@ -61,7 +65,12 @@ export function readHub(form: FormBody): { values: FormBody; errors: FormErrors;
 }
 
 /** An optional age in months: empty, or a whole number from 0 to 300. */
-const monthsSchema = z.string().refine((value) => !value || (Number.isInteger(Number(value)) && Number(value) >= 0 && Number(value) <= 300), 'Enter an age in months, from 0 to 300')
+const monthsSchema = z
+  .string()
+  .refine(
+    (value) => !value || (Number.isInteger(Number(value)) && Number(value) >= 0 && Number(value) <= 300),
+    'Enter an age in months, from 0 to 300',
+  )
 const oneOf = (choices: readonly string[], message: string) => z.string().refine((value) => choices.includes(value), message)
 
 const programmeSchema = z
@@ -75,10 +84,14 @@ const programmeSchema = z
     delivery: oneOf(deliveryModes, 'Select how it is delivered'),
     bookingMode: oneOf(bookingModes, 'Select how families book'),
   })
-  .refine((answer) => !answer.childAgeFromMonths || !answer.childAgeToMonths || !(Number(answer.childAgeFromMonths) > Number(answer.childAgeToMonths)), {
-    message: 'The upper age must not be less than the lower age',
-    path: ['childAgeToMonths'],
-  })
+  .refine(
+    (answer) =>
+      !answer.childAgeFromMonths || !answer.childAgeToMonths || !(Number(answer.childAgeFromMonths) > Number(answer.childAgeToMonths)),
+    {
+      message: 'The upper age must not be less than the lower age',
+      path: ['childAgeToMonths'],
+    },
+  )
 
 export function readProgramme(form: FormBody): { values: FormBody; errors: FormErrors; programme: NewProgramme | undefined } {
   const values = {
@@ -136,11 +149,21 @@ const courseSchema = (now: Date) =>
       programmeId: idSchema('Select a programme'),
       hubId: idSchema('Select a hub'),
       capacity: capacitySchema,
-      firstDate: isoDateSchema.refine((date) => !isIsoDate(date) || DateTime.fromISO(date, { zone: LONDON }).endOf('day').toJSDate() >= now, 'The date must be today or in the future'),
+      firstDate: isoDateSchema.refine(
+        (date) => !isIsoDate(date) || DateTime.fromISO(date, { zone: LONDON }).endOf('day').toJSDate() >= now,
+        'The date must be today or in the future',
+      ),
       startTime: timeSchema('Enter the start time like 10:00'),
       endTime: timeSchema('Enter the end time like 12:00'),
-      sessions: z.string().refine((value) => /^[0-9]+$/.test(value) && Number(value) >= 1 && Number(value) <= 52, 'Enter the number of sessions, from 1 to 52'),
-      skipDates: z.string().refine((dates) => skipDatesOf(dates).every(isIsoDate), 'Enter dates to skip like 2026-10-27, separated by commas'),
+      sessions: z
+        .string()
+        .refine(
+          (value) => /^[0-9]+$/.test(value) && Number(value) >= 1 && Number(value) <= 52,
+          'Enter the number of sessions, from 1 to 52',
+        ),
+      skipDates: z
+        .string()
+        .refine((dates) => skipDatesOf(dates).every(isIsoDate), 'Enter dates to skip like 2026-10-27, separated by commas'),
     })
     .refine((answer) => !TIME.test(answer.startTime) || !TIME.test(answer.endTime) || answer.endTime > answer.startTime, {
       message: 'The end time must be after the start time',
@@ -150,18 +173,24 @@ const courseSchema = (now: Date) =>
     // clocks skip in March would have a session at a time that never comes.
     .superRefine((answer, ctx) => {
       const sessions = Number(answer.sessions)
-      if (!isIsoDate(answer.firstDate) || !TIME.test(answer.startTime) || !TIME.test(answer.endTime) || !(sessions >= 1 && sessions <= 52)) return
+      if (!isIsoDate(answer.firstDate) || !TIME.test(answer.startTime) || !TIME.test(answer.endTime) || !(sessions >= 1 && sessions <= 52))
+        return
       const skipDates = skipDatesOf(answer.skipDates).filter(isIsoDate)
       for (const date of weeklyDates({ firstDate: answer.firstDate, sessions, skipDates })) {
         for (const key of ['startTime', 'endTime'] as const) {
           const problem = londonTimeProblem(date, answer[key])
-          if (problem) return ctx.addIssue({ code: 'custom', path: [key], message: date === answer.firstDate ? problem : `${problem} (${date})` })
+          if (problem)
+            return ctx.addIssue({ code: 'custom', path: [key], message: date === answer.firstDate ? problem : `${problem} (${date})` })
         }
       }
     })
 
 /** A course (weekly, n sessions, dates to skip) or a drop-in (one date). */
-export function readCourse(form: FormBody, kind: 'course' | 'drop_in', now = new Date()): { values: FormBody; errors: FormErrors; course: CourseForm | undefined } {
+export function readCourse(
+  form: FormBody,
+  kind: 'course' | 'drop_in',
+  now = new Date(),
+): { values: FormBody; errors: FormErrors; course: CourseForm | undefined } {
   const values = {
     programmeId: text(form, 'programmeId', 9),
     hubId: text(form, 'hubId', 9),
@@ -176,6 +205,12 @@ export function readCourse(form: FormBody, kind: 'course' | 'drop_in', now = new
   const result = validateForm(courseSchema(now), values)
   if (!result.ok) return { values, errors: result.errors, course: undefined }
   const { firstDate, startTime, endTime } = values
-  const course = { programmeId: Number(values.programmeId), hubId: Number(values.hubId), capacity: Number(values.capacity), room: values.room || null, sessions: Number(values.sessions) }
+  const course = {
+    programmeId: Number(values.programmeId),
+    hubId: Number(values.hubId),
+    capacity: Number(values.capacity),
+    room: values.room || null,
+    sessions: Number(values.sessions),
+  }
   return { values, errors: {}, course: { ...course, firstDate, startTime, endTime, skipDates: skipDatesOf(values.skipDates) } }
 }

@@ -20,9 +20,24 @@ export function coursesController(services: Services) {
     assertCan(res, 'courses.manage', { hubId: course.course.hubId })
     return course
   }
-  const show = async (res: Response, course: NonNullable<Awaited<ReturnType<typeof catalogue.course>>>, errors: Record<string, string> = {}, capacityValue?: string) => {
-    const [facilitators, registers] = await Promise.all([catalogue.facilitatorChoices(), services.staff.registers.register(course.sessions[0]?.id ?? 0)])
-    renderForm(res, 'pages/staff/manage/course', { ...course, facilitators, attendees: registers?.attendees ?? [], waiting: registers?.waiting ?? [], errors, capacityValue: capacityValue ?? String(course.course.capacity) })
+  const show = async (
+    res: Response,
+    course: NonNullable<Awaited<ReturnType<typeof catalogue.course>>>,
+    errors: Record<string, string> = {},
+    capacityValue?: string,
+  ) => {
+    const [facilitators, registers] = await Promise.all([
+      catalogue.facilitatorChoices(),
+      services.staff.registers.register(course.sessions[0]?.id ?? 0),
+    ])
+    renderForm(res, 'pages/staff/manage/course', {
+      ...course,
+      facilitators,
+      attendees: registers?.attendees ?? [],
+      waiting: registers?.waiting ?? [],
+      errors,
+      capacityValue: capacityValue ?? String(course.course.capacity),
+    })
   }
   const form = async (res: Response, kind: 'course' | 'drop_in', values: object, errors: object) => {
     const [programmes, hubs] = await Promise.all([catalogue.programmes(), catalogue.hubs(currentStaff(res))])
@@ -33,10 +48,14 @@ export function coursesController(services: Services) {
       const user = currentStaff(res)
       const past = req.query.show === 'past'
       const rows = await catalogue.courses({ hubIds: user.role === 'admin' ? undefined : user.hubIds, current: !past })
-      res.render('pages/staff/manage/courses', { rows: past ? rows.filter((row) => !row.lastEndsAt || row.lastEndsAt < new Date()) : rows, past })
+      res.render('pages/staff/manage/courses', {
+        rows: past ? rows.filter((row) => !row.lastEndsAt || row.lastEndsAt < new Date()) : rows,
+        past,
+      })
     },
 
-    newCourse: (kind: 'course' | 'drop_in') => async (_req: Request, res: Response) => form(res, kind, { capacity: '12', startTime: '10:00', endTime: '12:00', sessions: kind === 'course' ? '6' : '1' }, {}),
+    newCourse: (kind: 'course' | 'drop_in') => async (_req: Request, res: Response) =>
+      form(res, kind, { capacity: '12', startTime: '10:00', endTime: '12:00', sessions: kind === 'course' ? '6' : '1' }, {}),
 
     create: (kind: 'course' | 'drop_in') => async (req: Request, res: Response) => {
       const { values, errors, course } = readCourse(body(req), kind)
@@ -49,7 +68,13 @@ export function coursesController(services: Services) {
         kind,
         capacity: course.capacity,
         room: course.room,
-        repeat: { firstDate: course.firstDate, startTime: course.startTime, endTime: course.endTime, sessions: course.sessions, skipDates: course.skipDates },
+        repeat: {
+          firstDate: course.firstDate,
+          startTime: course.startTime,
+          endTime: course.endTime,
+          sessions: course.sessions,
+          skipDates: course.skipDates,
+        },
       })
       keepFlash(req, 'staffNotice', kind === 'drop_in' ? 'Drop-in added' : 'Course added')
       res.redirect(paths.staff.courses.show(id))
@@ -67,7 +92,11 @@ export function coursesController(services: Services) {
       const capacity = Number(value)
       const result = await catalogue.setCapacity(currentStaff(res), course.course.id, capacity)
       if (!result.ok) return show(res, course, { capacity: result.message }, value)
-      keepFlash(req, 'staffNotice', capacity > course.course.capacity ? 'Capacity raised. New places have been offered to the waiting list.' : 'Capacity saved')
+      keepFlash(
+        req,
+        'staffNotice',
+        capacity > course.course.capacity ? 'Capacity raised. New places have been offered to the waiting list.' : 'Capacity saved',
+      )
       res.redirect(paths.staff.courses.show(course.course.id))
     },
 
@@ -82,8 +111,15 @@ export function coursesController(services: Services) {
     async facilitators(req: Request, res: Response) {
       const course = await load(req, res)
       const choices = new Set((await catalogue.facilitatorChoices()).map((f) => f.id))
-      const staffIds = list(body(req), 'facilitators').map(Number).filter((id) => choices.has(id))
-      await catalogue.setFacilitators(currentStaff(res), course.course.id, course.sessions.map((s) => s.id), staffIds)
+      const staffIds = list(body(req), 'facilitators')
+        .map(Number)
+        .filter((id) => choices.has(id))
+      await catalogue.setFacilitators(
+        currentStaff(res),
+        course.course.id,
+        course.sessions.map((s) => s.id),
+        staffIds,
+      )
       keepFlash(req, 'staffNotice', 'Facilitators saved for every session')
       res.redirect(paths.staff.courses.show(course.course.id))
     },

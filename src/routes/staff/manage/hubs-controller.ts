@@ -32,7 +32,12 @@ export function hubsController(services: Services) {
     async create(req: Request, res: Response) {
       const { values, errors, hub } = readHub(body(req))
       if (!hub) return renderForm(res, 'pages/staff/manage/hub-form', { hubId: undefined, values, errors })
-      if (await catalogue.slugTaken('hubs', hub.slug)) return renderForm(res, 'pages/staff/manage/hub-form', { hubId: undefined, values, errors: { name: 'There is already a hub with this name' } })
+      if (await catalogue.slugTaken('hubs', hub.slug))
+        return renderForm(res, 'pages/staff/manage/hub-form', {
+          hubId: undefined,
+          values,
+          errors: { name: 'There is already a hub with this name' },
+        })
       await catalogue.saveHub(currentStaff(res), undefined, hub)
       keepFlash(req, 'staffNotice', `${hub.name} added`)
       res.redirect(paths.staff.hubs.index)

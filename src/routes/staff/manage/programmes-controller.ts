@@ -11,7 +11,8 @@ import { renderForm } from '../../forms/render-form.js'
 /** Programmes: what is offered. Admins and hub managers. */
 export function programmesController(services: Services) {
   const catalogue = services.staff.catalogue
-  const render = (res: Response, programmeId: number | undefined, values: object, errors: object) => renderForm(res, 'pages/staff/manage/programme-form', { programmeId, values, errors, topicLabels })
+  const render = (res: Response, programmeId: number | undefined, values: object, errors: object) =>
+    renderForm(res, 'pages/staff/manage/programme-form', { programmeId, values, errors, topicLabels })
   return {
     async list(_req: Request, res: Response) {
       res.render('pages/staff/manage/programmes', { programmes: await catalogue.programmes() })
@@ -24,7 +25,8 @@ export function programmesController(services: Services) {
     async create(req: Request, res: Response) {
       const { values, errors, programme } = readProgramme(body(req))
       if (!programme) return render(res, undefined, values, errors)
-      if (await catalogue.slugTaken('programmes', programme.slug)) return render(res, undefined, values, { title: 'There is already a programme with this title' })
+      if (await catalogue.slugTaken('programmes', programme.slug))
+        return render(res, undefined, values, { title: 'There is already a programme with this title' })
       await catalogue.saveProgramme(currentStaff(res), undefined, programme)
       keepFlash(req, 'staffNotice', `${programme.title} added`)
       res.redirect(paths.staff.programmes.index)
@@ -32,7 +34,12 @@ export function programmesController(services: Services) {
 
     async edit(req: Request, res: Response) {
       const programme = notFoundUnless(await catalogue.programme(idParam(req, 'programmeId')))
-      render(res, programme.id, { ...programme, childAgeFromMonths: programme.childAgeFromMonths ?? '', childAgeToMonths: programme.childAgeToMonths ?? '' }, {})
+      render(
+        res,
+        programme.id,
+        { ...programme, childAgeFromMonths: programme.childAgeFromMonths ?? '', childAgeToMonths: programme.childAgeToMonths ?? '' },
+        {},
+      )
     },
 
     async update(req: Request, res: Response) {

@@ -38,7 +38,12 @@ export function sessionChangesController(services: Services) {
   }
   const moveValues = (startsAt: Date, endsAt: Date, room: string | null) => {
     const start = DateTime.fromJSDate(startsAt, { zone: LONDON })
-    return { date: start.toISODate(), startTime: start.toFormat('HH:mm'), endTime: DateTime.fromJSDate(endsAt, { zone: LONDON }).toFormat('HH:mm'), room: room ?? '' }
+    return {
+      date: start.toISODate(),
+      startTime: start.toFormat('HH:mm'),
+      endTime: DateTime.fromJSDate(endsAt, { zone: LONDON }).toFormat('HH:mm'),
+      room: room ?? '',
+    }
   }
   return {
     async cancel(req: Request, res: Response) {
@@ -56,13 +61,22 @@ export function sessionChangesController(services: Services) {
 
     async move(req: Request, res: Response) {
       const context = await load(req, res)
-      renderForm(res, 'pages/staff/manage/move-session', { context, values: moveValues(context.session.startsAt, context.session.endsAt, context.session.room), errors: {} })
+      renderForm(res, 'pages/staff/manage/move-session', {
+        context,
+        values: moveValues(context.session.startsAt, context.session.endsAt, context.session.room),
+        errors: {},
+      })
     },
 
     async moveSubmit(req: Request, res: Response) {
       const context = await load(req, res)
       const form = body(req)
-      const values = { date: text(form, 'date', 10), startTime: text(form, 'startTime', 5), endTime: text(form, 'endTime', 5), room: text(form, 'room', 100) }
+      const values = {
+        date: text(form, 'date', 10),
+        startTime: text(form, 'startTime', 5),
+        endTime: text(form, 'endTime', 5),
+        room: text(form, 'room', 100),
+      }
       const checked = validateForm(moveSchema, values)
       if (!checked.ok) return renderForm(res, 'pages/staff/manage/move-session', { context, values, errors: checked.errors })
       const result = await catalogue.moveSession(currentStaff(res), context.session.id, { ...values, room: values.room || null })
@@ -74,7 +88,9 @@ export function sessionChangesController(services: Services) {
     async facilitators(req: Request, res: Response) {
       const context = await load(req, res)
       const choices = new Set((await catalogue.facilitatorChoices()).map((f) => f.id))
-      const staffIds = list(body(req), 'facilitators').map(Number).filter((id) => choices.has(id))
+      const staffIds = list(body(req), 'facilitators')
+        .map(Number)
+        .filter((id) => choices.has(id))
       await catalogue.setFacilitators(currentStaff(res), context.course.id, [context.session.id], staffIds)
       keepFlash(req, 'staffNotice', 'Facilitators saved for this session')
       res.redirect(paths.staff.courses.show(context.course.id))

@@ -41,7 +41,13 @@ export function registerController(services: Services) {
         if ((attendanceStatuses as readonly string[]).includes(value)) statuses.set(row.booking.id, value as AttendanceStatus)
       }
       const changed = await registers.recordAttendance(currentStaff(res), register.context.session.id, register.context.course.id, statuses)
-      keepFlash(req, 'staffNotice', checked(form, 'markAll') ? 'Everyone marked as attended. Change anyone who did not come, then save.' : `Attendance saved (${changed} ${changed === 1 ? 'change' : 'changes'})`)
+      keepFlash(
+        req,
+        'staffNotice',
+        checked(form, 'markAll')
+          ? 'Everyone marked as attended. Change anyone who did not come, then save.'
+          : `Attendance saved (${changed} ${changed === 1 ? 'change' : 'changes'})`,
+      )
       res.redirect(paths.staff.sessions.register(register.context.session.id))
     },
   }

@@ -15,7 +15,9 @@ const walkInSchema = z
   .object({
     parentName: z.string().min(1, 'Enter the parent or carer’s name'),
     phone: z.string().refine((phone) => !phone || parseUkMobile(phone), 'Enter a UK mobile number, like 07700 900 982'),
-    email: z.string().refine((email) => !email || normaliseEmail(email), 'Enter an email address in the correct format, like name@example.com'),
+    email: z
+      .string()
+      .refine((email) => !email || normaliseEmail(email), 'Enter an email address in the correct format, like name@example.com'),
     childNames: z.string(),
   })
   .refine((walkIn) => walkIn.phone || walkIn.email, {
@@ -46,14 +48,29 @@ export function walkInController(services: Services) {
     async submit(req: Request, res: Response) {
       const context = await load(req, res)
       const form = body(req)
-      const values = { parentName: text(form, 'parentName', 200), phone: text(form, 'phone', 40), email: text(form, 'email', 254), childNames: text(form, 'childNames', 300) }
+      const values = {
+        parentName: text(form, 'parentName', 200),
+        phone: text(form, 'phone', 40),
+        email: text(form, 'email', 254),
+        childNames: text(form, 'childNames', 300),
+      }
       const parsed = walkInSchema.safeParse(values)
-      if (!parsed.success) return renderForm(res, 'pages/staff/sessions/walk-in', { context, values, errors: govukErrors(parsed.error).fields })
+      if (!parsed.success)
+        return renderForm(res, 'pages/staff/sessions/walk-in', { context, values, errors: govukErrors(parsed.error).fields })
       const phone = values.phone ? parseUkMobile(values.phone) : null
       const email = values.email ? normaliseEmail(values.email) : null
       const user = currentStaff(res)
-      const children = values.childNames.split(',').map((name) => name.trim()).filter(Boolean).map((firstName) => ({ firstName }))
-      const result = await bookings.walkIn(user, { parentName: values.parentName, phone: phone ?? null, email: email ?? null, contactByEmail: false, contactBySms: false }, context.course.id, children)
+      const children = values.childNames
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean)
+        .map((firstName) => ({ firstName }))
+      const result = await bookings.walkIn(
+        user,
+        { parentName: values.parentName, phone: phone ?? null, email: email ?? null, contactByEmail: false, contactBySms: false },
+        context.course.id,
+        children,
+      )
       if (result.outcome === 'confirmed') {
         await registers.recordAttendance(user, context.session.id, context.course.id, new Map([[result.booking.id, 'attended']]))
         keepFlash(req, 'staffNotice', `${values.parentName} added to the register as attended`)

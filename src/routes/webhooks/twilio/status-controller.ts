@@ -8,7 +8,8 @@ export function statusController(services: Services) {
   return async (req: Request, res: Response) => {
     const body = (req.body ?? {}) as Record<string, unknown>
     const messageSid = typeof body.MessageSid === 'string' ? body.MessageSid : typeof body.SmsSid === 'string' ? body.SmsSid : undefined
-    const status = typeof body.MessageStatus === 'string' ? body.MessageStatus : typeof body.SmsStatus === 'string' ? body.SmsStatus : undefined
+    const status =
+      typeof body.MessageStatus === 'string' ? body.MessageStatus : typeof body.SmsStatus === 'string' ? body.SmsStatus : undefined
     if (!messageSid || !status) {
       res.status(400).type('text/plain').send('MessageSid and MessageStatus are required')
       return
