@@ -97,10 +97,16 @@ async function main(): Promise<void> {
   const rush = await bookingRush(web.url, database.url)
   await web.stop()
 
+  log('Page load: / with WEB_CONCURRENCY=2 (node:cluster, one web process per core)')
+  const cluster = await startWebProcess(database.url, [], 2)
+  await expectOk(`${cluster.url}/`)
+  const catalogueTwoProcesses = await loadPage(`${cluster.url}/`)
+  await cluster.stop()
+
   log(`Reminder worker: ${REMINDER_FAMILIES * 2} messages (its own throwaway database)`)
   const reminders = await measureReminderThroughput(REMINDER_FAMILIES, SERVER_URL)
 
-  const measurements: Measurements = { bare, lock, pages, peakRssMb, peakHwmMb, rush, reminders }
+  const measurements: Measurements = { bare, lock, pages, catalogueTwoProcesses, peakRssMb, peakHwmMb, rush, reminders }
   const rows = reportRows(measurements)
   console.log(`\n${formatTable(rows)}\n`)
   console.log(

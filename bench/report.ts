@@ -7,6 +7,8 @@ export interface Measurements {
   bare: PageLoad
   lock: LockReference
   pages: { catalogue: PageLoad; filtered: PageLoad; course: PageLoad; hub: PageLoad }
+  /** The catalogue with WEB_CONCURRENCY=2: the web tier across both cores. */
+  catalogueTwoProcesses: PageLoad
   peakRssMb: number | undefined
   peakHwmMb: number | undefined
   rush: BookingRush
@@ -87,7 +89,8 @@ export function reportRows(m: Measurements): Row[] {
     ...pageRows('filtered catalogue', pages.filtered, bare, 0.2, undefined),
     ...pageRows('course page', pages.course, bare, 0.3, 50),
     ...pageRows('hub page', pages.hub, bare, undefined, undefined),
-    { figure: 'catalogue, 2 web processes: not built yet', measured: 'not built yet', reference: '', ratio: '', goal: '', met: undefined },
+    // Two processes against the one-process bare route: how far the second core carries the page.
+    ...pageRows('catalogue /, 2 web processes (WEB_CONCURRENCY=2)', m.catalogueTwoProcesses, bare, undefined, undefined),
     {
       figure: 'web process peak RSS (page load)',
       measured: m.peakRssMb === undefined ? 'n/a' : `${n0(m.peakRssMb)} MB`,

@@ -3,7 +3,7 @@ import { freePort, startChild, waitUntilReady, type Child } from './processes.js
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url))
 export const BENCH_SESSION_SECRET = 'benchmark-secret-benchmark-secret-0123456789'
-/** Every virtual browser comes from 127.0.0.1, so the per-address booking limit is lifted for the run. */
+/** Every virtual browser comes from 127.0.0.1, so the per-address booking limits are lifted for the run. */
 export const BENCH_RATE_LIMIT_BOOKING_POSTS = '1000000'
 
 export interface WebProcess extends Child {
@@ -15,7 +15,7 @@ export interface WebProcess extends Child {
  * loopback port. It migrates the database and adds the demo data at start (SEED_DEMO_DATA=true).
  * `nodeFlags` go before the script (for --cpu-prof).
  */
-export async function startWebProcess(databaseUrl: string, nodeFlags: string[] = []): Promise<WebProcess> {
+export async function startWebProcess(databaseUrl: string, nodeFlags: string[] = [], webProcesses = 1): Promise<WebProcess> {
   const port = await freePort()
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -29,6 +29,9 @@ export async function startWebProcess(databaseUrl: string, nodeFlags: string[] =
     SESSION_SECRET: BENCH_SESSION_SECRET,
     LOG_LEVEL: 'warn',
     RATE_LIMIT_BOOKING_POSTS: BENCH_RATE_LIMIT_BOOKING_POSTS,
+    RATE_LIMIT_BOOKINGS_PER_ADDRESS_PER_HOUR: BENCH_RATE_LIMIT_BOOKING_POSTS,
+    // Production runs one web process per core by default; the goals are for one process.
+    WEB_CONCURRENCY: String(webProcesses),
     DATA_DIR: '/tmp/fh-bench-unused',
   }
   const child = startChild(process.execPath, [...nodeFlags, 'dist/src/main.js', '--web'], env, projectRoot)
