@@ -80,7 +80,8 @@ export async function bookingRush(webUrl: string, databaseUrl: string): Promise<
   await client.connect()
   try {
     const { id: courseId, source: courseSource } = await rushCourse(client)
-    const browsers = Array.from({ length: BROWSERS }, () => new VirtualBrowser(webUrl))
+    // A family each: addresses from the IPv6 documentation prefix, as X-Forwarded-For.
+    const browsers = Array.from({ length: BROWSERS }, (_, i) => new VirtualBrowser(webUrl, `2001:db8::${(i + 1).toString(16)}`))
     const forms: Record<string, string>[] = new Array<Record<string, string>>(BROWSERS)
     let next = 0
     await Promise.all(

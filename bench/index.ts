@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   const peakRssMb = rss.stop()
   const peakHwmMb = memoryMb(web.pid, 'VmHWM')
 
-  log(`Booking rush (RATE_LIMIT_BOOKING_POSTS=${BENCH_RATE_LIMIT_BOOKING_POSTS} for the run: every browser is 127.0.0.1)`)
+  log('Booking rush: 1,000 browsers, one address each (X-Forwarded-For), booking limits lifted')
   const rush = await bookingRush(web.url, database.url)
   await web.stop()
 
@@ -112,7 +112,9 @@ async function main(): Promise<void> {
   console.log(
     `Booking rush: course ${rush.courseId} (${rush.courseSource}), ${rush.browsers} final submits in ${rush.seconds.toFixed(2)} s; answers: ${JSON.stringify(rush.outcomes)}`,
   )
-  console.log(`Rate limit: RATE_LIMIT_BOOKING_POSTS=${BENCH_RATE_LIMIT_BOOKING_POSTS} in the web process (all browsers share 127.0.0.1).`)
+  console.log(
+    `Rate limits: RATE_LIMIT_BOOKING_POSTS and RATE_LIMIT_BOOKINGS_PER_ADDRESS_PER_HOUR=${BENCH_RATE_LIMIT_BOOKING_POSTS}; each browser has its own address (X-Forwarded-For).`,
+  )
 
   const commit = (() => {
     try {

@@ -10,7 +10,16 @@ const REQUEST_TIMEOUT_MS = 60_000
 export class VirtualBrowser {
   private readonly cookies = new Map<string, string>()
 
-  constructor(private readonly origin: string) {}
+  /**
+   * `clientAddress`: the family's own address, as the load balancer in front of a production web
+   * process reports it (X-Forwarded-For; production trusts one proxy hop). Without it every virtual
+   * browser would be 127.0.0.1, one family hammering one rate-limit counter row. The address is only
+   * a header value: every request still goes to loopback.
+   */
+  constructor(
+    private readonly origin: string,
+    private readonly clientAddress?: string,
+  ) {}
 
   get(path: string): Promise<Page> {
     return this.send(path, { method: 'GET' })
@@ -36,7 +45,7 @@ export class VirtualBrowser {
     const res = await fetch(this.origin + path, {
       ...init,
       redirect: 'manual',
-      headers: { ...init.headers, ...(cookie ? { cookie } : {}) },
+      headers: { ...init.headers, ...(cookie ? { cookie } : {}), ...(this.clientAddress ? { 'x-forwarded-for': this.clientAddress } : {}) },
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     })
     for (const line of res.headers.getSetCookie()) {
