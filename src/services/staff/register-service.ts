@@ -107,28 +107,8 @@ export class StaffRegisterService {
   csv(register: Register): string {
     const rows = [
       ['List', 'Parent or carer', 'Other carers', 'Children', 'Contact number', 'Email', 'Support needs', 'Reference', 'Attendance'],
-      ...register.attendees.map((row) => [
-        'Booked',
-        row.family.parentName,
-        row.family.otherCarers ?? '',
-        row.childNames.join('; '),
-        row.phone,
-        row.family.email ?? '',
-        row.needs.join('; '),
-        row.booking.reference,
-        attendanceNames[row.attendance ?? ''] ?? '',
-      ]),
-      ...register.waiting.map((row) => [
-        row.booking.status === 'offered' ? 'Offered a place' : 'Waiting list',
-        row.family.parentName,
-        row.family.otherCarers ?? '',
-        row.childNames.join('; '),
-        row.phone,
-        row.family.email ?? '',
-        row.needs.join('; '),
-        row.booking.reference,
-        '',
-      ]),
+      ...register.attendees.map((row) => registerCells(row, 'Booked', attendanceNames[row.attendance ?? ''] ?? '')),
+      ...register.waiting.map((row) => registerCells(row, row.booking.status === 'offered' ? 'Offered a place' : 'Waiting list', '')),
     ]
     return stringify(
       rows.map((cells) => cells.map(defuseFormula)),
@@ -149,4 +129,20 @@ export const attendanceNames: Record<string, string> = {
  */
 export function defuseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}
+
+/** One family's row of the register CSV, after which list they are on and before their attendance. */
+function registerCells(row: Register['waiting'][number], list: string, attendance: string): string[] {
+  const { family, booking } = row
+  return [
+    list,
+    family.parentName,
+    family.otherCarers ?? '',
+    row.childNames.join('; '),
+    row.phone,
+    family.email ?? '',
+    row.needs.join('; '),
+    booking.reference,
+    attendance,
+  ]
 }
