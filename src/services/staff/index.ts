@@ -11,6 +11,7 @@ import { StaffDashboardService } from './dashboard-service.js'
 import { AuditService } from './audit-service.js'
 import { StaffAuthService } from './auth-service.js'
 import { StaffAccountsService } from './accounts-service.js'
+import { ReportsService } from '../reports/reports-service.js'
 
 /** What the staff services use from the rest of the service (see services/index.ts). */
 export interface StaffDependencies {
@@ -33,6 +34,7 @@ export function staffServices(data: DataAccess, deps: StaffDependencies) {
     accounts: new StaffAccountsService(unitOfWork, data.staff.users, audit),
     families: new StaffFamilyService(unitOfWork, data.staff.families, audit, (tx, familyId) => deps.reminders.refreshFamily(tx, familyId)),
     dashboard: new StaffDashboardService(data.staff.dashboard),
+    reports: new ReportsService(),
     registers: new StaffRegisterService(unitOfWork, data.staff.registers, audit),
     catalogue: new StaffCatalogueService(
       unitOfWork,

@@ -30,6 +30,10 @@ export const staffActions = [
   'dashboard.view',
   'staff.manage',
   'audit.view',
+  // Reports: hub managers see their own hubs' figures, admins the whole city.
+  'reports.view',
+  // Subject access: export everything held about a family, or erase it (UK GDPR requests).
+  'families.subjectAccess',
 ] as const
 export type StaffAction = (typeof staffActions)[number]
 
@@ -74,6 +78,8 @@ const rules: Record<Exclude<StaffRole, 'admin'>, Record<StaffAction, Rule>> = {
     'dashboard.view': always,
     'staff.manage': never,
     'audit.view': never,
+    'reports.view': always,
+    'families.subjectAccess': never,
   },
   reception: {
     'home.view': always,
@@ -91,6 +97,8 @@ const rules: Record<Exclude<StaffRole, 'admin'>, Record<StaffAction, Rule>> = {
     'dashboard.view': never,
     'staff.manage': never,
     'audit.view': never,
+    'reports.view': never,
+    'families.subjectAccess': never,
   },
   facilitator: {
     'home.view': always,
@@ -108,6 +116,8 @@ const rules: Record<Exclude<StaffRole, 'admin'>, Record<StaffAction, Rule>> = {
     'dashboard.view': never,
     'staff.manage': never,
     'audit.view': never,
+    'reports.view': never,
+    'families.subjectAccess': never,
   },
 }
 
