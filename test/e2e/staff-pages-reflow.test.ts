@@ -252,6 +252,18 @@ describe('staff pages on a phone, a tablet and a desktop', function () {
     }
   })
 
+  it('a register prints as the table with a tick box per family, and shows cards on screen', async () => {
+    await signIn('facilitator')
+    await page.goto(site.url + paths.staff.sessions.register(ids.session))
+    expect(await page.locator('#register').isVisible(), 'screen: no table').to.equal(false)
+    expect(await page.locator('.fh-family-card').filter({ visible: true }).count(), 'screen: a card per family').to.equal(3)
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.locator('#register').isVisible(), 'print: the table').to.equal(true)
+    expect(await page.locator('#register .fh-tick-box').filter({ visible: true }).count(), 'print: tick boxes').to.equal(3)
+    expect(await page.locator('.fh-family-card').filter({ visible: true }).count(), 'print: no cards').to.equal(0)
+    expect(await page.locator('input[type=radio]').filter({ visible: true }).count(), 'print: no form').to.equal(0)
+  })
+
   it('a facilitator records attendance on a 320 px phone by tapping, without JavaScript', async () => {
     await signIn('facilitator', false)
     const register = paths.staff.sessions.register(ids.session)
