@@ -82,6 +82,12 @@ export class CatalogueRepository {
     return rows.map(({ session, movedTo }) => ({ ...session, movedTo: movedTo?.id ? movedTo : null }))
   }
 
+  /** Every course's id, cancelled and finished ones too (the Open Referral API finds a course by a UUID made from it). */
+  async allCourseIds(): Promise<number[]> {
+    const rows = await this.db.select({ id: courses.id }).from(courses).orderBy(asc(courses.id))
+    return rows.map((row) => row.id)
+  }
+
   async findProgrammeBySlug(slug: string): Promise<Programme | undefined> {
     const [row] = await this.db.select().from(programmes).where(eq(programmes.slug, slug))
     return row
