@@ -38,11 +38,16 @@ const readOnly: RequestHandler = (req, res, next) => {
   sendJsonError(res, 405, 'This API is read-only: use GET')
 }
 
-/** An unexpected failure answers in JSON like everything else here (logged as any other error). */
-const jsonServerError =
+/**
+ * Errors answer in JSON like everything else here: a client's (a path that is not valid percent
+ * encoding, say) with its 4xx status; anything unexpected as a 500, logged like any other error.
+ */
+const jsonErrors =
   (services: Services): ErrorRequestHandler =>
   (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error)
+    const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode ?? 500
+    if (status >= 400 && status < 500) return sendJsonError(res, status, 'The request could not be understood')
     ;(req.log ?? services.logger).error({ err: error }, 'unhandled error in the Open Referral API')
     sendJsonError(res, 500, 'Sorry, there is a problem with the service')
   }
@@ -69,6 +74,6 @@ export function orukRoutes(services: Services): Router {
   router.get(paths.oruk.taxonomyTerms, taxonomyTermList(services))
   router.get(paths.oruk.taxonomyTermPattern, taxonomyTermById(services))
   router.use(paths.oruk.root, (_req, res) => sendJsonError(res, 404, 'Not found: see /api/oruk for this API'))
-  router.use(paths.oruk.root, jsonServerError(services))
+  router.use(paths.oruk.root, jsonErrors(services))
   return router
 }

@@ -40,13 +40,18 @@ const ICAL_DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const
 /** "10:00+01:00": London wall-clock time with its offset, as the schema asks ("HH:MM" with a time zone). */
 const timeWithOffset = (t: DateTime): string => t.toFormat('HH:mmZZ')
 
-/** Every session a week after the one before (London calendar), at the same time and length. */
+/**
+ * Every session a week after the one before (London calendar), at the same time and length, and
+ * all on the same side of a clock change: opens_at carries one UTC offset for the whole run.
+ */
 function meetsWeekly(sessions: readonly SessionTimes[]): boolean {
   if (sessions.length < 2) return false
   const first = sessions[0]!
   const length = first.endsAt.getTime() - first.startsAt.getTime()
+  const offset = inLondon(first.startsAt).offset
   return sessions.every((session, i) => {
     if (session.endsAt.getTime() - session.startsAt.getTime() !== length) return false
+    if (inLondon(session.startsAt).offset !== offset) return false
     return (
       i === 0 ||
       inLondon(sessions[i - 1]!.startsAt)
@@ -83,7 +88,8 @@ export function schedulesOf(sessions: readonly SessionTimes[], context: Schedule
         freq: 'WEEKLY',
         interval: 1,
         byday: ICAL_DAYS[starts.weekday - 1]!,
-        description: `${sessions.length} weekly sessions, ${starts.toFormat('cccc')}s from ${formatDate(first.startsAt)} to ${formatDate(last.startsAt)}, ${formatTimeRange(first.startsAt, first.endsAt)}`,
+        // "4 weekly sessions on Tuesdays, 8 December 2026 to 29 December 2026, 10am to 12pm"
+        description: `${sessions.length} weekly sessions on ${starts.toFormat('cccc')}s, ${starts.toFormat('d LLLL yyyy')} to ${inLondon(last.startsAt).toFormat('d LLLL yyyy')}, ${formatTimeRange(first.startsAt, first.endsAt)}`,
         opens_at: timeWithOffset(starts),
         closes_at: timeWithOffset(inLondon(first.endsAt)),
       },

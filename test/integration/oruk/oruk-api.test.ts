@@ -299,6 +299,13 @@ describe('Open Referral UK API', () => {
       expect(post.headers.allow).to.equal('GET, HEAD, OPTIONS')
     })
 
+    it('answers a path that is not valid percent encoding with a JSON 400', async () => {
+      const res = await get('/api/oruk/services/%E0%A4%A')
+        .expect(400)
+        .expect('Content-Type', /application\/json/)
+      expect(res.body.status).to.equal(400)
+    })
+
     it('answers a browser preflight from another origin', async () => {
       const res = await request(t.app)
         .options(paths.oruk.services)
