@@ -82,10 +82,9 @@ export class CatalogueRepository {
     return rows.map(({ session, movedTo }) => ({ ...session, movedTo: movedTo?.id ? movedTo : null }))
   }
 
-  /** Every course's id, cancelled and finished ones too (the Open Referral API finds a course by a UUID made from it). */
-  async allCourseIds(): Promise<number[]> {
-    const rows = await this.db.select({ id: courses.id }).from(courses).orderBy(asc(courses.id))
-    return rows.map((row) => row.id)
+  /** Every course's id and hub, cancelled and finished ones too (the Open Referral API finds a course by UUIDs made from them). */
+  async allCourseKeys(): Promise<{ id: number; hubId: number | null }[]> {
+    return this.db.select({ id: courses.id, hubId: courses.hubId }).from(courses).orderBy(asc(courses.id))
   }
 
   async findProgrammeBySlug(slug: string): Promise<Programme | undefined> {

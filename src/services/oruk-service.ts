@@ -1,7 +1,15 @@
-import type { CatalogueRepository, Course, Hub, Programme } from '../data/catalogue-repository.js'
+import type { CatalogueRepository } from '../data/catalogue-repository.js'
 import { topicLabel, topicLabels } from './catalogue/topics.js'
 import { PageDataCache } from './catalogue/page-data-cache.js'
-import type { OrukRecords, OrukService as OrukServiceRecord, OrukServiceSummary, OrukTaxonomy, OrukTaxonomyTerm } from './oruk/records.js'
+import type {
+  CourseRun,
+  OrukRecords,
+  OrukService as OrukServiceRecord,
+  OrukServiceAtLocationSummary,
+  OrukServiceSummary,
+  OrukTaxonomy,
+  OrukTaxonomyTerm,
+} from './oruk/records.js'
 import { offsetOf, pageOf, type OrukPage, type PageRequest } from './oruk/pages.js'
 
 export interface ServiceListRequest extends PageRequest {
@@ -34,43 +42,64 @@ export class OrukService {
   }
 
   services(request: ServiceListRequest, now = new Date()): Promise<OrukPage<OrukServiceSummary>> {
-    return this.cached(`services:${JSON.stringify(request)}`, now, async () => {
-      const words = (request.search ?? '').split(/\s+/).filter((word) => word !== '')
-      let topic: string | undefined
-      if (request.taxonomyTermId !== undefined) {
-        topic = (await this.topicSlugs()).find((slug) => this.records.topicId(slug) === request.taxonomyTermId)
-        if (topic === undefined) return pageOf([], 0, request)
-      }
-      const filters = { ...(topic ? { topic } : {}), ...(words.length > 0 ? { words: words.slice(0, MAX_SEARCH_WORDS) } : {}) }
-      const total = await this.repository.countListings(filters, now)
-      const rows = await this.repository.findListings(filters, now, { limit: request.perPage, offset: offsetOf(request) })
-      const sessions = await this.repository.sessionsOnFor(rows.map((row) => row.course.id))
-      const contents = rows.map((row) =>
-        this.records.summary({ ...row, sessions: sessions.filter((session) => session.courseId === row.course.id) }, now),
-      )
-      return pageOf(contents, total, request)
-    })
+    return this.cached(`services:${JSON.stringify(request)}`, now, () => this.runs(request, now, (run) => this.records.summary(run, now)))
+  }
+
+  /** The same runs as services(), each as the service at its hub (or online). */
+  serviceAtLocations(request: ServiceListRequest, now = new Date()): Promise<OrukPage<OrukServiceAtLocationSummary>> {
+    return this.cached(`service-at-locations:${JSON.stringify(request)}`, now, () =>
+      this.runs(request, now, (run) => this.records.serviceAtLocationSummary(run, now)),
+    )
+  }
+
+  /** One page of the courses and drop-ins the catalogue lists, soonest first, as `toRecord` makes them. */
+  private async runs<T>(request: ServiceListRequest, now: Date, toRecord: (run: CourseRun) => T): Promise<OrukPage<T>> {
+    const words = (request.search ?? '').split(/\s+/).filter((word) => word !== '')
+    let topic: string | undefined
+    if (request.taxonomyTermId !== undefined) {
+      topic = (await this.topicSlugs()).find((slug) => this.records.topicId(slug) === request.taxonomyTermId)
+      if (topic === undefined) return pageOf([], 0, request)
+    }
+    const filters = { ...(topic ? { topic } : {}), ...(words.length > 0 ? { words: words.slice(0, MAX_SEARCH_WORDS) } : {}) }
+    const total = await this.repository.countListings(filters, now)
+    const rows = await this.repository.findListings(filters, now, { limit: request.perPage, offset: offsetOf(request) })
+    const sessions = await this.repository.sessionsOnFor(rows.map((row) => row.course.id))
+    const contents = rows.map((row) => toRecord({ ...row, sessions: sessions.filter((session) => session.courseId === row.course.id) }))
+    return pageOf(contents, total, request)
   }
 
   service(id: string, now = new Date()): Promise<OrukServiceRecord | undefined> {
-    return this.cached(`service:${id}`, now, async () => {
-      const courseId = (await this.courseIdsByUuid(now))[id]
+    return this.fullService('service', id, now)
+  }
+
+  /** Open Referral answers a service at location's id with the whole service (openapi.json). */
+  serviceAtLocation(id: string, now = new Date()): Promise<OrukServiceRecord | undefined> {
+    return this.fullService('service-at-location', id, now)
+  }
+
+  private fullService(kind: 'service' | 'service-at-location', id: string, now: Date): Promise<OrukServiceRecord | undefined> {
+    return this.cached(`${kind}:${id}`, now, async () => {
+      const courseId = (await this.courseIdsByUuid(now))[`${kind}:${id}`]
       if (courseId === undefined) return undefined
       const found = await this.repository.findCourse(courseId)
       if (!found) return undefined
-      return this.serviceRecord(found, now)
+      const sessions = (await this.repository.sessionsOf(courseId)).filter((session) => session.cancelledAt === null)
+      return this.records.service({ ...found, sessions }, now)
     })
   }
 
-  private async serviceRecord(found: { course: Course; programme: Programme; hub: Hub | null }, now: Date) {
-    const sessions = (await this.repository.sessionsOf(found.course.id)).filter((session) => session.cancelledAt === null)
-    return this.records.service({ ...found, sessions }, now)
-  }
-
-  /** Every course's UUID and its id: a UUID cannot be turned back into the number it was made from. */
+  /**
+   * Every course's service UUID and service-at-location UUID, with the course's id: a UUID cannot
+   * be turned back into the number it was made from.
+   */
   private courseIdsByUuid(now: Date): Promise<Record<string, number>> {
     return this.cached('course-uuids', now, async () =>
-      Object.fromEntries((await this.repository.allCourseIds()).map((courseId) => [this.records.serviceId(courseId), courseId])),
+      Object.fromEntries(
+        (await this.repository.allCourseKeys()).flatMap(({ id, hubId }) => [
+          [`service:${this.records.serviceId(id)}`, id],
+          [`service-at-location:${this.records.serviceAtLocationId(id, hubId)}`, id],
+        ]),
+      ),
     )
   }
 

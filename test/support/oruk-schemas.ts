@@ -29,7 +29,9 @@ function buildAjv(): { ajv: Ajv; openapi: OpenApi } {
   for (const file of readdirSync(schemata).filter((name) => name.endsWith('.json'))) {
     ajv.addSchema({ ...readJson(join(schemata, file)), $id: `${SCHEMA_BASE}${file}` })
   }
-  ajv.addSchema({ ...readJson(join(VENDOR, 'compiled', 'service_list.json')), $id: `${SCHEMA_BASE}compiled/service_list.json` })
+  for (const file of ['service_list.json', 'service_at_location_list.json']) {
+    ajv.addSchema({ ...readJson(join(VENDOR, 'compiled', file)), $id: `${SCHEMA_BASE}compiled/${file}` })
+  }
   // The fully nested service: openapi.json names the compiled file; schemata/service.json is the same
   // schema with its parts by reference, so it stands in for it.
   ajv.addSchema({ $id: `${SCHEMA_BASE}compiled/service.json`, $ref: `${SCHEMA_BASE}service.json` })
@@ -54,7 +56,15 @@ function responseSchema(openapi: OpenApi, path: string): Record<string, unknown>
 }
 
 export type OrukEndpoint =
-  '/' | '/services' | '/services/{id}' | '/taxonomies' | '/taxonomies/{id}' | '/taxonomy_terms' | '/taxonomy_terms/{id}'
+  | '/'
+  | '/services'
+  | '/services/{id}'
+  | '/service_at_locations'
+  | '/service_at_locations/{id}'
+  | '/taxonomies'
+  | '/taxonomies/{id}'
+  | '/taxonomy_terms'
+  | '/taxonomy_terms/{id}'
 
 let built: { ajv: Ajv; openapi: OpenApi } | undefined
 const validators = new Map<OrukEndpoint, ValidateFunction>()

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express'
 import type { Services } from '../../services/index.js'
+import type { ServiceListRequest } from '../../services/oruk-service.js'
 import { sendCacheableJson, sendJsonError } from './json.js'
 import { optionalText, pageParams } from './page-params.js'
 
@@ -12,8 +13,9 @@ export const apiInfo = (): RequestHandler => (req, res) => {
   })
 }
 
-export const serviceList =
-  ({ oruk }: Services): RequestHandler =>
+/** services or service_at_locations: one page of course runs, optionally searched or by topic. */
+const runList =
+  (list: (request: ServiceListRequest) => Promise<unknown>): RequestHandler =>
   async (req, res) => {
     const query = req.query as Record<string, unknown>
     const page = pageParams(query)
@@ -22,7 +24,7 @@ export const serviceList =
     if (!search.ok) return sendJsonError(res, 400, search.message)
     const taxonomyTermId = optionalText(query.taxonomy_term_id, 'taxonomy_term_id')
     if (!taxonomyTermId.ok) return sendJsonError(res, 400, taxonomyTermId.message)
-    const body = await oruk.services({
+    const body = await list({
       ...page.value,
       ...(search.value ? { search: search.value } : {}),
       ...(taxonomyTermId.value ? { taxonomyTermId: taxonomyTermId.value } : {}),
@@ -30,11 +32,23 @@ export const serviceList =
     sendCacheableJson(req, res, body)
   }
 
+export const serviceList = ({ oruk }: Services): RequestHandler => runList((request) => oruk.services(request))
+
+export const serviceAtLocationList = ({ oruk }: Services): RequestHandler => runList((request) => oruk.serviceAtLocations(request))
+
 export const serviceById =
   ({ oruk }: Services): RequestHandler =>
   async (req, res) => {
     const service = await oruk.service(String(req.params.id))
     if (!service) return sendJsonError(res, 404, 'No service has this id')
+    sendCacheableJson(req, res, service)
+  }
+
+export const serviceAtLocationById =
+  ({ oruk }: Services): RequestHandler =>
+  async (req, res) => {
+    const service = await oruk.serviceAtLocation(String(req.params.id))
+    if (!service) return sendJsonError(res, 404, 'No service at location has this id')
     sendCacheableJson(req, res, service)
   }
 

@@ -3,7 +3,17 @@ import { paths } from '../../paths.js'
 import type { Services } from '../../services/index.js'
 import { rateLimited } from '../../middleware/rate-limit.js'
 import { sendJsonError } from './json.js'
-import { apiInfo, serviceById, serviceList, taxonomyById, taxonomyList, taxonomyTermById, taxonomyTermList } from './controllers.js'
+import {
+  apiInfo,
+  serviceAtLocationById,
+  serviceAtLocationList,
+  serviceById,
+  serviceList,
+  taxonomyById,
+  taxonomyList,
+  taxonomyTermById,
+  taxonomyTermList,
+} from './controllers.js'
 
 /**
  * Open Referral UK's compliance rules: open to anyone without a key (but it may be throttled), and
@@ -69,6 +79,8 @@ export function orukRoutes(services: Services): Router {
   router.get(paths.oruk.root, apiInfo())
   router.get(paths.oruk.services, serviceList(services))
   router.get(paths.oruk.servicePattern, serviceById(services))
+  router.get(paths.oruk.serviceAtLocations, serviceAtLocationList(services))
+  router.get(paths.oruk.serviceAtLocationPattern, serviceAtLocationById(services))
   router.get(paths.oruk.taxonomies, taxonomyList(services))
   router.get(paths.oruk.taxonomyPattern, taxonomyById(services))
   router.get(paths.oruk.taxonomyTerms, taxonomyTermList(services))

@@ -101,6 +101,15 @@ export interface OrukServiceSummary {
   x_availability: Availability
 }
 
+/** A service at its location in a list: one-to-one fields of both (compiled/service_at_location_list.json). */
+export interface OrukServiceAtLocationSummary {
+  id: string
+  service_id: string
+  location_id: string
+  location: Omit<OrukLocation, 'addresses' | 'accessibility'>
+  service: OrukServiceSummary
+}
+
 /** A service with everything it links to (schemata/service.json). */
 export interface OrukService extends OrukServiceSummary {
   service_at_locations: OrukServiceAtLocation[]
@@ -130,6 +139,15 @@ export class OrukRecords {
 
   serviceId(courseId: number): string {
     return this.ids.of('service', courseId)
+  }
+
+  /** A run has one place: its hub, or online. */
+  serviceAtLocationId(courseId: number, hubId: number | null): string {
+    return this.ids.of('service-at-location', `${courseId}:${this.locationId(hubId)}`)
+  }
+
+  private locationId(hubId: number | null): string {
+    return hubId === null ? this.ids.of('online-location', 'online') : this.ids.of('location', hubId)
   }
 
   topicId(slug: string): string {
@@ -193,6 +211,22 @@ export class OrukRecords {
     }
   }
 
+  serviceAtLocationSummary(run: CourseRun, now: Date): OrukServiceAtLocationSummary {
+    const service = this.summary(run, now)
+    const {
+      addresses: _addresses,
+      accessibility: _accessibility,
+      ...location
+    } = this.serviceAtLocation(service.id, run.course.id, run.hub).location
+    return {
+      id: this.serviceAtLocationId(run.course.id, run.hub?.id ?? null),
+      service_id: service.id,
+      location_id: location.id,
+      location,
+      service,
+    }
+  }
+
   service(run: CourseRun, now: Date): OrukService {
     const summary = this.summary(run, now)
     const { course, programme, hub } = run
@@ -236,7 +270,7 @@ export class OrukRecords {
   private serviceAtLocation(serviceId: string, courseId: number, hub: Hub | null): OrukServiceAtLocation {
     const location = hub ? this.hubLocation(hub) : this.onlineLocation()
     return {
-      id: this.ids.of('service-at-location', `${courseId}:${location.id}`),
+      id: this.serviceAtLocationId(courseId, hub?.id ?? null),
       service_id: serviceId,
       location_id: location.id,
       location,
@@ -244,7 +278,7 @@ export class OrukRecords {
   }
 
   private hubLocation(hub: Hub): OrukLocation {
-    const id = this.ids.of('location', hub.id)
+    const id = this.locationId(hub.id)
     // Address lines are stored as typed ("1 High Street", "Coventry"): the last is the town.
     const lines = hub.addressLines.filter((line) => line.trim() !== '')
     const city = lines.length > 1 ? lines[lines.length - 1]! : ''
@@ -288,7 +322,7 @@ export class OrukRecords {
 
   private onlineLocation(): OrukLocation {
     return {
-      id: this.ids.of('online-location', 'online'),
+      id: this.locationId(null),
       location_type: 'virtual',
       name: 'Online',
       description: 'Online sessions: booked families are sent the joining link.',

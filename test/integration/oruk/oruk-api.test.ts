@@ -64,6 +64,18 @@ describe('Open Referral UK API', () => {
     return found!.id
   }
 
+  it('checks against schemas that do refuse a wrong answer (so the checks below mean something)', async () => {
+    await aWeeklyCourse()
+    const list = (await get(paths.oruk.services).expect(200)).body
+    expect(orukValidator('/services')({ ...list, contents: [{ ...list.contents[0], id: 'course-1' }] })).to.equal(false)
+    const id = list.contents[0].id as string
+    const service = (await get(paths.oruk.service(id)).expect(200)).body
+    const withoutPostcode = structuredClone(service)
+    delete withoutPostcode.service_at_locations[0].location.addresses[0].postal_code
+    expect(orukValidator('/services/{id}')(withoutPostcode)).to.equal(false)
+    expect(orukValidator('/services/{id}')({ ...service, schedules: [{ ...service.schedules[0], freq: 'DAILY' }] })).to.equal(false)
+  })
+
   it('says which standard and version it follows, open to every origin', async () => {
     const res = await get(paths.oruk.root)
       .expect(200)
@@ -215,6 +227,25 @@ describe('Open Referral UK API', () => {
       expect(res.body.status).to.equal('defunct')
     })
 
+    it('lists the same runs as services at locations, each found by id as its whole service', async () => {
+      const { course, hub } = await aWeeklyCourse()
+      await aCourse({ hubId: null, daysFromNow: 20 })
+      const list = await get(paths.oruk.serviceAtLocations).expect(200)
+      expectValid('/service_at_locations', list.body)
+      expect(list.body.total_items).to.equal(2)
+      const atHub = list.body.contents[0]
+      expect(atHub.service.id).to.equal(await serviceIdOf(course.id))
+      expect(atHub.service_id).to.equal(atHub.service.id)
+      expect(atHub.location).to.include({ location_type: 'physical', name: hub.name })
+      expect(list.body.contents[1].location.location_type).to.equal('virtual')
+      const whole = await get(paths.oruk.serviceAtLocation(atHub.id)).expect(200)
+      expectValid('/service_at_locations/{id}', whole.body)
+      expect(whole.body.id).to.equal(atHub.service_id)
+      expect(whole.body.service_at_locations[0].id).to.equal(atHub.id)
+      const unknown = await get(paths.oruk.serviceAtLocation(atHub.service_id)).expect(404)
+      expect(unknown.body.message).to.equal('No service at location has this id')
+    })
+
     it('answers an unknown id with a JSON 404', async () => {
       await aCourse()
       for (const id of ['00000000-0000-5000-8000-000000000000', 'not-a-uuid', '1']) {
@@ -278,8 +309,8 @@ describe('Open Referral UK API', () => {
     ]
     for (const query of bad) {
       it(`refuses ?${query} with a JSON 400 that says what is wrong`, async () => {
-        for (const path of [paths.oruk.services, paths.oruk.taxonomies, paths.oruk.taxonomyTerms]) {
-          if (query.startsWith('search') && path !== paths.oruk.services) continue
+        for (const path of [paths.oruk.services, paths.oruk.serviceAtLocations, paths.oruk.taxonomies, paths.oruk.taxonomyTerms]) {
+          if (query.startsWith('search') && (path === paths.oruk.taxonomies || path === paths.oruk.taxonomyTerms)) continue
           const res = await get(`${path}?${query}`)
             .expect(400)
             .expect('Content-Type', /application\/json/)
