@@ -14,6 +14,7 @@ import { refuseUnreadableInput } from './middleware/refuse-unreadable-input.js'
 import { viewHelpers } from './views/helpers.js'
 import { healthRoutes } from './routes/health/index.js'
 import { routes } from './routes/index.js'
+import { orukRoutes } from './routes/oruk/index.js'
 import type pg from 'pg'
 
 export interface AppDependencies {
@@ -46,6 +47,8 @@ export function createApp({ services, pool }: AppDependencies): Express {
     next()
   })
   app.use(staticFiles.router)
+  // The Open Referral UK API: public JSON, so before body parsing, sessions and CSRF.
+  app.use(orukRoutes(services))
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }))
   app.use(refuseUnreadableInput)
   app.use(setUpWebSession(config, pool))

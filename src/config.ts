@@ -79,6 +79,11 @@ const schema = z
     RATE_LIMIT_BOOKINGS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1, 'a whole number, at least 1').default(30),
     RATE_LIMIT_BOOKINGS_PER_CONTACT_PER_DAY: z.coerce.number().int().min(1, 'a whole number, at least 1').default(10),
     RATE_LIMIT_FIND_MY_BOOKINGS: z.coerce.number().int().min(1, 'a whole number, at least 1').default(10),
+    // Open Referral UK API (/api/oruk) requests per client address per minute. Directories harvest
+    // page by page; a whole catalogue at 100 services a page is a handful of requests.
+    RATE_LIMIT_ORUK_API_PER_MINUTE: z.coerce.number().int().min(1, 'a whole number, at least 1').default(120),
+    // The organisation that runs the hubs, as the Open Referral UK API names it to directories.
+    ORUK_ORGANISATION_NAME: z.string().trim().min(1, 'a name').default('Family Hubs'),
     // How long an idle keep-alive connection stays open. Above a load balancer's idle timeout (60 s on
     // the common ones), so the balancer, not Node, closes idle connections: otherwise a request sent on
     // a connection Node is closing at that moment is lost. Headers must time out later still.
@@ -149,7 +154,10 @@ export interface Config {
     bookingsPerAddressPerHour: number
     bookingsPerContactPerDay: number
     findMyBookingsPerHour: number
+    orukApiPerMinute: number
   }
+  /** The Open Referral UK API (routes/oruk). */
+  oruk: { organisationName: string }
 }
 
 export class ConfigError extends Error {}
@@ -201,6 +209,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       bookingsPerAddressPerHour: env.RATE_LIMIT_BOOKINGS_PER_ADDRESS_PER_HOUR,
       bookingsPerContactPerDay: env.RATE_LIMIT_BOOKINGS_PER_CONTACT_PER_DAY,
       findMyBookingsPerHour: env.RATE_LIMIT_FIND_MY_BOOKINGS,
+      orukApiPerMinute: env.RATE_LIMIT_ORUK_API_PER_MINUTE,
     },
+    oruk: { organisationName: env.ORUK_ORGANISATION_NAME },
   }
 }

@@ -162,6 +162,22 @@ export const paths = {
     pattern: '/hubs/:slug',
     show: (slug: string) => `/hubs/${encodeURIComponent(slug)}`,
   },
+  // The Open Referral UK 3.0 API (read-only JSON for family information directories): routes/oruk.
+  oruk: {
+    root: '/api/oruk',
+    services: '/api/oruk/services',
+    servicePattern: '/api/oruk/services/:id',
+    service: (id: string) => `/api/oruk/services/${encodeURIComponent(id)}`,
+    serviceAtLocations: '/api/oruk/service_at_locations',
+    serviceAtLocationPattern: '/api/oruk/service_at_locations/:id',
+    serviceAtLocation: (id: string) => `/api/oruk/service_at_locations/${encodeURIComponent(id)}`,
+    taxonomies: '/api/oruk/taxonomies',
+    taxonomyPattern: '/api/oruk/taxonomies/:id',
+    taxonomy: (id: string) => `/api/oruk/taxonomies/${encodeURIComponent(id)}`,
+    taxonomyTerms: '/api/oruk/taxonomy_terms',
+    taxonomyTermPattern: '/api/oruk/taxonomy_terms/:id',
+    taxonomyTerm: (id: string) => `/api/oruk/taxonomy_terms/${encodeURIComponent(id)}`,
+  },
   // Called by Twilio, not browsers: signed (X-Twilio-Signature), no CSRF token.
   webhooks: {
     twilioStatus: '/webhooks/twilio/status',

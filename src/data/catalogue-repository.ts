@@ -82,6 +82,11 @@ export class CatalogueRepository {
     return rows.map(({ session, movedTo }) => ({ ...session, movedTo: movedTo?.id ? movedTo : null }))
   }
 
+  /** Every course's id and hub, cancelled and finished ones too (the Open Referral API finds a course by UUIDs made from them). */
+  async allCourseKeys(): Promise<{ id: number; hubId: number | null }[]> {
+    return this.db.select({ id: courses.id, hubId: courses.hubId }).from(courses).orderBy(asc(courses.id))
+  }
+
   async findProgrammeBySlug(slug: string): Promise<Programme | undefined> {
     const [row] = await this.db.select().from(programmes).where(eq(programmes.slug, slug))
     return row

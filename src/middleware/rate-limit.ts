@@ -9,17 +9,27 @@ export const clientAddress = (req: Request): string => req.ip ?? req.socket.remo
 
 const byClientAddress: RateLimitKeys = (req) => [clientAddress(req)]
 
+/** How a refused request is answered (Retry-After is already set): the 429 page, or JSON for an API. */
+type Refusal = (res: Response, retryAfterSeconds: number) => void
+
 /**
  * Counts each request against its keys (by default the client's address), in order; over the
- * limit on any of them, a 429 page in the service's design with Retry-After. Counters live in
- * PostgreSQL, so every web process shares them. On the booking form this is only a flood guard:
- * the real limit is on finished bookings (refuseOverBookingLimits below).
+ * limit on any of them, Retry-After and a 429 page in the service's design (or `refuse`'s answer).
+ * Counters live in PostgreSQL, so every web process shares them. On the booking form this is only a
+ * flood guard: the real limit is on finished bookings (refuseOverBookingLimits below).
  */
-export function rateLimited(limit: RateLimit, keysOf: RateLimitKeys = byClientAddress): RequestHandler {
+export function rateLimited(
+  limit: RateLimit,
+  keysOf: RateLimitKeys = byClientAddress,
+  refuse: Refusal = tooManyRequestsPage,
+): RequestHandler {
   return async (req, res, next) => {
     for (const key of keysOf(req)) {
       const result = await limit.hit(key)
-      if (!result.allowed) return tooManyRequests(res, result.retryAfterSeconds)
+      if (!result.allowed) {
+        res.set('Retry-After', String(result.retryAfterSeconds))
+        return refuse(res, result.retryAfterSeconds)
+      }
     }
     next()
   }
@@ -56,7 +66,8 @@ export async function refuseOverBookingLimits(
   ]
   const refused = answers.find((answer) => !answer.allowed)
   if (!refused || refused.allowed) return false
-  tooManyRequests(res, refused.retryAfterSeconds)
+  res.set('Retry-After', String(refused.retryAfterSeconds))
+  tooManyRequestsPage(res, refused.retryAfterSeconds)
   return true
 }
 
@@ -71,7 +82,6 @@ export async function countCompletedBooking(
   for (const key of keys.contacts) await limits.bookingsPerContact.hit(key)
 }
 
-function tooManyRequests(res: Response, retryAfterSeconds: number): void {
-  res.set('Retry-After', String(retryAfterSeconds))
+function tooManyRequestsPage(res: Response, retryAfterSeconds: number): void {
   res.status(429).render('pages/errors/too-many-requests', { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) })
 }

@@ -10,6 +10,9 @@ import { bookingServices } from './booking/index.js'
 import { reminderScheduler, twilioWebhookServices } from './reminders/index.js'
 import { notifierWithReminders } from './reminders/notifier-with-reminders.js'
 import { notificationServices } from './notifications/index.js'
+import { OrukService } from './oruk-service.js'
+import { OrukRecords } from './oruk/records.js'
+import { RecordIds } from './oruk/ids.js'
 
 /** Composition root for business rules. Services never see req/res. */
 export function services(data: DataAccess, jobs: JobQueue) {
@@ -21,6 +24,12 @@ export function services(data: DataAccess, jobs: JobQueue) {
     unitOfWork: new UnitOfWork(data.database.db, jobs, data.logger),
     health: new HealthService(data.database),
     catalogue: new CatalogueService(data.catalogue),
+    // The catalogue as Open Referral UK 3.0 JSON for family information directories (/api/oruk).
+    oruk: new OrukService(
+      data.catalogue,
+      new OrukRecords(new RecordIds(data.config.baseUrl), data.config.baseUrl, data.config.oruk.organisationName),
+    ),
+    orukRateLimit: data.orukRateLimit,
     notifier: new OutboxNotifier(data.notifications.bookingMessages),
     // Reminder rows: planned, moved and cancelled inside booking and session transactions.
     reminders: reminderScheduler(data),

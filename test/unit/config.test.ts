@@ -28,6 +28,16 @@ describe('configuration', () => {
     expect(problem({ DATABASE_URL: 'mysql://localhost/x' })).to.match(/^Invalid setting DATABASE_URL: expected a PostgreSQL URL/)
   })
 
+  it('reads the Open Referral API settings, with defaults', () => {
+    expect(loadConfig({}).rateLimits.orukApiPerMinute).to.equal(120)
+    expect(loadConfig({}).oruk.organisationName).to.equal('Family Hubs')
+    expect(loadConfig({ ORUK_ORGANISATION_NAME: ' Coventry Family Hubs ' }).oruk.organisationName).to.equal('Coventry Family Hubs')
+    expect(problem({ RATE_LIMIT_ORUK_API_PER_MINUTE: '0' })).to.match(
+      /^Invalid setting RATE_LIMIT_ORUK_API_PER_MINUTE: expected a whole number/,
+    )
+    expect(problem({ ORUK_ORGANISATION_NAME: '  ' })).to.match(/^Invalid setting ORUK_ORGANISATION_NAME:/)
+  })
+
   it('requires a long SESSION_SECRET in production', () => {
     expect(problem({ NODE_ENV: 'production' })).to.match(/^Invalid setting SESSION_SECRET:/)
     expect(problem({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).to.match(
