@@ -10,6 +10,7 @@ import { bookingServices } from './booking/index.js'
 import { reminderScheduler, twilioWebhookServices } from './reminders/index.js'
 import { notifierWithReminders } from './reminders/notifier-with-reminders.js'
 import { notificationServices } from './notifications/index.js'
+import { calendarFeedService } from './calendar-feeds/index.js'
 
 /** Composition root for business rules. Services never see req/res. */
 export function services(data: DataAccess, jobs: JobQueue) {
@@ -43,6 +44,8 @@ export function services(data: DataAccess, jobs: JobQueue) {
     ...withBooking,
     twilioWebhooks,
     staff: staffServices(data, withBooking),
+    // Private calendar subscription feeds for families, staff and hubs.
+    calendarFeeds: calendarFeedService(data, core.unitOfWork),
     demoLogins: (baseUrl?: string) => demoLogins(data, baseUrl),
   }
 }
