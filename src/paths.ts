@@ -61,6 +61,9 @@ export const paths = {
     decline: (token: string) => `/manage/${token}/decline`,
     calendarPattern: '/manage/:token/calendar.ics',
     calendar: (token: string) => `/manage/${token}/calendar.ics`,
+    // Make, replace or turn off the family's calendar subscription feed (one form, an "action" field).
+    calendarFeedPattern: '/manage/:token/calendar-feed',
+    calendarFeed: (token: string) => `/manage/${token}/calendar-feed`,
     findMyBookingsSent: '/find-my-bookings/check-your-email',
     // The emailed link that lists every booking for one address (valid for an hour).
     findMyBookingsLinkPattern: '/find-my-bookings/:token',
@@ -76,6 +79,12 @@ export const paths = {
     resetPattern: '/staff/reset/:token',
     reset: (token: string) => `/staff/reset/${encodeURIComponent(token)}`,
     account: '/staff/account',
+    // Calendar subscription feeds, made, replaced or turned off from the account page.
+    calendarFeeds: {
+      mySessions: '/staff/account/calendar-feeds/my-sessions',
+      hubPattern: '/staff/account/calendar-feeds/hubs/:hubId',
+      hub: (hubId: number) => `/staff/account/calendar-feeds/hubs/${hubId}`,
+    },
     mySessions: '/staff/my-sessions',
     dashboard: '/staff/dashboard',
     audit: '/staff/audit',
@@ -156,6 +165,12 @@ export const paths = {
       editPattern: '/staff/users/:userId/edit',
       edit: (userId: number) => `/staff/users/${userId}/edit`,
     },
+  },
+  // A private calendar subscription feed (family, staff member or hub). "/calendar/<token>" is kept
+  // out of the request logs (middleware/set-up-request-logging.ts).
+  calendarFeed: {
+    pattern: '/calendar/:token.ics',
+    show: (token: string) => `/calendar/${token}.ics`,
   },
   hubs: {
     index: '/hubs',

@@ -7,6 +7,7 @@ import { bookingData } from './booking/index.js'
 import { notificationData } from './notifications/index.js'
 import { reminderData } from './reminders/index.js'
 import { postgresRateLimit } from './booking/rate-limit-store.js'
+import { calendarFeedData } from './calendar-feeds/index.js'
 
 /** Composition root for all I/O: repositories and adapters (pg, nodemailer, twilio). */
 export function dataAccess(database: Database, config: Config, logger: Logger) {
@@ -23,6 +24,8 @@ export function dataAccess(database: Database, config: Config, logger: Logger) {
     reminders: reminderData(database),
     // Requests to the Open Referral UK API per client address per minute.
     orukRateLimit: postgresRateLimit(database.pool, { name: 'oruk-api', points: config.rateLimits.orukApiPerMinute, durationSeconds: 60 }),
+    // Private calendar subscriptions (/calendar/<token>.ics) and the sessions they list.
+    calendarFeeds: calendarFeedData(),
   }
 }
 

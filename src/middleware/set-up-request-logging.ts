@@ -51,7 +51,7 @@ function requestLine(req: IncomingMessage, status: number, responseTime?: number
 
 const loggedPath = (url: string): string => redactPath(url.split('?')[0] ?? '')
 
-/** Manage-link tokens travel in paths: keep them out of the logs. */
+/** Manage-link and calendar-feed tokens travel in paths: keep them out of the logs. */
 export function redactPath(path: string): string {
-  return path.replace(/\/(manage|find-my-bookings|offer|reset|reset-password)\/[^/]+/g, '/$1/[token]')
+  return path.replace(/\/(manage|find-my-bookings|offer|reset|reset-password|calendar)\/[^/]+/g, '/$1/[token]')
 }

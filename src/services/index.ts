@@ -13,6 +13,7 @@ import { notificationServices } from './notifications/index.js'
 import { OrukService } from './oruk-service.js'
 import { OrukRecords } from './oruk/records.js'
 import { RecordIds } from './oruk/ids.js'
+import { calendarFeedService } from './calendar-feeds/index.js'
 
 /** Composition root for business rules. Services never see req/res. */
 export function services(data: DataAccess, jobs: JobQueue) {
@@ -52,6 +53,8 @@ export function services(data: DataAccess, jobs: JobQueue) {
     ...withBooking,
     twilioWebhooks,
     staff: staffServices(data, withBooking),
+    // Private calendar subscription feeds for families, staff and hubs.
+    calendarFeeds: calendarFeedService(data, core.unitOfWork),
     demoLogins: (baseUrl?: string) => demoLogins(data, baseUrl),
   }
 }

@@ -191,6 +191,9 @@ describe('every public page passes axe in every state, scripts running', functio
 
     await open(paths.manage.show(booked.manageToken))
     await audit.check(page, 'manage, booked')
+    await submit(page, 'Create a calendar link for your bookings')
+    await page.locator('details.govuk-details summary').first().click()
+    await audit.check(page, 'manage, calendar feed made')
     await open(paths.manage.cancel(booked.manageToken))
     await audit.check(page, 'cancel, confirm step')
     await page.getByLabel('Tell us why you are cancelling (optional)').fill('r'.repeat(501))

@@ -7,6 +7,7 @@ describe('request logging', () => {
     expect(redactPath('/manage/abcDEF123/cancel')).to.equal('/manage/[token]/cancel')
     expect(redactPath('/find-my-bookings/tok3n')).to.equal('/find-my-bookings/[token]')
     expect(redactPath('/staff/reset/tok3n')).to.equal('/staff/reset/[token]')
+    expect(redactPath('/calendar/tok3n.ics')).to.equal('/calendar/[token]')
   })
 
   it('leaves ordinary paths alone', () => {

@@ -7,6 +7,7 @@ import { showBooking } from './show.js'
 import { cancelBooking } from './cancel.js'
 import { waitingListActions } from './waiting-list.js'
 import { calendarFile } from './calendar-file.js'
+import { calendarFeed } from './calendar-feed.js'
 import { findMyBookings } from './find-my-bookings.js'
 import { rateLimited } from '../../middleware/rate-limit.js'
 
@@ -29,6 +30,7 @@ export function manageRoutes(services: Services): Router {
 
   router.get(paths.manage.pattern, booking, showBooking(services))
   router.get(paths.manage.calendarPattern, booking, calendarFile(services))
+  router.post(paths.manage.calendarFeedPattern, limit, booking, calendarFeed(services))
   router.get(paths.manage.cancelPattern, booking, cancel.view)
   router.post(paths.manage.cancelPattern, limit, booking, cancel.submit)
   router.get(paths.manage.leavePattern, booking, queue.leaveView)

@@ -6,7 +6,7 @@ import { takeFlash } from '../../middleware/flash.js'
 
 /** The manage page: the booking, its status, and what can be done now. */
 export function showBooking(services: Services) {
-  return (req: Request, res: Response) => {
+  return async (req: Request, res: Response) => {
     const details = managedBooking(res)
     const firstSession = details.course.sessions.find((s) => !s.cancelledAt)
     res.render('pages/manage/show', {
@@ -15,6 +15,7 @@ export function showBooking(services: Services) {
       notice: takeFlash(req, 'bookingNotice', String(details.booking.id)),
       hasStarted: firstSession ? firstSession.startsAt <= new Date() : true,
       offerHours: services.config.waitingList.offerHours,
+      calendarFeed: await services.calendarFeeds.linksFor({ kind: 'family', familyId: details.booking.familyId }),
     })
   }
 }

@@ -14,6 +14,7 @@ import { familyRoutes } from './families/index.js'
 import { sessionRoutes } from './sessions/index.js'
 import { manageRoutes } from './manage/index.js'
 import { adminRoutes } from './admin/index.js'
+import { calendarFeedsController } from './calendar-feeds-controller.js'
 
 /**
  * The staff area under /staff. Every route past the sign-in pages needs a signed-in member of
@@ -45,7 +46,10 @@ export function staffRoutes(services: Services): Router {
   const home = homeController(services)
   router.post(paths.staff.signOut, signOut.signOut)
   router.post(paths.staff.signOutEverywhere, signOut.everywhere)
-  router.get(paths.staff.account, requirePermission('home.view'), signOut.account)
+  const calendarFeeds = calendarFeedsController(services)
+  router.get(paths.staff.account, requirePermission('home.view'), calendarFeeds.account)
+  router.post(paths.staff.calendarFeeds.mySessions, requirePermission('sessions.mine'), calendarFeeds.mySessions)
+  router.post(paths.staff.calendarFeeds.hubPattern, requirePermission('calendarFeeds.hub'), calendarFeeds.hub)
   router.get(paths.staff.home, requirePermission('home.view'), home.view)
   router.use(familyRoutes(services))
   router.use(sessionRoutes(services))

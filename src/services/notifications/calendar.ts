@@ -1,4 +1,4 @@
-import ical, { ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
+import ical, { ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator'
 import { DateTime } from 'luxon'
 import type { BookingMessageContext, SessionAtPlace } from '../../data/notifications/message-context-repository.js'
 import { LONDON } from '../../time.js'
@@ -39,58 +39,88 @@ export function eventUid(bookingId: number, sessionId: number, baseUrl: string):
 /** SEQUENCE goes up with every change to the booking (calendar_sequence) or to the session (sequence). */
 const eventSequence = (calendarSequence: number, session: SessionAtPlace['session']): number => calendarSequence + session.sequence
 
+/** An empty calendar named for the service, with Europe/London's VTIMEZONE; no METHOD for a subscribed feed. */
+export function newCalendar(serviceName: string, method?: CalendarMethod): ICalCalendar {
+  const calendar = ical({
+    prodId: { company: serviceName, product: 'Family hub bookings', language: 'EN' },
+    ...(method ? { method: ICalCalendarMethod[method] } : {}),
+  })
+  calendar.timezone({ name: null, generator: vtimezone })
+  return calendar
+}
+
+/** What one booked session's event needs besides the booking: links, names, and whether it is off. */
+export type BookingEventOptions = Pick<
+  BookingCalendarOptions,
+  'manageUrl' | 'baseUrl' | 'serviceName' | 'fallbackOrganizerEmail' | 'attendee'
+> & {
+  calendarSequence: number
+  cancelled: boolean
+  /** DTSTAMP; default now. */
+  stamp?: DateTime | undefined
+}
+
+/**
+ * One booked session as a VEVENT: the same UID, SEQUENCE, title and description in an emailed
+ * invite, the .ics download and the family's subscribed feed, so each updates the others.
+ */
+export function addBookingEvent(
+  calendar: ICalCalendar,
+  context: BookingMessageContext,
+  at: SessionAtPlace,
+  options: BookingEventOptions,
+): void {
+  const title = context.programme.title
+  const place = placeOf(context, at)
+  const number = context.sessions.indexOf(at) + 1
+  const summary = context.sessions.length > 1 ? `${title} (session ${number} of ${context.sessions.length})` : title
+  const description = [
+    `Booking reference: ${context.booking.reference}`,
+    `View or cancel your booking: ${options.manageUrl}`,
+    place.onlineUrl ? `Join online: ${place.onlineUrl}` : undefined,
+    place.hub ? `${place.hub.name}: ${place.hub.phone}` : undefined,
+  ].filter(Boolean)
+  calendar.createEvent({
+    id: eventUid(context.booking.id, at.session.id, options.baseUrl),
+    sequence: eventSequence(options.calendarSequence, at.session),
+    start: DateTime.fromJSDate(at.session.startsAt, { zone: LONDON }),
+    end: DateTime.fromJSDate(at.session.endsAt, { zone: LONDON }),
+    timezone: LONDON,
+    stamp: options.stamp ?? DateTime.utc(),
+    summary,
+    location: place.room ? `${place.room}, ${place.oneLine}` : place.oneLine,
+    description: description.join('\n'),
+    url: options.manageUrl,
+    status: options.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    organizer: { name: place.hub?.name ?? options.serviceName, email: place.hub?.email ?? options.fallbackOrganizerEmail },
+    ...(options.attendee
+      ? {
+          attendees: [
+            {
+              name: options.attendee.name,
+              email: options.attendee.email,
+              rsvp: false,
+              status: options.cancelled ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
+            },
+          ],
+        }
+      : {}),
+  })
+}
+
 /**
  * The booking's calendar: one VEVENT per session, times in Europe/London with its VTIMEZONE, the
  * hub's address as the location and the manage link in the description. A REQUEST leaves out
  * cancelled sessions; a CANCEL lists each event it removes, marked CANCELLED.
  */
 export function bookingCalendar(context: BookingMessageContext, options: BookingCalendarOptions): string {
-  const calendar = ical({
-    prodId: { company: options.serviceName, product: 'Family hub bookings', language: 'EN' },
-    method: ICalCalendarMethod[options.method],
-  })
-  calendar.timezone({ name: null, generator: vtimezone })
+  const calendar = newCalendar(options.serviceName, options.method)
   const sequence = options.calendarSequence ?? context.booking.calendarSequence
-  const title = context.programme.title
   const selected = context.sessions.filter((at) => (options.sessionIds ? options.sessionIds.includes(at.session.id) : true))
   const included = options.method === 'CANCEL' ? selected : selected.filter((at) => at.session.cancelledAt === null)
-  included.forEach((at) => {
-    const place = placeOf(context, at)
-    const number = context.sessions.indexOf(at) + 1
-    const summary = context.sessions.length > 1 ? `${title} (session ${number} of ${context.sessions.length})` : title
-    const description = [
-      `Booking reference: ${context.booking.reference}`,
-      `View or cancel your booking: ${options.manageUrl}`,
-      place.onlineUrl ? `Join online: ${place.onlineUrl}` : undefined,
-      place.hub ? `${place.hub.name}: ${place.hub.phone}` : undefined,
-    ].filter(Boolean)
-    calendar.createEvent({
-      id: eventUid(context.booking.id, at.session.id, options.baseUrl),
-      sequence: eventSequence(sequence, at.session),
-      start: DateTime.fromJSDate(at.session.startsAt, { zone: LONDON }),
-      end: DateTime.fromJSDate(at.session.endsAt, { zone: LONDON }),
-      timezone: LONDON,
-      stamp: DateTime.utc(),
-      summary,
-      location: place.room ? `${place.room}, ${place.oneLine}` : place.oneLine,
-      description: description.join('\n'),
-      url: options.manageUrl,
-      status: options.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      organizer: { name: place.hub?.name ?? options.serviceName, email: place.hub?.email ?? options.fallbackOrganizerEmail },
-      ...(options.attendee
-        ? {
-            attendees: [
-              {
-                name: options.attendee.name,
-                email: options.attendee.email,
-                rsvp: false,
-                status: options.method === 'CANCEL' ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
-              },
-            ],
-          }
-        : {}),
-    })
-  })
+  included.forEach((at) =>
+    addBookingEvent(calendar, context, at, { ...options, calendarSequence: sequence, cancelled: options.method === 'CANCEL' }),
+  )
   return calendar.toString()
 }
 

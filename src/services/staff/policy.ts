@@ -34,6 +34,8 @@ export const staffActions = [
   'reports.view',
   // Subject access: export everything held about a family, or erase it (UK GDPR requests).
   'families.subjectAccess',
+  // A private calendar feed of every session at a hub: its managers (and admins, for any hub).
+  'calendarFeeds.hub',
 ] as const
 export type StaffAction = (typeof staffActions)[number]
 
@@ -80,6 +82,7 @@ const rules: Record<Exclude<StaffRole, 'admin'>, Record<StaffAction, Rule>> = {
     'audit.view': never,
     'reports.view': always,
     'families.subjectAccess': never,
+    'calendarFeeds.hub': atTheirHub,
   },
   reception: {
     'home.view': always,
@@ -99,6 +102,7 @@ const rules: Record<Exclude<StaffRole, 'admin'>, Record<StaffAction, Rule>> = {
     'audit.view': never,
     'reports.view': never,
     'families.subjectAccess': never,
+    'calendarFeeds.hub': never,
   },
   facilitator: {
     'home.view': always,
@@ -118,6 +122,7 @@ const rules: Record<Exclude<StaffRole, 'admin'>, Record<StaffAction, Rule>> = {
     'audit.view': never,
     'reports.view': never,
     'families.subjectAccess': never,
+    'calendarFeeds.hub': never,
   },
 }
 

@@ -31,6 +31,13 @@ describe('staff permission policy', () => {
     expect(can(manager, 'audit.view')).to.equal(false)
   })
 
+  it('offers hub calendar feeds to a hub manager for their own hubs only, and never to reception or facilitators', () => {
+    expect(can(user('hub_manager', [1]), 'calendarFeeds.hub', { hubId: 1 })).to.equal(true)
+    expect(can(user('hub_manager', [1]), 'calendarFeeds.hub', { hubId: 2 })).to.equal(false)
+    expect(can(user('reception'), 'calendarFeeds.hub', { hubId: 1 })).to.equal(false)
+    expect(can(user('facilitator'), 'calendarFeeds.hub')).to.equal(false)
+  })
+
   it('lets reception book at any hub but never over-book, and nothing of the managers’', () => {
     const reception = user('reception')
     expect(can(reception, 'bookings.manage', { hubId: 42 })).to.equal(true)

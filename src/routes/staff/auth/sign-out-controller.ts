@@ -19,9 +19,5 @@ export function signOutController(services: Services) {
       res.clearCookie('fh.sid')
       res.redirect(paths.staff.signIn)
     },
-
-    account(_req: Request, res: Response) {
-      res.render('pages/staff/auth/account')
-    },
   }
 }
