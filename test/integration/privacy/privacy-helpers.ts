@@ -138,15 +138,13 @@ export async function aFamilyWithHistory(lastSession: Date) {
       dueAt: at,
     },
   ])
-  await db
-    .insert(inboundMessages)
-    .values({
-      fromPhone: identity.phone,
-      body: `CANCEL please, ${identity.parentName}`,
-      action: 'cancelled',
-      details: { bookingIds: [cancelled!.id] },
-      receivedAt: at,
-    })
+  await db.insert(inboundMessages).values({
+    fromPhone: identity.phone,
+    body: `CANCEL please, ${identity.parentName}`,
+    action: 'cancelled',
+    details: { bookingIds: [cancelled!.id] },
+    receivedAt: at,
+  })
   await db.insert(smsOptOuts).values({ phone: identity.phone, optedOutAt: at })
   await db
     .insert(accessLinks)
