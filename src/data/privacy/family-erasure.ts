@@ -90,7 +90,8 @@ export class FamilyErasure {
         state: sql`case when ${notifications.state} = 'scheduled' then 'cancelled' else ${notifications.state} end`,
         updatedAt: now,
       })
-      .where(or(inArray(notifications.bookingId, familyBookings), inContacts(notifications.recipient, contacts)))
+      // Their bookings' messages, and messages about no booking (such as "find my bookings") sent to them.
+      .where(or(inArray(notifications.bookingId, familyBookings), and(isNull(notifications.bookingId), inContacts(notifications.recipient, contacts))))
     if (contacts.phones.length > 0) {
       await tx
         .update(inboundMessages)

@@ -29,7 +29,7 @@ export class FamilyExport {
           ['attendance', sql`select * from attendance where booking_id in ${theirBookings} order by booking_id, session_id`],
           [
             'notifications',
-            sql`select * from notifications where booking_id in ${theirBookings} or recipient in ${list([...emails, ...phones])} order by id`,
+            sql`select * from notifications where booking_id in ${theirBookings} or (booking_id is null and recipient in ${list([...emails, ...phones])}) order by id`,
           ],
           ['inbound_messages', sql`select * from inbound_messages where from_phone in ${list(phones)} order by id`],
           ['sms_opt_outs', sql`select * from sms_opt_outs where phone in ${list(phones)}`],
