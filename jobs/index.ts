@@ -3,6 +3,7 @@ import type { Services } from '../src/services/index.js'
 import { defineOfferJobs } from './offer-expiry.js'
 import { defineDeliveryJobs } from './deliver-due-notifications.js'
 import { defineReminderJobs } from './reminder-tick.js'
+import { defineRetentionJobs } from './family-retention.js'
 
 /**
  * Every job the worker runs, one file each. A job is thin: it takes ids from its data, calls one
@@ -12,4 +13,5 @@ export async function defineJobs(agenda: Agenda, services: Services): Promise<vo
   await defineOfferJobs(agenda, services)
   await defineDeliveryJobs(agenda, services)
   await defineReminderJobs(agenda, services)
+  await defineRetentionJobs(agenda, services)
 }

@@ -4,3 +4,5 @@ export const OFFER_EXPIRY_JOB = 'offer-expiry'
 export const OFFER_EXPIRY_SWEEP_JOB = 'offer-expiry-sweep'
 export const DELIVER_DUE_NOTIFICATIONS = 'deliver-due-notifications'
 export const REMINDER_MINUTE_TICK = 'reminder-minute-tick'
+/** Daily: anonymises families past RETENTION_MONTHS (UK GDPR retention). */
+export const FAMILY_RETENTION = 'family-retention'

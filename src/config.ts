@@ -87,6 +87,13 @@ const schema = z
     // How long an idle keep-alive connection stays open. Above a load balancer's idle timeout (60 s on
     // the common ones), so the balancer, not Node, closes idle connections: otherwise a request sent on
     // a connection Node is closing at that moment is lost. Headers must time out later still.
+    // UK GDPR retention: a family's personal data is anonymised this many months after their last
+    // session ended (or after the record was made, for a family that never booked).
+    RETENTION_MONTHS: z.coerce
+      .number({ error: 'a whole number of months, at least 1' })
+      .int('a whole number of months, at least 1')
+      .min(1, 'a whole number of months, at least 1')
+      .default(24),
     HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce
       .number({ error: 'a number of seconds' })
       .int('a whole number of seconds')
@@ -149,6 +156,8 @@ export interface Config {
   reminders: { emailHoursBefore: number; smsHoursBefore: number; quietHoursStart: number; quietHoursEnd: number }
   jobs: { pollSeconds: number }
   notifications: { claimTimeoutSeconds: number }
+  /** Months after a family's last session (or, with no bookings, the record's creation) before anonymisation. */
+  dataProtection: { retentionMonths: number }
   rateLimits: {
     bookingPostsPer15Minutes: number
     bookingsPerAddressPerHour: number
@@ -204,6 +213,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     jobs: { pollSeconds: env.JOB_POLL_SECONDS },
     notifications: { claimTimeoutSeconds: env.NOTIFICATION_CLAIM_TIMEOUT_SECONDS },
+    dataProtection: { retentionMonths: env.RETENTION_MONTHS },
     rateLimits: {
       bookingPostsPer15Minutes: env.RATE_LIMIT_BOOKING_POSTS,
       bookingsPerAddressPerHour: env.RATE_LIMIT_BOOKINGS_PER_ADDRESS_PER_HOUR,

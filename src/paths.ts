@@ -105,6 +105,11 @@ export const paths = {
       removeChild: (familyId: number, childId: number) => `/staff/families/${familyId}/children/${childId}/remove`,
       bookPattern: '/staff/families/:familyId/book',
       book: (familyId: number) => `/staff/families/${familyId}/book`,
+      // Subject access (UK GDPR): a copy of everything held, and erasure.
+      exportPattern: '/staff/families/:familyId/export',
+      export: (familyId: number) => `/staff/families/${familyId}/export`,
+      erasePattern: '/staff/families/:familyId/erase',
+      erase: (familyId: number) => `/staff/families/${familyId}/erase`,
     },
     bookings: {
       pattern: '/staff/bookings/:bookingId',

@@ -8,6 +8,7 @@ import { notificationData } from './notifications/index.js'
 import { reminderData } from './reminders/index.js'
 import { postgresRateLimit } from './booking/rate-limit-store.js'
 import { calendarFeedData } from './calendar-feeds/index.js'
+import { privacyData } from './privacy/index.js'
 
 /** Composition root for all I/O: repositories and adapters (pg, nodemailer, twilio). */
 export function dataAccess(database: Database, config: Config, logger: Logger) {
@@ -26,6 +27,8 @@ export function dataAccess(database: Database, config: Config, logger: Logger) {
     orukRateLimit: postgresRateLimit(database.pool, { name: 'oruk-api', points: config.rateLimits.orukApiPerMinute, durationSeconds: 60 }),
     // Private calendar subscriptions (/calendar/<token>.ics) and the sessions they list.
     calendarFeeds: calendarFeedData(),
+    // Subject access export, erasure and retention.
+    privacy: privacyData(database),
   }
 }
 

@@ -16,7 +16,7 @@ export function routes(services: Services): Router {
   // Signed provider callbacks first: they need no page furniture.
   router.use(twilioWebhookRoutes(services))
   router.use(catalogueRoutes(services))
-  router.use(infoRoutes())
+  router.use(infoRoutes(services.config))
   router.use(staffRoutes(services))
   router.use(hubRoutes(services))
   // The parent's booking journey, and the manage link and "find my bookings".

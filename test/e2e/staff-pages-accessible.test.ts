@@ -149,6 +149,8 @@ describe('every staff page passes axe for each role, scripts running', function 
     await audit.check(page, 'consent, refused')
     // Every referral field is optional: pressing Save on it blank saves, so no refused state.
     await open(paths.staff.families.referral(ids.family))
+    await openAndRefuse(paths.staff.families.export(ids.family), 'Download the export')
+    await openAndRefuse(paths.staff.families.erase(ids.family), 'Erase this family')
     await open(paths.staff.families.book(ids.family))
     await open(paths.staff.bookings.show(ids.booking))
     await open(paths.staff.bookings.show(ids.waiting), 'on the waiting list')

@@ -38,6 +38,13 @@ describe('configuration', () => {
     expect(problem({ ORUK_ORGANISATION_NAME: '  ' })).to.match(/^Invalid setting ORUK_ORGANISATION_NAME:/)
   })
 
+  it('keeps personal data 24 months by default, and names RETENTION_MONTHS when it is not a whole number of months', () => {
+    expect(loadConfig({}).dataProtection.retentionMonths).to.equal(24)
+    expect(loadConfig({ RETENTION_MONTHS: '36' }).dataProtection.retentionMonths).to.equal(36)
+    expect(problem({ RETENTION_MONTHS: '0' })).to.equal('Invalid setting RETENTION_MONTHS: expected a whole number of months, at least 1')
+    expect(problem({ RETENTION_MONTHS: 'two years' })).to.match(/^Invalid setting RETENTION_MONTHS:/)
+  })
+
   it('requires a long SESSION_SECRET in production', () => {
     expect(problem({ NODE_ENV: 'production' })).to.match(/^Invalid setting SESSION_SECRET:/)
     expect(problem({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).to.match(

@@ -23,7 +23,8 @@ export class FamilyRecords {
     switch (query.by) {
       case 'name': {
         const pattern = `%${query.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-        where = or(ilike(families.parentName, pattern), ilike(families.otherCarers, pattern))
+        // Erased families all share the placeholder name: a name search never lists them.
+        where = and(isNull(families.anonymisedAt), or(ilike(families.parentName, pattern), ilike(families.otherCarers, pattern)))
         break
       }
       case 'email':

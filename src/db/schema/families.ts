@@ -35,9 +35,12 @@ export const families = pgTable(
     notes: text('notes'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // Set when retention or an erasure request removed the personal data (migration 0007): the row
+    // stays, so the family's bookings still count in the figures, with nothing that identifies them.
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
   },
   (t) => [
-    check('family_has_contact', sql`${t.email} is not null or ${t.phone} is not null`),
+    check('family_has_contact', sql`${t.email} is not null or ${t.phone} is not null or ${t.anonymisedAt} is not null`),
     index('families_email_idx').on(t.email),
     index('families_phone_idx').on(t.phone),
   ],

@@ -26,3 +26,9 @@ export function notFoundUnless<T>(value: T | undefined | null): T {
   if (value === undefined || value === null) throw new HttpError(404, 'Not found')
   return value
 }
+
+/** An erased family's record is kept only for the figures: nothing may be added to it again. */
+export function refuseIfErased<T extends { anonymisedAt: Date | null }>(family: T): T {
+  if (family.anonymisedAt) throw new HttpError(409, 'This family’s personal data was erased, so their record cannot be changed.')
+  return family
+}

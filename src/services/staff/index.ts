@@ -12,6 +12,7 @@ import { AuditService } from './audit-service.js'
 import { StaffAuthService } from './auth-service.js'
 import { StaffAccountsService } from './accounts-service.js'
 import { ReportsService } from '../reports/reports-service.js'
+import { DataProtectionService } from '../privacy/data-protection-service.js'
 
 /** What the staff services use from the rest of the service (see services/index.ts). */
 export interface StaffDependencies {
@@ -44,6 +45,8 @@ export function staffServices(data: DataAccess, deps: StaffDependencies) {
       deps.notifier,
       audit,
     ),
+    // Subject access export, erasure and retention (UK GDPR).
+    dataProtection: new DataProtectionService(unitOfWork, data.privacy, audit, data.config.dataProtection.retentionMonths, data.logger),
     bookings: new StaffBookingService(unitOfWork, () => deps.booking, deps.notifier, data.booking.bookings, data.staff.courseLists, audit),
   }
 }

@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import request from 'supertest'
 import { paths } from '../../../src/paths.js'
 import { useTestApp } from '../../support/use-test-app.js'
+import { buildTestApp } from '../../support/test-app.js'
 import { pageText } from './catalogue-helpers.js'
 
 describe('accessibility statement and privacy notice', () => {
@@ -22,5 +23,14 @@ describe('accessibility statement and privacy notice', () => {
     expect(text).to.contain('public task')
     expect(text).to.contain('2 years after the last session')
     expect(text).to.contain('Your rights').and.contain('familyhubs@coventry.example')
+  })
+
+  it('states the retention period the service applies (RETENTION_MONTHS), what stays as counts, and that opt-outs are kept', async () => {
+    const { app } = await buildTestApp({ RETENTION_MONTHS: '18' })
+    const text = pageText((await request(app).get(paths.privacy).expect(200)).text)
+    expect(text).to.contain('18 months after the last session you booked ended')
+    expect(text).to.contain('with nothing that identifies you')
+    expect(text).to.contain('list of numbers we must never text')
+    expect(text).to.contain('To get a copy of everything we hold about you, or to ask us to erase it now')
   })
 })

@@ -116,6 +116,11 @@ function matrix(f: Fixtures): { method: 'get' | 'post'; path: string; body?: Rec
     { method: 'get', path: paths.staff.users.edit(f.staffUserId), allowed: [A] },
     { method: 'post', path: paths.staff.users.edit(f.staffUserId), allowed: [A] },
     { method: 'get', path: paths.staff.audit, allowed: [A] },
+    // Subject access, admins only; the erasure last, since it closes the family's record.
+    { method: 'get', path: paths.staff.families.export(f.familyId), allowed: [A] },
+    { method: 'post', path: paths.staff.families.export(f.familyId), body: { reason: 'Request by email' }, allowed: [A] },
+    { method: 'get', path: paths.staff.families.erase(f.familyId), allowed: [A] },
+    { method: 'post', path: paths.staff.families.erase(f.familyId), body: { reason: 'Request by email', confirm: 'yes' }, allowed: [A] },
   ]
 }
 

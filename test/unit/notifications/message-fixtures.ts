@@ -104,6 +104,7 @@ export function aContext(
       notes: null,
       createdAt: new Date(),
       updatedAt: new Date(),
+      anonymisedAt: null,
     },
     course: {
       id: 1,

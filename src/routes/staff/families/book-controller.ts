@@ -7,7 +7,7 @@ import { currentStaff } from '../../../middleware/auth.js'
 import { assertCan } from '../../../middleware/require-permission.js'
 import { can } from '../../../services/staff/policy.js'
 import { HttpError } from '../../../middleware/error-handler.js'
-import { body, idParam, notFoundUnless, text } from '../form-values.js'
+import { body, idParam, notFoundUnless, text, refuseIfErased } from '../form-values.js'
 import { keepFlash } from '../../../middleware/flash.js'
 import { renderForm } from '../../forms/render-form.js'
 import { validateForm } from '../../forms/validate-form.js'
@@ -24,7 +24,7 @@ export function bookController(services: Services) {
   const { families, bookings } = services.staff
   return {
     async choose(req: Request, res: Response) {
-      const family = notFoundUnless((await families.record(idParam(req, 'familyId')))?.family)
+      const family = refuseIfErased(notFoundUnless((await families.record(idParam(req, 'familyId')))?.family))
       const user = currentStaff(res)
       const q = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 100) : ''
       const courses = await bookings.bookable({ text: q || undefined, hubIds: user.role === 'hub_manager' ? user.hubIds : undefined })
@@ -33,7 +33,7 @@ export function bookController(services: Services) {
 
     async submit(req: Request, res: Response) {
       const familyId = idParam(req, 'familyId')
-      const family = notFoundUnless((await families.record(familyId))?.family)
+      const family = refuseIfErased(notFoundUnless((await families.record(familyId))?.family))
       const form = body(req)
       const courseId = Number(text(form, 'courseId', 9))
       const course = notFoundUnless(Number.isInteger(courseId) && courseId > 0 ? await bookings.courseSummary(courseId) : undefined)

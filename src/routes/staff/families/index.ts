@@ -6,6 +6,7 @@ import { searchController } from './search-controller.js'
 import { newFamilyController } from './new-family-controller.js'
 import { recordController } from './record-controller.js'
 import { bookController } from './book-controller.js'
+import { subjectAccessController } from './subject-access-controller.js'
 import { bookingController } from '../bookings/booking-controller.js'
 
 /** Reception: families and their bookings. */
@@ -14,11 +15,13 @@ export function familyRoutes(services: Services): Router {
   const find = requirePermission('families.find')
   const edit = requirePermission('families.edit')
   const manage = requirePermission('bookings.manage')
+  const subjectAccess = requirePermission('families.subjectAccess')
   const search = searchController(services)
   const create = newFamilyController(services)
   const record = recordController(services)
   const book = bookController(services)
   const booking = bookingController(services)
+  const access = subjectAccessController(services)
 
   router.get(paths.staff.families.index, find, search.view)
   router.get(paths.staff.families.new, edit, create.view)
@@ -34,6 +37,10 @@ export function familyRoutes(services: Services): Router {
   router.post(paths.staff.families.removeChildPattern, edit, record.removeChild)
   router.get(paths.staff.families.bookPattern, manage, book.choose)
   router.post(paths.staff.families.bookPattern, manage, book.submit)
+  router.get(paths.staff.families.exportPattern, subjectAccess, access.exportForm)
+  router.post(paths.staff.families.exportPattern, subjectAccess, access.exportSubmit)
+  router.get(paths.staff.families.erasePattern, subjectAccess, access.eraseForm)
+  router.post(paths.staff.families.erasePattern, subjectAccess, access.eraseSubmit)
 
   router.get(paths.staff.bookings.pattern, manage, booking.view)
   router.post(paths.staff.bookings.cancelPattern, manage, booking.cancel)

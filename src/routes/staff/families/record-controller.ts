@@ -4,7 +4,7 @@ import { paths } from '../../../paths.js'
 import type { Services } from '../../../services/index.js'
 import { currentStaff } from '../../../middleware/auth.js'
 import { referralSourceNames, referralSources, type ReferralSource } from '../../../services/staff/family-service.js'
-import { body, checked, idParam, notFoundUnless, optionalText, text } from '../form-values.js'
+import { body, checked, idParam, notFoundUnless, optionalText, refuseIfErased, text } from '../form-values.js'
 import { familyFormValues, readConsent, readFamilyDetails } from './family-form.js'
 import { readChild } from './child-form.js'
 import { keepFlash } from '../../../middleware/flash.js'
@@ -21,6 +21,12 @@ const referralSchema = z.object({
 export function recordController(services: Services) {
   const families = services.staff.families
   const load = async (req: Request) => notFoundUnless(await families.record(idParam(req, 'familyId')))
+  /** For every change: an erased family's record stays empty. */
+  const loadEditable = async (req: Request) => {
+    const record = await load(req)
+    refuseIfErased(record.family)
+    return record
+  }
   return {
     async view(req: Request, res: Response) {
       const record = await load(req)
@@ -28,12 +34,12 @@ export function recordController(services: Services) {
     },
 
     async edit(req: Request, res: Response) {
-      const { family } = await load(req)
+      const { family } = await loadEditable(req)
       renderForm(res, 'pages/staff/families/edit', { family, values: familyFormValues(family), errors: {} })
     },
 
     async editSubmit(req: Request, res: Response) {
-      const { family } = await load(req)
+      const { family } = await loadEditable(req)
       const { values, errors, details } = readFamilyDetails(body(req))
       if (!details) return renderForm(res, 'pages/staff/families/edit', { family, values, errors })
       const result = await families.updateDetails(currentStaff(res), family.id, details)
@@ -43,13 +49,13 @@ export function recordController(services: Services) {
     },
 
     async consent(req: Request, res: Response) {
-      const { family } = await load(req)
+      const { family } = await loadEditable(req)
       const contact = [family.contactByEmail && 'email', family.contactBySms && 'sms'].filter(Boolean)
       renderForm(res, 'pages/staff/families/consent', { family, values: { contact, consentSource: '' }, errors: {} })
     },
 
     async consentSubmit(req: Request, res: Response) {
-      const { family } = await load(req)
+      const { family } = await loadEditable(req)
       const { values, errors, consent } = readConsent(body(req), family)
       if (!consent) return renderForm(res, 'pages/staff/families/consent', { family, values, errors })
       await families.recordConsent(currentStaff(res), family.id, consent)
@@ -58,7 +64,7 @@ export function recordController(services: Services) {
     },
 
     async referral(req: Request, res: Response) {
-      const { family } = await load(req)
+      const { family } = await loadEditable(req)
       const values = {
         referredBy: family.referredBy ?? '',
         referralNotes: family.referralNotes ?? '',
@@ -68,7 +74,7 @@ export function recordController(services: Services) {
     },
 
     async referralSubmit(req: Request, res: Response) {
-      const { family } = await load(req)
+      const { family } = await loadEditable(req)
       const form = body(req)
       const referredBy = text(form, 'referredBy', 30)
       const values = { referredBy, referralNotes: text(form, 'referralNotes', 1000), priority: checked(form, 'priority') ? ['yes'] : [] }
@@ -91,7 +97,7 @@ export function recordController(services: Services) {
     },
 
     async addChild(req: Request, res: Response) {
-      const record = await load(req)
+      const record = await loadEditable(req)
       const { values, errors, child } = readChild(body(req))
       if (!child)
         return renderForm(
@@ -106,7 +112,7 @@ export function recordController(services: Services) {
     },
 
     async removeChild(req: Request, res: Response) {
-      const familyId = idParam(req, 'familyId')
+      const familyId = (await loadEditable(req)).family.id
       await families.removeChild(currentStaff(res), familyId, idParam(req, 'childId'))
       keepFlash(req, 'staffNotice', 'Child removed from the record')
       res.redirect(paths.staff.families.show(familyId))
