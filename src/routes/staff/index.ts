@@ -14,6 +14,7 @@ import { familyRoutes } from './families/index.js'
 import { sessionRoutes } from './sessions/index.js'
 import { manageRoutes } from './manage/index.js'
 import { adminRoutes } from './admin/index.js'
+import { reportRoutes } from './reports/index.js'
 
 /**
  * The staff area under /staff. Every route past the sign-in pages needs a signed-in member of
@@ -51,5 +52,6 @@ export function staffRoutes(services: Services): Router {
   router.use(sessionRoutes(services))
   router.use(manageRoutes(services))
   router.use(adminRoutes(services))
+  router.use(reportRoutes(services))
   return router
 }
