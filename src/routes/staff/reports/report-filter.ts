@@ -8,9 +8,9 @@ import { validateForm, type FormResult } from '../../forms/validate-form.js'
 import { londonToday, parseDateParts } from '../../booking/validation/date-parts.js'
 
 /** The longest range a report covers: a longer one is refused rather than left to run for minutes. */
-export const MAX_RANGE_YEARS = 3
+const MAX_RANGE_YEARS = 3
 /** With no dates asked for, the report covers the last 12 weeks up to today (London). */
-export const DEFAULT_WEEKS = 12
+const DEFAULT_WEEKS = 12
 
 const dateFields = ['fromDay', 'fromMonth', 'fromYear', 'toDay', 'toMonth', 'toYear'] as const
 const idFields = ['hub', 'programme', 'course'] as const
@@ -27,7 +27,8 @@ export const scopeOf = (user: StaffPrincipal): ReportFilter['scope'] => (user.ro
  */
 export function readFilter(query: unknown, now: Date): FilterValues {
   const read = (name: string) => field(query, name, 20)
-  const given = (prefix: 'from' | 'to') => ['Day', 'Month', 'Year'].some((part) => (query as Record<string, unknown>)?.[prefix + part] !== undefined)
+  const given = (prefix: 'from' | 'to') =>
+    ['Day', 'Month', 'Year'].some((part) => (query as Record<string, unknown>)?.[prefix + part] !== undefined)
   const today = londonToday(now)
   const parts = (date: DateTime) => ({ Day: String(date.day), Month: String(date.month), Year: String(date.year) })
   const fallback = { from: parts(today.minus({ weeks: DEFAULT_WEEKS })), to: parts(today) }
@@ -73,11 +74,14 @@ const filterSchema = z
     const problem = (id: string, message: string) => ctx.addIssue({ code: 'custom', message, path: [id] })
     const from = parseDateParts(datePartsOf(values, 'from'), 'The start date')
     const to = parseDateParts(datePartsOf(values, 'to'), 'The end date')
-    if (!from.ok) problem(`from-${from.errorFields[0]}`, from.message || 'Enter the start date')
-    if (!to.ok) problem(`to-${to.errorFields[0]}`, to.message || 'Enter the end date')
+    // Keyed by the form's own field (fromMonth…) so the summary keeps page order; fieldIds maps them to ids.
+    const part = (prefix: 'from' | 'to', datePart: string = 'day') => `${prefix}${datePart.charAt(0).toUpperCase()}${datePart.slice(1)}`
+    if (!from.ok) problem(part('from', from.errorFields[0]), from.message || 'Enter the start date')
+    if (!to.ok) problem(part('to', to.errorFields[0]), to.message || 'Enter the end date')
     if (!from.ok || !to.ok) return
-    if (from.date > to.date) problem('to-day', 'The end date must be the same as or after the start date')
-    else if (from.date < to.date.minus({ years: MAX_RANGE_YEARS })) problem('from-day', `The dates must be no more than ${MAX_RANGE_YEARS} years apart`)
+    if (from.date > to.date) problem('toDay', 'The end date must be the same as or after the start date')
+    else if (from.date < to.date.minus({ years: MAX_RANGE_YEARS }))
+      problem('fromDay', `The dates must be no more than ${MAX_RANGE_YEARS} years apart`)
   })
   .transform((values) => ({
     from: DateTime.fromObject({ day: Number(values.fromDay), month: Number(values.fromMonth), year: Number(values.fromYear) }).toISODate()!,
@@ -89,9 +93,12 @@ const filterSchema = z
 
 export type CheckedFilter = Omit<ReportFilter, 'scope'>
 
+/** The id of each date part's input, as the date-input component names them (from-day…). */
+const fieldIds = Object.fromEntries(dateFields.map((name) => [name, name.replace(/(Day|Month|Year)$/, (p) => `-${p.toLowerCase()}`)]))
+
 /** Dates that make sense and ids that are whole numbers; the message goes on the first field to fix. */
 export function validateFilter(values: FilterValues): FormResult<CheckedFilter> {
-  return validateForm(filterSchema, values)
+  return validateForm(filterSchema, values, fieldIds)
 }
 
 /**
@@ -100,7 +107,11 @@ export function validateFilter(values: FilterValues): FormResult<CheckedFilter> 
  */
 export function scopedFilter(checked: CheckedFilter, scope: ReportFilter['scope'], options: ReportOptions): ReportFilter {
   const offered = (id: number | undefined, list: { id: number }[]) => id === undefined || list.some((item) => item.id === id)
-  if (!offered(checked.hubId, options.hubs) || !offered(checked.programmeId, options.programmes) || !offered(checked.courseId, options.courses))
+  if (
+    !offered(checked.hubId, options.hubs) ||
+    !offered(checked.programmeId, options.programmes) ||
+    !offered(checked.courseId, options.courses)
+  )
     throw new HttpError(404, 'Not found')
   const filter: ReportFilter = { from: checked.from, to: checked.to, scope }
   if (checked.hubId !== undefined) filter.hubId = checked.hubId
@@ -112,6 +123,7 @@ export function scopedFilter(checked: CheckedFilter, scope: ReportFilter['scope'
 /** The filter as a query string, for the CSV links: the same figures as the page. */
 export function filterQuery(values: FilterValues): string {
   const query = new URLSearchParams()
-  for (const [name, value] of Object.entries(values)) if (value !== '' || !(idFields as readonly string[]).includes(name)) query.set(name, value)
+  for (const [name, value] of Object.entries(values))
+    if (value !== '' || !(idFields as readonly string[]).includes(name)) query.set(name, value)
   return query.toString()
 }

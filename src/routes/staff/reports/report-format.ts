@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import type { PeriodUnit } from '../../../domain/reports.js'
 
 /** How the reports write numbers: British English, "No data" where a figure would divide by zero. */
-export const NO_DATA = 'No data'
+const NO_DATA = 'No data'
 
 const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 })
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 })
@@ -38,4 +38,5 @@ export const formatPeriod = (iso: string, unit: PeriodUnit): string =>
   DateTime.fromISO(iso).toFormat(unit === 'week' ? 'd LLL yyyy' : 'LLLL yyyy')
 
 /** The same, short enough for a chart's axis: "6 Oct" or "Oct 26". */
-export const formatPeriodShort = (iso: string, unit: PeriodUnit): string => DateTime.fromISO(iso).toFormat(unit === 'week' ? 'd LLL' : 'LLL yy')
+export const formatPeriodShort = (iso: string, unit: PeriodUnit): string =>
+  DateTime.fromISO(iso).toFormat(unit === 'week' ? 'd LLL' : 'LLL yy')

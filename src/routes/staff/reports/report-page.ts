@@ -6,7 +6,7 @@ import { lineChart, type LineChartModel } from './charts/line-chart.js'
 import { formatCount, formatHours, formatLongDate, formatMinutes, formatPeriod, formatPeriodShort, formatRate } from './report-format.js'
 import { bandNames, reportTables, type ReportTable, type ReportTableId } from './report-tables.js'
 
-export type KeyFigure = { id: string; value: string; label: string }
+type KeyFigure = { id: string; value: string; label: string }
 
 export type ReportPage = {
   /** "6 October 2026 to 29 December 2026, Riverside hub" */
@@ -40,9 +40,21 @@ export function reportPage(reports: Reports, options: ReportOptions): ReportPage
         value: formatRate(refill.total.refillRate),
         label: `of freed places refilled from the waiting list (${formatCount(refill.total.refilled)} of ${formatCount(refill.total.freed)})`,
       },
-      { id: 'median-time-to-refill', value: formatMinutes(refill.total.medianMinutesToRefill), label: 'median time to refill a freed place' },
-      { id: 'attendance-rate', value: formatRate(attendance.total.attendanceRate), label: `of booked places attended (${formatCount(attendance.total.attended)} of ${formatCount(attendance.total.placesBooked)})` },
-      { id: 'no-show-rate', value: formatRate(attendance.total.noShowRate), label: `no-shows (${formatCount(attendance.total.noShows)} places)` },
+      {
+        id: 'median-time-to-refill',
+        value: formatMinutes(refill.total.medianMinutesToRefill),
+        label: 'median time to refill a freed place',
+      },
+      {
+        id: 'attendance-rate',
+        value: formatRate(attendance.total.attendanceRate),
+        label: `of booked places attended (${formatCount(attendance.total.attended)} of ${formatCount(attendance.total.placesBooked)})`,
+      },
+      {
+        id: 'no-show-rate',
+        value: formatRate(attendance.total.noShowRate),
+        label: `no-shows (${formatCount(attendance.total.noShows)} places)`,
+      },
       { id: 'families-waiting', value: formatCount(waiting), label: 'families waiting now' },
     ],
     refill: {
@@ -94,6 +106,8 @@ function coverage(filter: ReportFilter, options: ReportOptions): string {
 
 /** A table as CSV for a spreadsheet: the cells as shown, with formula-like cells defused. */
 export function tableCsv(table: ReportTable): string {
-  const rows = [table.head, ...table.rows, ...(table.total ? [table.total] : [])].map((cells) => cells.map((cell) => defuseFormula(cell.text)))
+  const rows = [table.head, ...table.rows, ...(table.total ? [table.total] : [])].map((cells) =>
+    cells.map((cell) => defuseFormula(cell.text)),
+  )
   return stringify(rows, { bom: true, record_delimiter: 'windows' })
 }

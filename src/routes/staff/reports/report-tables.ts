@@ -5,7 +5,7 @@ import { formatCount, formatPeriod, formatRate } from './report-format.js'
  * Every table on the reports page, built once from the figures: the page draws them and the CSV
  * downloads write the same cells, so a download always says what the page said.
  */
-export const reportTableIds = [
+const reportTableIds = [
   'refill-by-band',
   'refill-by-period',
   'attendance-by-period',
@@ -20,7 +20,7 @@ export type ReportTableId = (typeof reportTableIds)[number]
 
 export const isReportTableId = (value: string): value is ReportTableId => (reportTableIds as readonly string[]).includes(value)
 
-export type TableCell = { text: string; numeric: boolean }
+type TableCell = { text: string; numeric: boolean }
 export type ReportTable = {
   id: ReportTableId
   caption: string
@@ -97,7 +97,10 @@ export function reportTables(reports: Reports): Record<ReportTableId, ReportTabl
       id: 'refill-by-period',
       caption: `Freed places refilled from the waiting list, by ${per}`,
       head: head(periodName, 'Places freed', 'Refilled', 'Refill rate'),
-      rows: perPeriod(reports, refill.byPeriod, noRefills).map((row) => [label(formatPeriod(row.periodStart, unit)), ...refillCells(row.figures)]),
+      rows: perPeriod(reports, refill.byPeriod, noRefills).map((row) => [
+        label(formatPeriod(row.periodStart, unit)),
+        ...refillCells(row.figures),
+      ]),
       total: [label('Total'), ...refillCells(refill.total)],
     },
     'attendance-by-period': {

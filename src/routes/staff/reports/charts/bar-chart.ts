@@ -1,7 +1,19 @@
 import { scaleBand, scaleLinear } from 'd3-scale'
-import { frame, listInWords, lookOf, plotBottom, plotRight, round, thinned, yTicks, type Category, type SeriesLook, type Tick } from './chart-frame.js'
+import {
+  frame,
+  listInWords,
+  lookOf,
+  plotBottom,
+  plotRight,
+  round,
+  thinned,
+  yTicks,
+  type Category,
+  type SeriesLook,
+  type Tick,
+} from './chart-frame.js'
 
-export type BarSeries = { label: string; values: number[] }
+type BarSeries = { label: string; values: number[] }
 
 export type BarChartInput = {
   /** Unique on the page: the SVG's title and pattern ids start with it. */
@@ -53,7 +65,14 @@ export function barChart(input: BarChartInput): BarChartModel {
         series.map((s, si) => {
           const value = s.values[ci] ?? 0
           const top = y(value)
-          return { x: round(x(ci)! + inner(si)!), y: round(top), width: round(inner.bandwidth()), height: round(plotBottom - top), series: si, look: lookOf(si) }
+          return {
+            x: round(x(ci)! + inner(si)!),
+            y: round(top),
+            width: round(inner.bandwidth()),
+            height: round(plotBottom - top),
+            series: si,
+            look: lookOf(si),
+          }
         }),
       )
   return {

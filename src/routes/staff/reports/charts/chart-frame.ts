@@ -11,7 +11,7 @@ export const plotBottom = frame.height - frame.bottom
 export const plotRight = frame.width - frame.right
 
 /** Solid blue (5.2:1), purple hatching with a purple outline (7.2:1), black dots (19:1). */
-export const seriesLooks = [
+const seriesLooks = [
   { colour: '#1d70b8', pattern: 'solid', marker: 'circle' },
   { colour: '#912b88', pattern: 'hatch', marker: 'square' },
   { colour: '#0b0c0c', pattern: 'dots', marker: 'diamond' },

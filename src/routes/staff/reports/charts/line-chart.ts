@@ -1,9 +1,21 @@
 import { scaleLinear, scalePoint } from 'd3-scale'
 import { line } from 'd3-shape'
-import { frame, listInWords, lookOf, plotBottom, plotRight, round, thinned, yTicks, type Category, type SeriesLook, type Tick } from './chart-frame.js'
+import {
+  frame,
+  listInWords,
+  lookOf,
+  plotBottom,
+  plotRight,
+  round,
+  thinned,
+  yTicks,
+  type Category,
+  type SeriesLook,
+  type Tick,
+} from './chart-frame.js'
 
 /** A rate per category, from 0 to 1; null where there was nothing to divide by. */
-export type RateSeries = { label: string; values: (number | null)[] }
+type RateSeries = { label: string; values: (number | null)[] }
 
 export type LineChartInput = {
   id: string
@@ -70,7 +82,10 @@ function lineSummary({ title, categories, series, format }: LineChartInput): str
     const high = known.reduce((best, point) => (point.value > best.value ? point : best))
     const low = known.reduce((best, point) => (point.value < best.value ? point : best))
     const gaps = s.values.length - known.length
-    const range = known.length === 1 ? `${format(high.value)} (${high.when})` : `highest ${format(high.value)} (${high.when}), lowest ${format(low.value)} (${low.when})`
+    const range =
+      known.length === 1
+        ? `${format(high.value)} (${high.when})`
+        : `highest ${format(high.value)} (${high.when}), lowest ${format(low.value)} (${low.when})`
     return `${s.label} ${range}${gaps > 0 ? `, no data for ${gaps} of ${s.values.length}` : ''}`
   })
   return `${title}: ${listInWords(parts)}. The table gives every figure.`
