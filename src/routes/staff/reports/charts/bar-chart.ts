@@ -58,7 +58,6 @@ export function barChart(input: BarChartInput): BarChartModel {
     .domain([0, highest || 1])
     .range([plotBottom, frame.top])
     .nice()
-  const ticks = yTicks(y, input.format).filter((tick, i, all) => all.findIndex((other) => other.label === tick.label) === i)
   const bars = empty
     ? []
     : categories.flatMap((_c, ci) =>
@@ -84,7 +83,7 @@ export function barChart(input: BarChartInput): BarChartModel {
     plot: { left: frame.left, top: frame.top, right: plotRight, bottom: plotBottom },
     bars,
     xTicks: thinned(categories.map((c, i) => ({ at: round(x(i)! + x.bandwidth() / 2), label: c.short }))),
-    yTicks: ticks,
+    yTicks: yTicks(y, input.format, true),
     legend: series.map((s, i) => ({ label: s.label, look: lookOf(i) })),
   }
 }

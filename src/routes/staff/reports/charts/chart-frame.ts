@@ -31,8 +31,12 @@ export function thinned<T>(items: T[], most = 12): T[] {
   return items.filter((_item, index) => index % step === 0)
 }
 
-export function yTicks(scale: ScaleLinear<number, number>, format: (value: number) => string, count = 5): Tick[] {
-  return scale.ticks(count).map((value) => ({ at: round(scale(value)), label: format(value) }))
+/** Gridlines and labels up the y axis; `whole` keeps counts to whole numbers (no "0.5 places"). */
+export function yTicks(scale: ScaleLinear<number, number>, format: (value: number) => string, whole = false): Tick[] {
+  return scale
+    .ticks(5)
+    .filter((value) => !whole || Number.isInteger(value))
+    .map((value) => ({ at: round(scale(value)), label: format(value) }))
 }
 
 /** viewBox units to 0.1: shorter markup and stable test expectations. */
