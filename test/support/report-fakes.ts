@@ -102,7 +102,7 @@ export const figures: Reports = {
   },
 }
 
-export const allOptions: ReportOptions = {
+const allOptions: ReportOptions = {
   hubs: [
     { id: 1, name: 'Riverside <hub>' },
     { id: 2, name: 'Northgate' },
