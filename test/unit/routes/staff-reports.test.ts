@@ -166,12 +166,14 @@ describe('reports page (/staff/reports) on fake services', () => {
       ).to.deep.equal(['All your hubs', 'Riverside <hub>'])
     })
 
-    it("a hub manager asking for another hub's figures, or its course, gets a 404 and no figures", async () => {
+    it("a hub manager asking for another hub's figures gets a 403, for its course a 404, and no figures", async () => {
       const { agent, asked } = reportsApp(staff('hub_manager', [1]))
-      const other = await agent.get(`${paths.staff.reports.index}?${dates}&hub=2`).expect(404)
+      const other = await agent.get(`${paths.staff.reports.index}?${dates}&hub=2`).expect(403)
+      expect(other.text).to.contain('You can only see the figures for your own hubs.')
       expect(other.text).to.not.contain('Northgate')
       await agent.get(`${paths.staff.reports.index}?${dates}&course=8`).expect(404)
-      await agent.get(`${paths.staff.reports.csv('fill-by-course', `${dates}&hub=2`)}`).expect(404)
+      await agent.get(`${paths.staff.reports.csv('fill-by-course', `${dates}&hub=2`)}`).expect(403)
+      await agent.get(`${paths.staff.reports.csv('fill-by-course', `${dates}&course=8`)}`).expect(404)
       await agent.get(`${paths.staff.reports.index}?${dates}&programme=99`).expect(404)
       expect(asked.builds).to.deep.equal([])
     })

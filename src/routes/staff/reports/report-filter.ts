@@ -102,10 +102,13 @@ export function validateFilter(values: FilterValues): FormResult<CheckedFilter> 
 }
 
 /**
- * The filter for one member of staff. An id they cannot choose (another hub's, or one that does not
- * exist) is a 404, as a page of another hub's would be: no figures, and no hint whether it exists.
+ * The filter for one member of staff. A hub outside their scope is a 403, as another hub's course
+ * page is for a hub manager; any other id the form does not offer them (a course at another hub,
+ * one that does not exist) is a 404. Either way no figures, and no hint what the id is.
  */
 export function scopedFilter(checked: CheckedFilter, scope: ReportFilter['scope'], options: ReportOptions): ReportFilter {
+  if (scope !== 'all' && checked.hubId !== undefined && !scope.includes(checked.hubId))
+    throw new HttpError(403, 'You can only see the figures for your own hubs.')
   const offered = (id: number | undefined, list: { id: number }[]) => id === undefined || list.some((item) => item.id === id)
   if (
     !offered(checked.hubId, options.hubs) ||
