@@ -176,6 +176,8 @@ describe('reports page (/staff/reports) on fake services', () => {
       await agent.get(`${paths.staff.reports.csv('fill-by-course', `${dates}&course=8`)}`).expect(404)
       await agent.get(`${paths.staff.reports.index}?${dates}&programme=99`).expect(404)
       expect(asked.builds).to.deep.equal([])
+      // The 403s are decided before the service is asked anything; the 404s once the choices are known.
+      expect(asked.scopes).to.deep.equal([[1], [1], [1]])
     })
 
     for (const role of ['reception', 'facilitator'] as const) {

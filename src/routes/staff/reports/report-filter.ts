@@ -101,14 +101,18 @@ export function validateFilter(values: FilterValues): FormResult<CheckedFilter> 
   return validateForm(filterSchema, values, fieldIds)
 }
 
-/**
- * The filter for one member of staff. A hub outside their scope is a 403, as another hub's course
- * page is for a hub manager; any other id the form does not offer them (a course at another hub,
- * one that does not exist) is a 404. Either way no figures, and no hint what the id is.
- */
-export function scopedFilter(checked: CheckedFilter, scope: ReportFilter['scope'], options: ReportOptions): ReportFilter {
+/** A hub outside a hub manager's own is a 403, as another hub's course page is: checked before any figures are read. */
+export function assertOwnHub(checked: CheckedFilter, scope: ReportFilter['scope']): void {
   if (scope !== 'all' && checked.hubId !== undefined && !scope.includes(checked.hubId))
     throw new HttpError(403, 'You can only see the figures for your own hubs.')
+}
+
+/**
+ * The filter for one member of staff. Any id the form does not offer them (a course at another
+ * hub, one that does not exist) is a 404: no figures, and no hint what the id is.
+ */
+export function scopedFilter(checked: CheckedFilter, scope: ReportFilter['scope'], options: ReportOptions): ReportFilter {
+  assertOwnHub(checked, scope)
   const offered = (id: number | undefined, list: { id: number }[]) => id === undefined || list.some((item) => item.id === id)
   if (
     !offered(checked.hubId, options.hubs) ||

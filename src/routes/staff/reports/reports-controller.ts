@@ -3,7 +3,7 @@ import type { Services } from '../../../services/index.js'
 import { currentStaff } from '../../../middleware/auth.js'
 import { HttpError } from '../../../middleware/error-handler.js'
 import { renderForm } from '../../forms/render-form.js'
-import { filterQuery, readFilter, scopeOf, scopedFilter, validateFilter } from './report-filter.js'
+import { assertOwnHub, filterQuery, readFilter, scopeOf, scopedFilter, validateFilter } from './report-filter.js'
 import { reportPage, tableCsv } from './report-page.js'
 import { isReportTableId } from './report-tables.js'
 
@@ -20,8 +20,9 @@ export function reportsController(services: Services) {
       const now = new Date()
       const scope = scopeOf(currentStaff(res))
       const values = readFilter(req.query, now)
-      const options = await reports.options(scope)
       const checked = validateFilter(values)
+      if (checked.ok) assertOwnHub(checked.value, scope)
+      const options = await reports.options(scope)
       if (!checked.ok) return renderForm(res, VIEW, { values, options, errors: checked.errors, report: undefined, query: '' })
       const filter = scopedFilter(checked.value, scope, options)
       const built = await reports.build(filter, now)
@@ -36,6 +37,7 @@ export function reportsController(services: Services) {
       const checked = validateFilter(readFilter(req.query, now))
       if (!checked.ok)
         throw new HttpError(400, `The report’s filter is not valid: ${Object.values(checked.errors).find(Boolean) ?? 'check the dates'}.`)
+      assertOwnHub(checked.value, scope)
       const options = await reports.options(scope)
       const filter = scopedFilter(checked.value, scope, options)
       const built = await reports.build(filter, now)
