@@ -87,6 +87,12 @@ export const paths = {
     },
     mySessions: '/staff/my-sessions',
     dashboard: '/staff/dashboard',
+    // Managers' reports; each table also downloads as CSV with the same filter query string.
+    reports: {
+      index: '/staff/reports',
+      csvPattern: '/staff/reports/:table.csv',
+      csv: (table: string, query = '') => `/staff/reports/${encodeURIComponent(table)}.csv${query ? `?${query}` : ''}`,
+    },
     audit: '/staff/audit',
     families: {
       index: '/staff/families',

@@ -177,6 +177,9 @@ describe('every staff page passes axe for each role, scripts running', function 
     await openAndRefuse(paths.staff.users.new, 'Save')
     await openAndRefuse(paths.staff.users.edit(userId), 'Save')
     await open(`${paths.staff.audit}?action=no-such-action`, 'filtered to nothing')
+    // Reports (the menu opened them with the default dates): one hub, and the filter refused.
+    await open(`${paths.staff.reports.index}?hub=${ids.hub}&course=${ids.course}`, 'one course')
+    await openAndRefuse(paths.staff.reports.index, 'Show figures')
     await open('/staff/no-such-page', 'not found')
     expectNoFailures(50)
   })
@@ -187,6 +190,7 @@ describe('every staff page passes axe for each role, scripts running', function 
     await open(paths.staff.account)
     await open(paths.staff.courses.show(ids.fullCourse))
     await openAndRefuse(paths.staff.courses.new, 'Save')
+    await openAndRefuse(paths.staff.reports.index, 'Show figures')
     // The last place goes while the manager is choosing: the "full" page, then over-booking without a reason.
     const { course } = await aCourse({ capacity: 1, hubId: ids.hub, programmeId: ids.programme })
     await open(`${paths.staff.families.book(ids.family)}?q=`)

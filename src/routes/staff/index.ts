@@ -15,6 +15,7 @@ import { sessionRoutes } from './sessions/index.js'
 import { manageRoutes } from './manage/index.js'
 import { adminRoutes } from './admin/index.js'
 import { calendarFeedsController } from './calendar-feeds-controller.js'
+import { reportRoutes } from './reports/index.js'
 
 /**
  * The staff area under /staff. Every route past the sign-in pages needs a signed-in member of
@@ -55,5 +56,6 @@ export function staffRoutes(services: Services): Router {
   router.use(sessionRoutes(services))
   router.use(manageRoutes(services))
   router.use(adminRoutes(services))
+  router.use(reportRoutes(services))
   return router
 }

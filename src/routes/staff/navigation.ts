@@ -9,6 +9,7 @@ export function staffNavigation(user: StaffPrincipal): { href: string; text: str
     { href: paths.staff.mySessions, text: 'My sessions', show: true },
     { href: paths.staff.courses.index, text: 'Courses', show: can(user, 'courses.manage') },
     { href: paths.staff.dashboard, text: 'Dashboard', show: can(user, 'dashboard.view') },
+    { href: paths.staff.reports.index, text: 'Reports', show: can(user, 'reports.view') },
     { href: paths.staff.users.index, text: 'Staff', show: can(user, 'staff.manage') },
     { href: paths.staff.audit, text: 'Audit log', show: can(user, 'audit.view') },
   ]

@@ -117,6 +117,10 @@ describe('dates typed in three boxes', () => {
       ok: false,
       message: 'Date of birth must be a real date',
     })
+    expect(parseDateParts({ day: 'x', month: '2', year: '2024' }, 'Date of birth')).to.deep.include({
+      ok: false,
+      message: 'Date of birth must be a real date',
+    })
     expect(parseDateParts({ day: '29', month: '2', year: '2024' }, 'Date of birth')).to.deep.include({ ok: true, iso: '2024-02-29' })
   })
 })

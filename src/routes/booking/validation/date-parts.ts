@@ -17,6 +17,9 @@ export function parseDateParts(
   const [day, month, year] = [parts.day, parts.month, parts.year].map((value) =>
     /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN,
   )
+  // Letters in a part: luxon throws on NaN rather than answering "invalid", so refuse them first.
+  if ([day, month, year].some(Number.isNaN))
+    return { ok: false, message: `${label} must be a real date`, errorFields: ['day', 'month', 'year'] }
   const date = DateTime.fromObject({ day, month, year }, { zone: LONDON })
   if (!date.isValid || String(year).length !== 4)
     return { ok: false, message: `${label} must be a real date`, errorFields: ['day', 'month', 'year'] }
