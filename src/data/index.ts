@@ -6,6 +6,7 @@ import { staffData } from './staff/index.js'
 import { bookingData } from './booking/index.js'
 import { notificationData } from './notifications/index.js'
 import { reminderData } from './reminders/index.js'
+import { reportData } from './reports/index.js'
 
 /** Composition root for all I/O: repositories and adapters (pg, nodemailer, twilio). */
 export function dataAccess(database: Database, config: Config, logger: Logger) {
@@ -20,6 +21,8 @@ export function dataAccess(database: Database, config: Config, logger: Logger) {
     notifications: notificationData(database, config),
     // Reminder rows, text replies and delivery reports.
     reminders: reminderData(database),
+    // The manager reports' figures.
+    reports: reportData(database),
   }
 }
 

@@ -34,7 +34,7 @@ export function staffServices(data: DataAccess, deps: StaffDependencies) {
     accounts: new StaffAccountsService(unitOfWork, data.staff.users, audit),
     families: new StaffFamilyService(unitOfWork, data.staff.families, audit, (tx, familyId) => deps.reminders.refreshFamily(tx, familyId)),
     dashboard: new StaffDashboardService(data.staff.dashboard),
-    reports: new ReportsService(),
+    reports: new ReportsService(data.reports, data.config.reports.lateCancellationHours),
     registers: new StaffRegisterService(unitOfWork, data.staff.registers, audit),
     catalogue: new StaffCatalogueService(
       unitOfWork,
