@@ -18,7 +18,8 @@ export interface AttendanceRow {
  * the reminder effect: one row per (period, reminded or not).
  *
  * A place is one (booking, session) for a session in the range that has ended and was not
- * cancelled, whose booking was confirmed before the session ended, and is still confirmed, or was
+ * cancelled, whose booking was confirmed before the session ended (or has no confirmation time: rows
+ * made outside the booking service), and is still confirmed, or was
  * cancelled after LATE_CANCELLATION_HOURS before the session. Each place is exactly one of:
  * attended (marked attended at the register); a late cancellation (cancelled less than the late
  * hours before the start, or marked "cancelled late" at the register); a no-show (the rest).
@@ -50,7 +51,7 @@ export class AttendanceFigures {
         left join reminded r on r.booking_id = b.id and r.session_id = s.id
         where ${courseScope(query.filter)}
           and s.cancelled_at is null and s.starts_at >= ${query.fromAt} and s.starts_at < ${query.toAt} and s.ends_at <= ${query.now}
-          and coalesce(b.confirmed_at, b.created_at) < s.ends_at
+          and (b.confirmed_at is null or b.confirmed_at < s.ends_at)
           and (b.status = 'confirmed' or (b.status = 'cancelled' and b.confirmed_at is not null and b.ended_at >= s.starts_at - ${late}))
       )
       select period_start, reminded, count(*)::int as booked,

@@ -80,6 +80,22 @@ export class ReportsService {
     }
   }
 
+  private query(filter: ReportFilter, now: Date): ReportQuery {
+    return {
+      filter,
+      unit: periodUnit(filter.from, filter.to),
+      ...rangeInstants(filter.from, filter.to),
+      now,
+      lateCancellationHours: this.lateCancellationHours,
+    }
+  }
+
+  /** The attendance totals alone (the staff dashboard's headline figures): one query. */
+  async attendanceTotal(filter: ReportFilter, now: Date = new Date()): Promise<AttendanceFigures> {
+    const query = this.query(filter, now)
+    return attendanceReport([], await this.data.attendance.rows(query)).total
+  }
+
   options(scope: ReportFilter['scope']): Promise<ReportOptions> {
     return this.data.options.options(scope)
   }
