@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../../db/database.js'
-import { courseScope, periodOf, toNumber, type ReportQuery } from './report-query.js'
+import { courseScope, periodOf, toNumber, reportQuery, type ReportQuery } from './report-query.js'
 
 /** One period's places, split by whether the family got a reminder for that session. */
 export interface AttendanceRow {
@@ -30,14 +30,12 @@ export class AttendanceFigures {
 
   async rows(query: ReportQuery): Promise<AttendanceRow[]> {
     const late = sql`make_interval(hours => ${query.lateCancellationHours}::int)`
-    const result = await this.db.execute<Record<string, unknown>>(sql`
-      with reminded as (
-        select distinct n.booking_id, n.session_id from notifications n
-        where n.kind like 'reminder%' and n.state in ('sent', 'delivered') and n.session_id is not null
-      ),
-      places as (
-        select ${periodOf(query, sql`s.starts_at`)} as period_start,
-          (r.booking_id is not null) as reminded,
+    const result = await reportQuery(this.db, sql`
+      with places as (
+        select s.id as session_id,
+          -- A hashed subplan: the reminders sent are read once (from notifications_reminder_sent_idx).
+          (b.id, s.id) in (select n.booking_id, n.session_id from notifications n
+            where n.kind like 'reminder%' and n.state in ('sent', 'delivered')) as reminded,
           case
             when a.status = 'attended' then 'attended'
             when a.status = 'cancelled_late' or (b.status = 'cancelled' and b.ended_at < s.starts_at) then 'late'
@@ -48,18 +46,24 @@ export class AttendanceFigures {
         join sessions s on s.course_id = c.id
         join bookings b on b.course_id = c.id
         left join attendance a on a.booking_id = b.id and a.session_id = s.id
-        left join reminded r on r.booking_id = b.id and r.session_id = s.id
         where ${courseScope(query.filter)}
           and s.cancelled_at is null and s.starts_at >= ${query.fromAt} and s.starts_at < ${query.toAt} and s.ends_at <= ${query.now}
           and (b.confirmed_at is null or b.confirmed_at < s.ends_at)
           and (b.status = 'confirmed' or (b.status = 'cancelled' and b.confirmed_at is not null and b.ended_at >= s.starts_at - ${late}))
+      ),
+      -- Counted per session first, so the London period is worked out once per session, not per place.
+      by_session as (
+        select session_id, reminded, count(*) as booked,
+          count(*) filter (where outcome = 'attended') as attended,
+          count(*) filter (where outcome = 'no_show') as no_shows,
+          count(*) filter (where outcome = 'late') as late,
+          count(*) filter (where walk_in) as walk_ins
+        from places group by session_id, reminded
       )
-      select period_start, reminded, count(*)::int as booked,
-        count(*) filter (where outcome = 'attended')::int as attended,
-        count(*) filter (where outcome = 'no_show')::int as no_shows,
-        count(*) filter (where outcome = 'late')::int as late,
-        count(*) filter (where walk_in)::int as walk_ins
-      from places group by period_start, reminded order by period_start, reminded`)
+      select ${periodOf(query, sql`s.starts_at`)} as period_start, reminded, sum(booked)::int as booked, sum(attended)::int as attended,
+        sum(no_shows)::int as no_shows, sum(late)::int as late, sum(walk_ins)::int as walk_ins
+      from by_session join sessions s on s.id = by_session.session_id
+      group by 1, reminded order by 1, reminded`)
     return result.rows.map((row) => ({
       periodStart: String(row.period_start),
       reminded: row.reminded === true,

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Executor } from '../../db/database.js'
 import type { DemandReport } from '../../domain/reports.js'
-import { courseScope, toNumber, type ReportQuery } from './report-query.js'
+import { courseScope, toNumber, reportQuery, type ReportQuery } from './report-query.js'
 
 /** Courses not cancelled whose first session starts in the range, and courses with no session yet. */
 function coursesInRange(query: ReportQuery): SQL {
@@ -21,7 +21,7 @@ export class DemandFigures {
 
   /** Places held now (confirmed and offered, courses.places_taken) against capacity. */
   async fillByCourse(query: ReportQuery): Promise<Omit<DemandReport['fillByCourse'][number], 'fillRate'>[]> {
-    const result = await this.db.execute<Record<string, unknown>>(sql`
+    const result = await reportQuery(this.db, sql`
       with chosen as (${coursesInRange(query)})
       select chosen.id, p.title, coalesce(h.name, 'Online') as hub_name,
         to_char(chosen.starts_at at time zone 'Europe/London', 'YYYY-MM-DD') as starts_on, chosen.capacity, chosen.places_taken
@@ -39,7 +39,7 @@ export class DemandFigures {
 
   /** Families who joined the waiting list of those courses (whatever happened next), by programme and hub. */
   async waitingByProgrammeAndHub(query: ReportQuery): Promise<DemandReport['waitingByProgrammeAndHub']> {
-    const result = await this.db.execute<Record<string, unknown>>(sql`
+    const result = await reportQuery(this.db, sql`
       with chosen as (${coursesInRange(query)})
       select chosen.programme_id, p.title, coalesce(chosen.hub_id, 0) as hub_id, coalesce(h.name, 'Online') as hub_name,
         count(distinct b.family_id)::int as families
@@ -59,7 +59,7 @@ export class DemandFigures {
 
   /** Families who queued for a course that has started and were never offered nor given a place. */
   async waitedNeverOffered(query: ReportQuery): Promise<number> {
-    const result = await this.db.execute<Record<string, unknown>>(sql`
+    const result = await reportQuery(this.db, sql`
       with chosen as (${coursesInRange(query)})
       select count(distinct b.family_id)::int as families from chosen
       join bookings b on b.course_id = chosen.id
@@ -69,10 +69,10 @@ export class DemandFigures {
 
   /** Families with a booking or queue entry on those courses, by where they were referred from. */
   async referralsBySource(query: ReportQuery): Promise<DemandReport['referralsBySource']> {
-    const result = await this.db.execute<Record<string, unknown>>(sql`
+    const result = await reportQuery(this.db, sql`
       with chosen as (${coursesInRange(query)})
-      select coalesce(f.referred_by, 'not_recorded') as source, count(distinct f.id)::int as families
-      from chosen join bookings b on b.course_id = chosen.id join families f on f.id = b.family_id
+      select coalesce(f.referred_by, 'not_recorded') as source, count(*)::int as families
+      from families f where exists (select 1 from bookings b join chosen on chosen.id = b.course_id where b.family_id = f.id)
       group by 1 order by families desc, source`)
     return result.rows.map((row) => ({ source: String(row.source), families: toNumber(row.families) }))
   }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { Executor } from '../../db/database.js'
 import type { MessageReport } from '../../domain/reports.js'
 import type { Channel } from '../../domain/notifications.js'
-import { courseScope, coversEverything, toNumber, type ReportQuery } from './report-query.js'
+import { courseScope, coversEverything, toNumber, reportQuery, type ReportQuery } from './report-query.js'
 
 /**
  * Messages about bookings in the filter, by channel and kind, counted when sent (or, for one that
@@ -13,7 +13,7 @@ export class MessageFigures {
   constructor(private readonly db: Executor) {}
 
   async byChannelAndKind(query: ReportQuery): Promise<MessageReport['byChannelAndKind']> {
-    const result = await this.db.execute<Record<string, unknown>>(sql`
+    const result = await reportQuery(this.db, sql`
       select n.channel, n.kind,
         count(*) filter (where n.state in ('sent', 'delivered'))::int as sent,
         count(*) filter (where n.state = 'delivered')::int as delivered,
@@ -43,7 +43,7 @@ export class MessageFigures {
       ? sql`true`
       : sql`exists (select 1 from bookings b join courses c on c.id = b.course_id
           where b.id = case when m.details->>'bookingId' ~ '^[0-9]+$' then (m.details->>'bookingId')::int end and ${courseScope(query.filter)})`
-    const result = await this.db.execute<Record<string, unknown>>(sql`
+    const result = await reportQuery(this.db, sql`
       select m.action, count(*)::int as count from inbound_messages m
       where m.received_at >= ${query.fromAt} and m.received_at < ${query.toAt}
         and m.action not in ('received', 'duplicate') and ${scoped}

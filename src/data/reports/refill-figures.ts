@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../../db/database.js'
 import type { RefillBand } from '../../domain/reports.js'
-import { courseScope, periodOf, toNumber, type ReportQuery } from './report-query.js'
+import { courseScope, periodOf, toNumber, reportQuery, type ReportQuery } from './report-query.js'
 
 interface RefillCounts {
   freed: number
@@ -26,7 +26,7 @@ export class RefillFigures {
   constructor(private readonly db: Executor) {}
 
   async rows(query: ReportQuery): Promise<RefillRows> {
-    const result = await this.db.execute<Record<string, unknown>>(sql`
+    const result = await reportQuery(this.db, sql`
       with freed as (
         select f.freed_at, f.refilled_at, f.starts_at, f.families_waiting,
           ${periodOf(query, sql`f.starts_at`)} as period_start,

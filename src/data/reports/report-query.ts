@@ -53,3 +53,16 @@ export class PeriodSeries {
 }
 
 export const toNumber = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value))
+
+/**
+ * Runs one report query with settings for a big aggregate run once: no JIT (compiling took longer
+ * than the query on the benchmark's data) and more memory per sort or hash, so that the joins over
+ * every place booked stay in memory. SET LOCAL ends with the transaction.
+ */
+export function reportQuery(db: Executor, query: SQL): Promise<{ rows: Record<string, unknown>[] }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`)
+    await tx.execute(sql`set local work_mem = '64MB'`)
+    return tx.execute<Record<string, unknown>>(query)
+  })
+}
