@@ -13,15 +13,17 @@ export class MessageFigures {
   constructor(private readonly db: Executor) {}
 
   async byChannelAndKind(query: ReportQuery): Promise<MessageReport['byChannelAndKind']> {
+    // The whole city needs no join: every message about a booking counts.
+    const inScope = coversEverything(query.filter)
+      ? sql`n.booking_id is not null`
+      : sql`exists (select 1 from bookings b join courses c on c.id = b.course_id where b.id = n.booking_id and ${courseScope(query.filter)})`
     const result = await reportQuery(this.db, sql`
       select n.channel, n.kind,
         count(*) filter (where n.state in ('sent', 'delivered'))::int as sent,
         count(*) filter (where n.state = 'delivered')::int as delivered,
         count(*) filter (where n.state = 'failed')::int as failed
       from notifications n
-      join bookings b on b.id = n.booking_id
-      join courses c on c.id = b.course_id
-      where ${courseScope(query.filter)} and n.state in ('sent', 'delivered', 'failed')
+      where ${inScope} and n.state in ('sent', 'delivered', 'failed')
         and coalesce(n.sent_at, n.due_at) >= ${query.fromAt} and coalesce(n.sent_at, n.due_at) < ${query.toAt}
       group by n.channel, n.kind order by n.channel, n.kind`)
     return result.rows.map((row) => ({
