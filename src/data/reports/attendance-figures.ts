@@ -33,9 +33,12 @@ export class AttendanceFigures {
     const result = await reportQuery(this.db, sql`
       with places as (
         select s.id as session_id,
-          -- A hashed subplan: the reminders sent are read once (from notifications_reminder_sent_idx).
+          -- A hashed subplan: the reminders sent for the sessions in the range and scope, read once
+          -- (notifications_reminder_sent_idx).
           (b.id, s.id) in (select n.booking_id, n.session_id from notifications n
-            where n.kind like 'reminder%' and n.state in ('sent', 'delivered')) as reminded,
+            join sessions rs on rs.id = n.session_id join courses c on c.id = rs.course_id
+            where ${courseScope(query.filter)} and rs.starts_at >= ${query.fromAt} and rs.starts_at < ${query.toAt}
+              and n.kind like 'reminder%' and n.state in ('sent', 'delivered')) as reminded,
           case
             when a.status = 'attended' then 'attended'
             when a.status = 'cancelled_late' or (b.status = 'cancelled' and b.ended_at < s.starts_at) then 'late'

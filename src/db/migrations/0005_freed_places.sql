@@ -65,8 +65,8 @@ CREATE TRIGGER bookings_freed_places
   AFTER UPDATE OF status ON bookings
   FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION bookings_record_freed_places();
 --> statement-breakpoint
--- The reports' reminder effect: was a reminder for this booking and session sent?
-CREATE INDEX "notifications_reminder_sent_idx" ON "notifications" USING btree ("booking_id", "session_id") WHERE "notifications"."kind" like 'reminder%' and "notifications"."state" in ('sent', 'delivered');
+-- The reports' reminder effect: the reminders sent for the sessions in a report's range.
+CREATE INDEX "notifications_reminder_sent_idx" ON "notifications" USING btree ("session_id", "booking_id") WHERE "notifications"."kind" like 'reminder%' and "notifications"."state" in ('sent', 'delivered');
 --> statement-breakpoint
 -- The reports' messages by channel and kind: counted when sent, or when due for one never sent.
 CREATE INDEX "notifications_sent_or_due_idx" ON "notifications" USING btree ((coalesce("sent_at", "due_at")));
