@@ -64,6 +64,8 @@ const schema = z
     TWILIO_API_BASE_URL: httpUrl,
     OFFER_HOURS: hours(24),
     OFFER_MIN_HOURS_BEFORE_START: hours(2),
+    // Reports: a booking cancelled less than this many hours before a session is a late cancellation.
+    LATE_CANCELLATION_HOURS: hours(24),
     REMINDER_EMAIL_HOURS_BEFORE: hours(48),
     REMINDER_SMS_HOURS_BEFORE: hours(3),
     QUIET_HOURS_START: hourOfDay(21),
@@ -153,6 +155,7 @@ export interface Config {
       }
     | undefined
   waitingList: { offerHours: number; minHoursBeforeStart: number }
+  reports: { lateCancellationHours: number }
   reminders: { emailHoursBefore: number; smsHoursBefore: number; quietHoursStart: number; quietHoursEnd: number }
   jobs: { pollSeconds: number }
   notifications: { claimTimeoutSeconds: number }
@@ -205,6 +208,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     waitingList: { offerHours: env.OFFER_HOURS, minHoursBeforeStart: env.OFFER_MIN_HOURS_BEFORE_START },
+    reports: { lateCancellationHours: env.LATE_CANCELLATION_HOURS },
     reminders: {
       emailHoursBefore: env.REMINDER_EMAIL_HOURS_BEFORE,
       smsHoursBefore: env.REMINDER_SMS_HOURS_BEFORE,

@@ -9,6 +9,7 @@ import { reminderData } from './reminders/index.js'
 import { postgresRateLimit } from './booking/rate-limit-store.js'
 import { calendarFeedData } from './calendar-feeds/index.js'
 import { privacyData } from './privacy/index.js'
+import { reportData } from './reports/index.js'
 
 /** Composition root for all I/O: repositories and adapters (pg, nodemailer, twilio). */
 export function dataAccess(database: Database, config: Config, logger: Logger) {
@@ -29,6 +30,8 @@ export function dataAccess(database: Database, config: Config, logger: Logger) {
     calendarFeeds: calendarFeedData(),
     // Subject access export, erasure and retention.
     privacy: privacyData(database),
+    // The manager reports' figures.
+    reports: reportData(database),
   }
 }
 

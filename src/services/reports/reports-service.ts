@@ -1,17 +1,147 @@
-import type { ReportFilter, ReportOptions, Reports } from '../../domain/reports.js'
+import type { ReportData } from '../../data/reports/index.js'
+import type { AttendanceRow } from '../../data/reports/attendance-figures.js'
+import type { ReportQuery } from '../../data/reports/report-query.js'
+import {
+  refillBands,
+  type AttendanceFigures,
+  type AttendanceReport,
+  type NoShowGroup,
+  type RefillFigures,
+  type ReportFilter,
+  type ReportOptions,
+  type Reports,
+} from '../../domain/reports.js'
+import { periodUnit, rangeInstants, rate } from './report-periods.js'
 
 /**
  * The manager reports. Every figure is computed in SQL (src/data/reports), one query per figure
- * group; this service turns the filter into periods and rates.
- *
- * SKELETON: the reports-data work fills this in (see src/domain/reports.ts for the contract).
+ * group; this service turns the filter into periods, adds up the few grouped rows and works out
+ * the rates. The definitions are in src/domain/reports.ts and the data modules' comments.
  */
 export class ReportsService {
-  build(_filter: ReportFilter, _now: Date = new Date()): Promise<Reports> {
-    return Promise.reject(new Error('ReportsService.build is not built yet'))
+  constructor(
+    private readonly data: ReportData,
+    private readonly lateCancellationHours: number,
+  ) {}
+
+  /** Throws a RangeError for dates that are not a London date range (the form checks them first). */
+  async build(filter: ReportFilter, now: Date = new Date()): Promise<Reports> {
+    const query: ReportQuery = {
+      filter,
+      unit: periodUnit(filter.from, filter.to),
+      ...rangeInstants(filter.from, filter.to),
+      now,
+      lateCancellationHours: this.lateCancellationHours,
+    }
+    const { data } = this
+    const [
+      periods,
+      attendanceRows,
+      refillRows,
+      byChannelAndKind,
+      replies,
+      fillByCourse,
+      waitingByProgrammeAndHub,
+      waitedNeverOffered,
+      referralsBySource,
+    ] = await Promise.all([
+      data.periods.starts(query),
+      data.attendance.rows(query),
+      data.refill.rows(query),
+      data.messages.byChannelAndKind(query),
+      data.messages.replies(query),
+      data.demand.fillByCourse(query),
+      data.demand.waitingByProgrammeAndHub(query),
+      data.demand.waitedNeverOffered(query),
+      data.demand.referralsBySource(query),
+    ])
+    const refilledByPeriod = new Map(refillRows.byPeriod.map((row) => [row.periodStart, row]))
+    const bands = new Map(refillRows.byBand.map((row) => [row.band, row]))
+    return {
+      filter,
+      unit: query.unit,
+      periods,
+      refill: {
+        total: { ...withRefillRate(refillRows.total), ...pick(refillRows.total) },
+        byBand: refillBands.map((band) => ({ band, ...withRefillRate(bands.get(band) ?? { freed: 0, refilled: 0 }) })),
+        byPeriod: periods.map((periodStart) => ({
+          periodStart,
+          ...withRefillRate(refilledByPeriod.get(periodStart) ?? { freed: 0, refilled: 0 }),
+        })),
+      },
+      attendance: attendanceReport(periods, attendanceRows),
+      messages: { byChannelAndKind, replies, reminderEffect: reminderEffect(attendanceRows) },
+      demand: {
+        fillByCourse: fillByCourse.map((course) => ({ ...course, fillRate: rate(course.placesBooked, course.capacity) })),
+        waitingByProgrammeAndHub,
+        waitedNeverOffered,
+        referralsBySource,
+      },
+    }
   }
 
-  options(_scope: ReportFilter['scope']): Promise<ReportOptions> {
-    return Promise.reject(new Error('ReportsService.options is not built yet'))
+  private query(filter: ReportFilter, now: Date): ReportQuery {
+    return {
+      filter,
+      unit: periodUnit(filter.from, filter.to),
+      ...rangeInstants(filter.from, filter.to),
+      now,
+      lateCancellationHours: this.lateCancellationHours,
+    }
   }
+
+  /** The attendance totals alone (the staff dashboard's headline figures): one query. */
+  async attendanceTotal(filter: ReportFilter, now: Date = new Date()): Promise<AttendanceFigures> {
+    const query = this.query(filter, now)
+    return attendanceReport([], await this.data.attendance.rows(query)).total
+  }
+
+  options(scope: ReportFilter['scope']): Promise<ReportOptions> {
+    return this.data.options.options(scope)
+  }
+}
+
+function pick(total: { medianMinutesToRefill: number | null; emptyPlaceHoursWhileWaiting: number }) {
+  return { medianMinutesToRefill: total.medianMinutesToRefill, emptyPlaceHoursWhileWaiting: total.emptyPlaceHoursWhileWaiting }
+}
+
+function withRefillRate(counts: { freed: number; refilled: number }): RefillFigures {
+  return { freed: counts.freed, refilled: counts.refilled, refillRate: rate(counts.refilled, counts.freed) }
+}
+
+type Counts = Omit<AttendanceFigures, 'attendanceRate' | 'noShowRate'>
+const noCounts: Counts = { placesBooked: 0, attended: 0, noShows: 0, lateCancellations: 0, walkIns: 0 }
+
+function add(sum: Counts, row: Counts): Counts {
+  return {
+    placesBooked: sum.placesBooked + row.placesBooked,
+    attended: sum.attended + row.attended,
+    noShows: sum.noShows + row.noShows,
+    lateCancellations: sum.lateCancellations + row.lateCancellations,
+    walkIns: sum.walkIns + row.walkIns,
+  }
+}
+
+/** Rates over every place booked (late cancellations included, so the three outcomes add up to 100%). */
+function withRates(counts: Counts): AttendanceFigures {
+  return { ...counts, attendanceRate: rate(counts.attended, counts.placesBooked), noShowRate: rate(counts.noShows, counts.placesBooked) }
+}
+
+/** The query splits each period by reminder; the attendance report adds the two halves up. */
+function attendanceReport(periods: string[], rows: AttendanceRow[]): AttendanceReport {
+  const byPeriod = new Map<string, Counts>()
+  for (const row of rows) byPeriod.set(row.periodStart, add(byPeriod.get(row.periodStart) ?? noCounts, row))
+  return {
+    total: withRates(rows.reduce<Counts>(add, noCounts)),
+    byPeriod: periods.map((periodStart) => ({ periodStart, ...withRates(byPeriod.get(periodStart) ?? noCounts) })),
+  }
+}
+
+/** No-shows among places whose family got a reminder for the session, and among the rest. */
+function reminderEffect(rows: AttendanceRow[]): { withReminder: NoShowGroup; withoutReminder: NoShowGroup } {
+  const group = (reminded: boolean): NoShowGroup => {
+    const counts = rows.filter((row) => row.reminded === reminded).reduce<Counts>(add, noCounts)
+    return { placesBooked: counts.placesBooked, noShows: counts.noShows, noShowRate: rate(counts.noShows, counts.placesBooked) }
+  }
+  return { withReminder: group(true), withoutReminder: group(false) }
 }

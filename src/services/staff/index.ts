@@ -29,13 +29,14 @@ export interface StaffDependencies {
 export function staffServices(data: DataAccess, deps: StaffDependencies) {
   const { unitOfWork } = deps
   const audit = new AuditService(data.staff.audit)
+  const reports = new ReportsService(data.reports, data.config.reports.lateCancellationHours)
   return {
     audit,
     auth: new StaffAuthService(unitOfWork, data.staff.users, data.staff.signInAttempts, data.config.sessionSecret),
     accounts: new StaffAccountsService(unitOfWork, data.staff.users, audit),
     families: new StaffFamilyService(unitOfWork, data.staff.families, audit, (tx, familyId) => deps.reminders.refreshFamily(tx, familyId)),
-    dashboard: new StaffDashboardService(data.staff.dashboard),
-    reports: new ReportsService(),
+    dashboard: new StaffDashboardService(data.staff.dashboard, reports),
+    reports,
     registers: new StaffRegisterService(unitOfWork, data.staff.registers, audit),
     catalogue: new StaffCatalogueService(
       unitOfWork,
