@@ -120,6 +120,11 @@ function plan(today: DateTime, hubIds: Map<string, number>, programmeIds: Map<st
 }
 
 export interface SeedOptions {
+  /**
+   * Play out the last 12 weeks too (what `npm start` shows). Off by default: tests that only
+   * need the catalogue get it in a second, not after some hundreds of service calls.
+   */
+  history?: boolean
   /** The app's settings (offer hours, reminders); by default the built-in ones, with manageSecret. */
   config?: Config
   logger?: Logger
@@ -142,6 +147,7 @@ export async function seedDemoData(db: Db, now: Date, manageSecret = DEMO_MANAGE
     // transaction, each step is a savepoint in it. So the whole demo commits at once (or not at
     // all, leaving the database empty for the next start to try again), and quickly: one commit.
     const inOne = tx as unknown as Db
+    if (!options.history) return
     await seedDemoStaff(inOne, now)
     await playDemoHistory(inOne, { now, ...past, config, logger, nextReference })
   })

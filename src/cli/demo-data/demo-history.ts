@@ -48,6 +48,7 @@ const LEAVE_QUEUE_RATE = 0.1
 const NO_SHOW_RATE = 0.11
 const CANCELLED_LATE_RATE = 0.03
 const TEXT_ANSWER_SHARE = 0.35
+const OFFER_ANSWERS = ['accept', 'decline', 'accept', 'expire', 'accept'] as const
 const CANCEL_REASONS = ['Child unwell', 'Back at work that day', 'Appointment clash', 'Moved away', null]
 
 /**
@@ -140,6 +141,7 @@ class History {
   private readonly random = seededRandom(20260912)
   private readonly familyOf = new Map<number, HistoryFamily>()
   private texts = 0
+  private offers = 0
 
   constructor(
     private readonly db: Db,
@@ -241,13 +243,14 @@ class History {
     const offeredAt = this.timeline.clock.getTime()
     const family = this.familyOf.get(bookingId)
     const answerBy = Math.min(expiresAt.getTime() - MINUTE, offeredAt + 18 * HOUR)
-    const answer = this.random()
-    if (answer < 0.55) {
+    // In turn rather than by chance: even a quiet 12 weeks has offers taken, turned down and run out.
+    const answer = OFFER_ANSWERS[this.offers++ % OFFER_ANSWERS.length]
+    if (answer === 'accept') {
       this.timeline.at(this.between(offeredAt + 10 * MINUTE, answerBy), async () => {
         if (family?.texts && family.phone && this.chance(TEXT_ANSWER_SHARE)) return this.text(family, 'YES')
         await this.services.booking.acceptOffer(bookingId, { now: this.timeline.clock })
       })
-    } else if (answer < 0.78) {
+    } else if (answer === 'decline') {
       this.timeline.at(this.between(offeredAt + 10 * MINUTE, answerBy), async () => {
         await this.services.booking.declineOffer(bookingId, { now: this.timeline.clock })
       })

@@ -11,8 +11,8 @@ import type { Config } from '../../config.js'
  */
 export async function seedIfEmpty(db: Db, logger: Logger, now = new Date(), config?: Config): Promise<boolean> {
   if (await demoRows.hasHubs(db)) return false
-  // The demo staff are added inside: the demo facilitator takes the past registers.
-  await seedDemoData(db, now, config?.sessionSecret, { ...(config ? { config } : {}), logger })
+  // The demo staff are added inside, before the past: the demo facilitator takes its registers.
+  await seedDemoData(db, now, config?.sessionSecret, { history: true, ...(config ? { config } : {}), logger })
   logger.info('demo data added')
   return true
 }
