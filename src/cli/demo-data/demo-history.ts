@@ -47,7 +47,8 @@ const LATE_SHARE = 0.35
 const LEAVE_QUEUE_RATE = 0.1
 const NO_SHOW_RATE = 0.11
 const CANCELLED_LATE_RATE = 0.03
-const TEXT_ANSWER_SHARE = 0.35
+/** A late cancellation is often an answer to the day-before reminder text. */
+const LATE_CANCEL_BY_TEXT = 0.7
 const OFFER_ANSWERS = ['accept', 'decline', 'accept', 'expire', 'accept'] as const
 const CANCEL_REASONS = ['Child unwell', 'Back at work that day', 'Appointment clash', 'Moved away', null]
 
@@ -142,6 +143,7 @@ class History {
   private readonly familyOf = new Map<number, HistoryFamily>()
   private texts = 0
   private offers = 0
+  private acceptedByText = 0
 
   constructor(
     private readonly db: Db,
@@ -229,7 +231,7 @@ class History {
 
   /** A late one may be a reply to the day-before reminder text. */
   private async cancel(bookingId: number, family: HistoryFamily, late: boolean): Promise<void> {
-    if (late && family.texts && family.phone && this.chance(TEXT_ANSWER_SHARE * 2)) return this.text(family, 'CANCEL')
+    if (late && family.texts && family.phone && this.chance(LATE_CANCEL_BY_TEXT)) return this.text(family, 'CANCEL')
     const reason = CANCEL_REASONS[Math.floor(this.random() * CANCEL_REASONS.length)] ?? null
     await this.services.booking.cancel(bookingId, { reason, now: this.timeline.clock })
   }
@@ -246,8 +248,10 @@ class History {
     // In turn rather than by chance: even a quiet 12 weeks has offers taken, turned down and run out.
     const answer = OFFER_ANSWERS[this.offers++ % OFFER_ANSWERS.length]
     if (answer === 'accept') {
+      // Every other family who can answer by text does (YES), the rest use the link.
+      const byText = Boolean(family?.texts && family.phone) && this.acceptedByText++ % 2 === 0
       this.timeline.at(this.between(offeredAt + 10 * MINUTE, answerBy), async () => {
-        if (family?.texts && family.phone && this.chance(TEXT_ANSWER_SHARE)) return this.text(family, 'YES')
+        if (byText && family) return this.text(family, 'YES')
         await this.services.booking.acceptOffer(bookingId, { now: this.timeline.clock })
       })
     } else if (answer === 'decline') {
