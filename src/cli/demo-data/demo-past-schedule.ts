@@ -2,7 +2,7 @@ import type { CourseSpec, DropInSeries } from './demo-schedule.js'
 
 /**
  * The last 12 weeks, for a manager to see a service that has been running: courses that have
- * finished and weekly drop-ins. Nothing here is booked up front: `demand` families ask for a place
+ * finished and drop-ins. Nothing here is booked up front: `demand` families ask for a place
  * at their own (simulated) time through the booking service, and what follows (cancellations,
  * offers, registers) is played out by demo-history.ts. Weeks count as in demo-schedule.ts; every
  * course here ends before the seed's day (week + sessions <= 0).
