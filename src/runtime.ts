@@ -59,7 +59,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       await runMigrations(database)
       const shouldSeed = config.database.seedDemoData ?? database.mode === 'embedded'
       if (shouldSeed && !(await demoRows.hasHubs(database.db))) step('Adding demo data…')
-      seeded = shouldSeed ? await seedIfEmpty(database.db, logger, new Date(), config.sessionSecret) : false
+      seeded = shouldSeed ? await seedIfEmpty(database.db, logger, new Date(), config) : false
     }
     agenda = createAgenda({
       pool: database.pool,

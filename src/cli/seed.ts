@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.database.url, dataDir: config.database.dataDir, poolSize: 2, logger })
   try {
     await runMigrations(database)
-    const seeded = await seedIfEmpty(database.db, logger, new Date(), config.sessionSecret)
+    const seeded = await seedIfEmpty(database.db, logger, new Date(), config)
     console.log(seeded ? 'Demo data added.' : 'The database already has data (it has hubs), so no demo data was added.')
   } finally {
     await database.close()

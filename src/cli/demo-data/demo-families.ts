@@ -52,6 +52,20 @@ const parents: Array<[string, string[]]> = [
 
 const postcodes = ['CV6 5AB', 'CV1 5PQ', 'CV4 9XY', 'CV3 3DE', 'CV2 1GH', 'CV6 3JK', 'CV4 8LM', 'CV2 1NP', 'CV5 6RS', 'CV3 4TU']
 
+/**
+ * Who referred the families marked as priority (targeted support, first in a waiting list), and
+ * why, in the words of the city's parenting and early-years strategies.
+ */
+const referrals: Array<[string, string]> = [
+  ['Maternity services', 'Mental health for mother and baby: support before and after the birth.'],
+  ['Family Hub practitioner', "Child's behaviour: help with setting family boundaries."],
+  ['Start for Life team', 'Early language and play; family needs support that is easy to reach.'],
+  ['Targeted parenting support', 'Vulnerable family: engage with core services.'],
+  ['Family Hub practitioner', 'Toilet training and emotional support for the parent.'],
+  ['Maternity services', "Partner's mental health: support for the whole family."],
+  ['Targeted parenting support', "Children and young people's mental health: listening and understanding."],
+]
+
 export interface DemoFamily {
   family: NewFamily
   children: NewChild[]
@@ -74,6 +88,7 @@ export function demoFamilies(today: DateTime): DemoFamily[] {
         consentSource: i % 4 === 3 ? 'in_person' : 'online',
         interpreterLanguage: name.startsWith('Samira') ? 'Arabic' : null,
         needsStepFree: i % 11 === 5,
+        ...(i % 6 === 1 ? referred(referrals[Math.floor(i / 6) % referrals.length]!) : {}),
         createdAt: today.minus({ days: 30 + i }).toJSDate(),
       },
       children: [
@@ -82,4 +97,8 @@ export function demoFamilies(today: DateTime): DemoFamily[] {
       ],
     }
   })
+}
+
+function referred([referredBy, referralNotes]: [string, string]): Pick<NewFamily, 'priority' | 'referredBy' | 'referralNotes'> {
+  return { priority: true, referredBy, referralNotes }
 }

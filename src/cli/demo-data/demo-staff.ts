@@ -6,9 +6,10 @@ import { hashPassword } from '../../services/staff/passwords.js'
 
 /**
  * Adds the demo staff to whatever demo hubs and sessions exist: the hub manager runs the first
- * two hubs; the facilitator runs every session of the first few courses at the first of them.
+ * two hubs; the facilitator runs every session of the first few courses at the first of them
+ * that are not over by `now`, and of those there that are (their registers, already taken).
  */
-export async function seedDemoStaff(db: Db): Promise<void> {
+export async function seedDemoStaff(db: Db, now = new Date()): Promise<void> {
   const ids = new Map<StaffRole, number>()
   for (const account of DEMO_STAFF) {
     const id = await demoRows.insertStaffUser(db, {
@@ -24,7 +25,10 @@ export async function seedDemoStaff(db: Db): Promise<void> {
   const firstHubs = await demoRows.firstHubIds(db, 2)
   if (managerId && firstHubs.length > 0) await demoRows.assignHubs(db, managerId, firstHubs)
   if (!facilitatorId || firstHubs.length === 0) return
-  const firstCourses = await demoRows.firstCourseIdsAt(db, firstHubs[0]!, 4)
+  const firstCourses = [
+    ...(await demoRows.courseIdsAt(db, firstHubs[0]!, { limit: 4, endingAfter: now })),
+    ...(await demoRows.courseIdsAt(db, firstHubs[0]!, { endedBy: now })),
+  ]
   if (firstCourses.length === 0) return
   const taught = await demoRows.sessionIdsOf(db, firstCourses)
   if (taught.length > 0) await demoRows.assignFacilitator(db, facilitatorId, taught)

@@ -26,7 +26,8 @@ export class ReplyStore {
    * MessageSid: only the first delivery inserts, so a reply is acted on once. Undefined when the
    * reply was already recorded.
    */
-  async claim(values: { providerMessageId: string | null; fromPhone: string; body: string }): Promise<InboundRow | undefined> {
+  /** `receivedAt`: left out, the database's clock. */
+  async claim(values: { providerMessageId: string | null; fromPhone: string; body: string; receivedAt?: Date | undefined }): Promise<InboundRow | undefined> {
     const [row] = await this.db
       .insert(inboundMessages)
       .values({ ...values, action: 'received' })

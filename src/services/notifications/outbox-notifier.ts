@@ -9,7 +9,14 @@ import type { BookingMessageKind, BookingNotifier, SessionChangeKind } from './b
  * recorded twice (a retried transaction) makes one.
  */
 export class OutboxNotifier implements BookingNotifier {
-  constructor(private readonly messages: BookingMessages) {}
+  /**
+   * `clock`: only the demo-data generator passes one, to write its simulated past: rows are then
+   * due (and created) at the clock's time instead of the database's.
+   */
+  constructor(
+    private readonly messages: BookingMessages,
+    private readonly clock?: () => Date,
+  ) {}
 
   async record(tx: Tx, kind: BookingMessageKind, bookingId: number): Promise<void> {
     await this.recordFor(tx, kind, bookingId, '')
@@ -74,15 +81,39 @@ export class OutboxNotifier implements BookingNotifier {
   ): Promise<number> {
     const values: NewNotification[] = []
     const payload = { calendarSequence: booking.calendarSequence, ...extra }
+    const at = this.clock?.()
     if (family.contactByEmail && family.email) {
-      values.push({ dedupeKey: `${key}:email`, bookingId: booking.id, sessionId, channel: 'email', kind, recipient: family.email, payload })
+      values.push({
+        dedupeKey: `${key}:email`,
+        bookingId: booking.id,
+        sessionId,
+        channel: 'email',
+        kind,
+        recipient: family.email,
+        payload,
+        ...timed(at),
+      })
     }
     if (family.contactBySms && family.phone) {
       if (!(await this.messages.isOptedOut(tx, family.phone))) {
-        values.push({ dedupeKey: `${key}:sms`, bookingId: booking.id, sessionId, channel: 'sms', kind, recipient: family.phone, payload })
+        values.push({
+          dedupeKey: `${key}:sms`,
+          bookingId: booking.id,
+          sessionId,
+          channel: 'sms',
+          kind,
+          recipient: family.phone,
+          payload,
+          ...timed(at),
+        })
       }
     }
     await this.messages.insert(tx, values)
     return values.length
   }
+}
+
+/** With a clock (the demo's simulated past): due, created and updated at its time. */
+function timed(at: Date | undefined): Partial<NewNotification> {
+  return at ? { dueAt: at, createdAt: at, updatedAt: at } : {}
 }

@@ -75,9 +75,16 @@ export class TextReplyService {
     private readonly logger: Logger,
   ) {}
 
-  async handle(text: InboundText, now = new Date()): Promise<ReplyOutcome> {
+  /** `now`: a clock for tests and the demo's simulated past (also the row's received_at); else the time now. */
+  async handle(text: InboundText, clock?: Date): Promise<ReplyOutcome> {
+    const now = clock ?? new Date()
     const phone = toE164(text.from)
-    const claimed = await this.store.claim({ providerMessageId: text.messageSid ?? null, fromPhone: phone, body: text.body.slice(0, 2000) })
+    const claimed = await this.store.claim({
+      providerMessageId: text.messageSid ?? null,
+      fromPhone: phone,
+      body: text.body.slice(0, 2000),
+      receivedAt: clock,
+    })
     if (!claimed) {
       // A retried webhook: answer as the first time, do nothing again.
       const earlier = text.messageSid ? await this.store.findByProviderId(text.messageSid) : undefined

@@ -16,7 +16,9 @@ describe('demo data', () => {
   const rows = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await testDatabase().db.execute<T>(query)).rows
   const count = async (table: string) => (await rows<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n
 
-  it('adds 8 hubs and about 15 programmes across the topics, once', async () => {
+  it('adds 8 hubs and about 15 programmes across the topics, once', async function () {
+    // seedIfEmpty plays the last 12 weeks through the services too: slow on a busy machine.
+    this.timeout(600_000)
     expect(await seedIfEmpty(testDatabase().db, testLogger)).to.equal(true)
     expect(await count('hubs')).to.equal(8)
     const programmes = await count('programmes')
