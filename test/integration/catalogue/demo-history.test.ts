@@ -6,6 +6,8 @@ import { seedIfEmpty } from '../../../src/cli/demo-data/index.js'
 import { isBankHoliday } from '../../../src/cli/demo-data/bank-holidays.js'
 import { DEMO_STAFF } from '../../../src/domain/demo-staff.js'
 import { inLondon } from '../../../src/time.js'
+import { reportData } from '../../../src/data/reports/index.js'
+import { ReportsService } from '../../../src/services/reports/reports-service.js'
 
 /**
  * The demo's last 12 weeks (src/cli/demo-data/demo-history.ts), as `npm start` seeds them: played
@@ -142,5 +144,30 @@ describe('demo data with a past', function () {
     // The coming 8 weeks from this day include Christmas, the substitute Boxing Day and New Year's Day.
     expect(days.filter(isBankHoliday)).to.deep.equal([])
     expect(days.some((day) => day > '2026-12-28')).to.equal(true)
+  })
+
+  it("shows a manager a living service: the reports' default 12 weeks have non-zero figures in every section", async () => {
+    const reports = new ReportsService(reportData(testDatabase()), 24)
+    const twelveWeeksAgo = new Date(now.getTime() - 12 * 7 * 24 * 3600_000)
+    const figures = await reports.build({ from: inLondon(twelveWeeksAgo).toISODate()!, to: inLondon(now).toISODate()!, scope: 'all' }, now)
+    expect(figures.refill.total.freed, 'places freed').to.be.greaterThan(0)
+    expect(figures.refill.total.refilled, 'places refilled from the waiting list').to.be.greaterThan(0)
+    expect(figures.refill.total.medianMinutesToRefill, 'median time to refill').to.be.greaterThan(0)
+    expect(figures.attendance.total.attended, 'attended').to.be.greaterThan(0)
+    expect(figures.attendance.total.noShows, 'no-shows').to.be.greaterThan(0)
+    expect(figures.attendance.total.lateCancellations, 'late cancellations').to.be.greaterThan(0)
+    expect(figures.attendance.total.walkIns, 'walk-ins').to.be.greaterThan(0)
+    expect(figures.attendance.byPeriod.filter((period) => period.placesBooked > 0).length, 'weeks with sessions').to.be.greaterThan(6)
+    const delivered = figures.messages.byChannelAndKind.reduce((sum, row) => sum + row.delivered, 0)
+    const failed = figures.messages.byChannelAndKind.reduce((sum, row) => sum + row.failed, 0)
+    expect(delivered, 'texts delivered').to.be.greaterThan(0)
+    expect(failed, 'messages failed').to.be.greaterThan(0)
+    expect(figures.messages.replies.length, 'kinds of reply').to.be.greaterThan(1)
+    expect(figures.messages.reminderEffect.withReminder.placesBooked, 'places with a reminder').to.be.greaterThan(0)
+    expect(
+      figures.demand.fillByCourse.some((course) => (course.fillRate ?? 0) > 0),
+      'courses with places taken',
+    ).to.equal(true)
+    expect(figures.demand.referralsBySource.length, 'referral sources').to.be.greaterThan(1)
   })
 })
