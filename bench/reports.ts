@@ -66,16 +66,19 @@ async function main(): Promise<void> {
       const reports = new ReportsService(reportData(database), 24)
       const today = DateTime.now().setZone(LONDON)
       const twoYears: ReportFilter = { from: today.minus({ years: 2 }).toISODate()!, to: today.toISODate()!, scope: 'all' }
-      const twoMonths: ReportFilter = { from: today.minus({ months: 2 }).toISODate()!, to: today.toISODate()!, scope: 'all' }
+      // What a manager sees first: the page's default range, the last 12 weeks, by week.
+      const pageDefault: ReportFilter = { from: today.minus({ weeks: 12 }).toISODate()!, to: today.toISODate()!, scope: 'all' }
       const hub = { ...twoYears, scope: [1] }
+      const hubDefault = { ...pageDefault, scope: [1] }
       const reference = await time(() => client.query('select count(*) from bookings'))
       const results = {
         measuredAt: new Date().toISOString(),
         seed: { ...seeded, seconds: seedSeconds },
         reference: { what: 'select count(*) from bookings', ...reference },
         cityTwoYears: await time(() => reports.build(twoYears)),
-        cityTwoMonthsByWeek: await time(() => reports.build(twoMonths)),
+        cityDefault12Weeks: await time(() => reports.build(pageDefault)),
         oneHubTwoYears: await time(() => reports.build(hub)),
+        oneHubDefault12Weeks: await time(() => reports.build(hubDefault)),
         options: await time(() => reports.options('all')),
         goalMs: GOAL_MS,
       }
@@ -84,12 +87,16 @@ async function main(): Promise<void> {
       console.log(`Reference (${results.reference.what}): median ${reference.medianMs} ms, worst ${reference.worstMs} ms`)
       for (const [name, t] of Object.entries({
         'Whole city, 2 years (months)': results.cityTwoYears,
-        'Whole city, 2 months (weeks)': results.cityTwoMonthsByWeek,
+        'Whole city, 12 weeks (default)': results.cityDefault12Weeks,
         'One hub, 2 years': results.oneHubTwoYears,
+        'One hub, 12 weeks (default)': results.oneHubDefault12Weeks,
         'Filter options (all)': results.options,
       }))
         console.log(`${name.padEnd(30)} median ${t.medianMs} ms, worst ${t.worstMs} ms = ${ratio(t)}x the reference`)
-      console.log(`Goal: whole city under ${GOAL_MS} ms: ${results.cityTwoYears.worstMs < GOAL_MS ? 'met' : 'NOT met'}`)
+      const verdict = (t: Timing) => (t.worstMs < GOAL_MS ? 'met' : 'NOT met')
+      console.log(
+        `Goal, whole city under ${GOAL_MS} ms: default page ${verdict(results.cityDefault12Weeks)}; 2 years ${verdict(results.cityTwoYears)}`,
+      )
       writeFileSync(new URL('./reports-results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n')
     } finally {
       await database.close()

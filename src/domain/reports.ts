@@ -45,7 +45,7 @@ export type RefillFigures = {
   refillRate: number | null
 }
 
-export type RefillReport = {
+type RefillReport = {
   total: RefillFigures & {
     medianMinutesToRefill: number | null
     /** Hours a freed place stood empty while at least one family was waiting for it. */

@@ -10,7 +10,6 @@ import type { UnitOfWork } from '../unit-of-work.js'
 import { can, type StaffPrincipal } from '../staff/policy.js'
 import { DRAFT_STAMP_LINE, type FeedCalendars } from './feed-calendars.js'
 
-
 /** The addresses of one feed: https for the browser, webcal for "subscribe", Google's "add by URL". */
 export interface FeedLinks {
   https: string
