@@ -197,7 +197,7 @@ describe('reports page (/staff/reports) on fake services', () => {
         ['facilitator', false],
       ] as const) {
         const { agent } = reportsApp(staff(role, [1]))
-        const home = await agent.get(paths.staff.account).expect(200)
+        const home = await agent.get(paths.staff.home).expect(200)
         const $ = cheerio.load(home.text)
         expect($(`#navigation a[href="${paths.staff.reports.index}"]`).length, role).to.equal(shown ? 1 : 0)
       }
