@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../db/database.js'
 import { courses, hubs, programmes, sessions } from '../db/schema/index.js'
 import type { CatalogueFilters } from '../domain/catalogue-filters.js'
-import { filterConditions } from './catalogue/listing-conditions.js'
+import { filterConditions, searchRank } from './catalogue/listing-conditions.js'
 
 export type Hub = typeof hubs.$inferSelect
 export type Programme = typeof programmes.$inferSelect
@@ -33,17 +33,18 @@ export class CatalogueRepository {
     return row?.count ?? 0
   }
 
-  /** One page of matching courses and drop-ins, soonest next session first. */
+  /** One page of matching courses and drop-ins: best match to the search words first, then soonest next session. */
   async findListings(filters: CatalogueFilters, now: Date, page: { limit: number; offset: number }): Promise<ListingRow[]> {
     const nextStartsAt = sql<Date>`(select min(s.starts_at) from sessions s
       where s.course_id = ${courses.id} and s.cancelled_at is null and s.starts_at > ${now})`
+    const rank = searchRank(filters)
     const rows = await this.db
       .select({ course: courses, programme: programmes, hub: hubs, nextStartsAt })
       .from(courses)
       .innerJoin(programmes, eq(courses.programmeId, programmes.id))
       .leftJoin(hubs, eq(courses.hubId, hubs.id))
       .where(and(...filterConditions(filters, now)))
-      .orderBy(nextStartsAt, asc(courses.id))
+      .orderBy(...(rank ? [sql`${rank} desc`] : []), nextStartsAt, asc(courses.id))
       .limit(page.limit)
       .offset(page.offset)
     // A raw sql<Date> column arrives as the driver gives it; make sure it is a Date.
@@ -112,6 +113,24 @@ export class CatalogueRepository {
       (select version from catalogue_version),
       (select extract(epoch from min(starts_at)) from sessions where starts_at > ${now})) as stamp`)
     return result.rows[0]?.stamp ?? ''
+  }
+
+  /**
+   * The catalogue's word nearest in spelling to `word` ("behavour" => "behaviour"), for "Did you
+   * mean": words of at least 4 letters from programme titles, summaries, topics and languages and hub
+   * names. Undefined when nothing is near enough or the word is already one of them.
+   */
+  async nearestWord(word: string): Promise<string | undefined> {
+    const result = await this.db.execute<{ word: string }>(sql`with vocabulary as (
+        select distinct w as word from programmes p,
+          regexp_split_to_table(programme_search_text(p.title, p.summary, p.topics, p.language), '[^a-z]+') w
+        union select distinct w from hubs h, regexp_split_to_table(lower(h.name), '[^a-z]+') w)
+      select word from vocabulary
+      where length(word) >= 4 and similarity(word, lower(${word})) >= 0.3
+      order by word = lower(${word}) desc, similarity(word, lower(${word})) desc, word
+      limit 1`)
+    const found = result.rows[0]?.word
+    return found && found !== word.toLowerCase() ? found : undefined
   }
 
   async languagesInUse(): Promise<string[]> {

@@ -33,7 +33,12 @@ export interface SearchResult {
   values: FilterValues
   ignored: string[]
   options: FilterOptions
+  /** "Did you mean": the search text with misspelt words replaced, when few courses matched. */
+  suggestion?: string
 }
+
+/** With this many results or fewer, a search with a misspelt word is offered a "Did you mean". */
+const FEW_RESULTS = 2
 
 export interface CourseDetails {
   course: Course
@@ -134,7 +139,16 @@ export class CatalogueService {
     // A page past the end (an old link, a hand-edited URL) shows the last page rather than nothing.
     const page = Math.min(askedPage, totalPages)
     const listings = await this.listings(filters, now, this.pageSize, (page - 1) * this.pageSize)
-    return { listings, total, pageNumber: page, totalPages, values, ignored, options }
+    const suggestion = total <= FEW_RESULTS ? await this.suggestion(filters.words ?? []) : undefined
+    return { listings, total, pageNumber: page, totalPages, values, ignored, options, ...(suggestion ? { suggestion } : {}) }
+  }
+
+  /** The search words with each one the catalogue doesn't use replaced by its nearest catalogue word. */
+  private async suggestion(words: readonly string[]): Promise<string | undefined> {
+    if (words.length === 0) return undefined
+    const nearest = await Promise.all(words.map((word) => this.repository.nearestWord(word)))
+    if (nearest.every((word) => word === undefined)) return undefined
+    return words.map((word, i) => nearest[i] ?? word).join(' ')
   }
 
   course(courseId: number, now = new Date()): Promise<CourseDetails | undefined> {

@@ -23,6 +23,7 @@ export const searchController =
       ...result,
       filtered: hasFilters(result.values),
       ignoredNames: result.ignored.map((field) => fieldNames[field] ?? field),
+      suggestionHref: result.suggestion ? `${paths.home}${searchQueryString({ ...result.values, q: result.suggestion })}` : undefined,
       pagination: paginationView(result.pageNumber, result.totalPages, (page) => `${paths.home}${searchQueryString(result.values, page)}`),
     })
   }

@@ -1,4 +1,5 @@
 import { findAgeBand } from './age-bands.js'
+import { synonymsOf } from './search-synonyms.js'
 import type { PartOfDay } from '../../time.js'
 import { deliveryFilters, type CatalogueFilters, type DeliveryFilter } from '../../domain/catalogue-filters.js'
 
@@ -76,6 +77,8 @@ export function parseFilters(query: Record<string, unknown>, choices: FilterChoi
   if (words.length > 0) {
     values.q = q
     filters.words = words
+    const synonyms = Object.fromEntries(words.map((word) => [word, synonymsOf(word)]).filter(([, also]) => also!.length > 0))
+    if (Object.keys(synonyms).length > 0) filters.synonyms = synonyms
   }
 
   const topic = single(query.topic)
