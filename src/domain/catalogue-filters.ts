@@ -33,4 +33,6 @@ export interface CatalogueFilters {
   /** For a word in `words`, the phrases it also finds (see services/catalogue/search-synonyms.ts). */
   synonyms?: Readonly<Record<string, readonly string[]>>
   programmeId?: number
+  /** Only courses with a session starting in [from, to) (either end may be open). */
+  dateRange?: { from?: Date; to?: Date }
 }

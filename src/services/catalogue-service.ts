@@ -5,6 +5,7 @@ import { daysOfWeek, parseFilters, type CatalogueFilters, type FilterValues } fr
 import { toListings, type Listing } from './catalogue/listings.js'
 import { topicLabel } from './catalogue/topics.js'
 import { PageDataCache } from './catalogue/page-data-cache.js'
+import { londonDate, parseDates, type DateProblem } from './catalogue/date-filter.js'
 
 export type { Listing } from './catalogue/listings.js'
 
@@ -33,6 +34,8 @@ export interface SearchResult {
   values: FilterValues
   ignored: string[]
   options: FilterOptions
+  /** Dates that are not real dates (the page is a 400 with an error summary; the search ignores them). */
+  errors: DateProblem[]
   /** "Did you mean": the search text with misspelt words replaced, when few courses matched. */
   suggestion?: string
 }
@@ -119,7 +122,8 @@ export class CatalogueService {
 
   /** The catalogue page: reads the filter form (ignoring what it does not recognise) and one page of results. */
   search(query: Record<string, unknown>, now = new Date()): Promise<SearchResult> {
-    return this.cached(`search:${JSON.stringify(query)}`, now, () => this.searchNow(query, now))
+    // Keyed by the London date too: "this week" moves on at midnight even when nothing else changes.
+    return this.cached(`search:${londonDate(now)}:${JSON.stringify(query)}`, now, () => this.searchNow(query, now))
   }
 
   private async searchNow(query: Record<string, unknown>, now: Date): Promise<SearchResult> {
@@ -134,13 +138,27 @@ export class CatalogueService {
       hubIds: options.hubs.map((h) => Number(h.value)),
       languages: options.languages.map((l) => l.value),
     })
+    const dates = parseDates(query, now)
+    Object.assign(values, dates.values)
+    if (dates.range) filters.dateRange = dates.range
+    if (dates.ignored) ignored.push('when')
     const total = await this.repository.countListings(filters, now)
     const totalPages = Math.max(1, Math.ceil(total / this.pageSize))
     // A page past the end (an old link, a hand-edited URL) shows the last page rather than nothing.
     const page = Math.min(askedPage, totalPages)
     const listings = await this.listings(filters, now, this.pageSize, (page - 1) * this.pageSize)
     const suggestion = total <= FEW_RESULTS ? await this.suggestion(filters.words ?? []) : undefined
-    return { listings, total, pageNumber: page, totalPages, values, ignored, options, ...(suggestion ? { suggestion } : {}) }
+    return {
+      listings,
+      total,
+      pageNumber: page,
+      totalPages,
+      values,
+      ignored,
+      options,
+      errors: dates.errors,
+      ...(suggestion ? { suggestion } : {}),
+    }
   }
 
   /** The search words with each one the catalogue doesn't use replaced by its nearest catalogue word. */

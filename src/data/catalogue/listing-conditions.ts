@@ -71,7 +71,7 @@ export function filterConditions(filters: CatalogueFilters, now: Date): SQL[] {
   for (const word of filters.words ?? []) conditions.push(wordMatches(word, filters.synonyms?.[word] ?? []))
   const sessionConditions = sessionTimeConditions(filters)
   if (sessionConditions) {
-    // Day and time are about the same session: "Monday mornings" means a session that is both.
+    // Date, day and time are about the same session: "Monday mornings next week" means one session that is all three.
     conditions.push(sql`exists (select 1 from sessions s where s.course_id = ${courses.id}
       and s.cancelled_at is null and s.starts_at > ${now} and ${sessionConditions})`)
   }
@@ -81,6 +81,8 @@ export function filterConditions(filters: CatalogueFilters, now: Date): SQL[] {
 function sessionTimeConditions(filters: CatalogueFilters): SQL | undefined {
   const parts: SQL[] = []
   const london = sql`(s.starts_at at time zone 'Europe/London')`
+  if (filters.dateRange?.from) parts.push(sql`s.starts_at >= ${filters.dateRange.from}`)
+  if (filters.dateRange?.to) parts.push(sql`s.starts_at < ${filters.dateRange.to}`)
   if (filters.isoDay !== undefined) parts.push(sql`extract(isodow from ${london}) = ${filters.isoDay}`)
   // The same boundaries as time.ts partOfDay: morning before 12, afternoon before 5pm, then evening.
   if (filters.partOfDay === 'morning') parts.push(sql`extract(hour from ${london}) < 12`)

@@ -1,5 +1,6 @@
 import { findAgeBand } from './age-bands.js'
 import { synonymsOf } from './search-synonyms.js'
+import type { DateValues } from './date-filter.js'
 import type { PartOfDay } from '../../time.js'
 import { deliveryFilters, type CatalogueFilters, type DeliveryFilter } from '../../domain/catalogue-filters.js'
 
@@ -10,7 +11,7 @@ type DayOfWeek = (typeof daysOfWeek)[number]
 const partsOfDay: readonly PartOfDay[] = ['morning', 'afternoon', 'evening']
 
 /** What the form sent back, to show in the form again (only values that were accepted). */
-export interface FilterValues {
+export interface FilterValues extends DateValues {
   q: string
   topic: string
   hub: string
@@ -51,7 +52,23 @@ function single(value: unknown): string {
  */
 export function parseFilters(query: Record<string, unknown>, choices: FilterChoices): ParsedFilters {
   const filters: CatalogueFilters = {}
-  const values: FilterValues = { q: '', topic: '', hub: '', age: '', day: '', time: '', delivery: '', language: '' }
+  const values: FilterValues = {
+    q: '',
+    topic: '',
+    hub: '',
+    age: '',
+    day: '',
+    time: '',
+    delivery: '',
+    language: '',
+    when: '',
+    fromDay: '',
+    fromMonth: '',
+    fromYear: '',
+    toDay: '',
+    toMonth: '',
+    toYear: '',
+  }
   const ignored: string[] = []
   const accept = <K extends keyof FilterValues>(field: K, raw: string, ok: boolean, apply: () => void) => {
     if (raw === '') return
