@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../db/database.js'
 import { courses, hubs, programmes, sessions } from '../db/schema/index.js'
 import type { CatalogueFilters } from '../domain/catalogue-filters.js'
-import { filterConditions, searchRank } from './catalogue/listing-conditions.js'
+import { filterConditions, searchRank, sessionTimeConditions } from './catalogue/listing-conditions.js'
 
 export type Hub = typeof hubs.$inferSelect
 export type Programme = typeof programmes.$inferSelect
@@ -11,6 +11,15 @@ export type Session = typeof sessions.$inferSelect
 
 /** A session with the hub it meets at when that is not its course's hub. */
 export type SessionWithHub = Session & { movedTo: Pick<Hub, 'id' | 'slug' | 'name'> | null }
+
+/** One session of a listed course, for "What's on by day". */
+export interface DaySessionRow {
+  courseId: number
+  startsAt: Date
+  endsAt: Date
+  title: string
+  hubName: string | null
+}
 
 export interface ListingRow {
   course: Course
@@ -49,6 +58,25 @@ export class CatalogueRepository {
       .offset(page.offset)
     // A raw sql<Date> column arrives as the driver gives it; make sure it is a Date.
     return rows.map((row) => ({ ...row, nextStartsAt: new Date(row.nextStartsAt) }))
+  }
+
+  /**
+   * The sessions still to come of the courses the filters match, in time order (at most `limit`), in
+   * one query: the "What's on by day" view. A session must itself be in the date range, day and time
+   * asked for. A session moved to another hub names that hub.
+   */
+  async findSessionsByDay(filters: CatalogueFilters, now: Date, limit: number): Promise<DaySessionRow[]> {
+    const own = sessionTimeConditions(filters, sql`${sessions.startsAt}`)
+    const sessionHub = sql<string | null>`(select h.name from hubs h where h.id = coalesce(${sessions.hubId}, ${courses.hubId}))`
+    const rows = await this.db
+      .select({ courseId: courses.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt, title: programmes.title, hubName: sessionHub })
+      .from(sessions)
+      .innerJoin(courses, eq(sessions.courseId, courses.id))
+      .innerJoin(programmes, eq(courses.programmeId, programmes.id))
+      .where(and(...filterConditions(filters, now), isNull(sessions.cancelledAt), sql`${sessions.startsAt} > ${now}`, own))
+      .orderBy(asc(sessions.startsAt), asc(sessions.id))
+      .limit(limit)
+    return rows
   }
 
   /** Sessions that are still on, for several courses at once, in time order. */

@@ -1,10 +1,11 @@
-import type { CatalogueRepository, Course, Hub, Programme, SessionWithHub } from '../data/catalogue-repository.js'
+import type { CatalogueRepository, Course, DaySessionRow, Hub, Programme, SessionWithHub } from '../data/catalogue-repository.js'
 import { ageBands, type AgeBand } from './catalogue/age-bands.js'
 import { statusOfCourse, deliveryLabels, kindLabels, whenText, whoItIsFor, type CourseStatus } from './catalogue/describe.js'
 import { daysOfWeek, parseFilters, type CatalogueFilters, type FilterValues } from './catalogue/filters.js'
 import { toListings, type Listing } from './catalogue/listings.js'
 import { topicLabel } from './catalogue/topics.js'
 import { PageDataCache } from './catalogue/page-data-cache.js'
+import { formatDate, formatTimeRange } from '../time.js'
 import { londonDate, parseDates, type DateProblem } from './catalogue/date-filter.js'
 
 export type { Listing } from './catalogue/listings.js'
@@ -36,9 +37,22 @@ export interface SearchResult {
   options: FilterOptions
   /** Dates that are not real dates (the page is a 400 with an error summary; the search ignores them). */
   errors: DateProblem[]
+  /** "What's on by day": the matching sessions grouped by London date (only when that view is asked for). */
+  days?: DayOfSessions[]
+  /** The by-day view stopped at its limit: later sessions are not shown. */
+  moreDays?: boolean
   /** "Did you mean": the search text with misspelt words replaced, when few courses matched. */
   suggestion?: string
 }
+
+/** One London day of "What's on by day". */
+interface DayOfSessions {
+  date: string
+  sessions: { courseId: number; time: string; title: string; place: string }[]
+}
+
+/** "What's on by day" shows at most this many sessions (narrow the dates to see later ones). */
+const DAY_VIEW_LIMIT = 100
 
 /** With this many results or fewer, a search with a misspelt word is offered a "Did you mean". */
 const FEW_RESULTS = 2
@@ -70,6 +84,23 @@ export interface HubDetails {
   hub: Hub
   listings: Listing[]
   total: number
+}
+
+function groupByLondonDay(rows: readonly DaySessionRow[]): DayOfSessions[] {
+  const days: DayOfSessions[] = []
+  for (const row of rows) {
+    const date = formatDate(row.startsAt)
+    const session = {
+      courseId: row.courseId,
+      time: formatTimeRange(row.startsAt, row.endsAt),
+      title: row.title,
+      place: row.hubName ?? 'Online',
+    }
+    const last = days[days.length - 1]
+    if (last?.date === date) last.sessions.push(session)
+    else days.push({ date, sessions: [session] })
+  }
+  return days
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
@@ -146,6 +177,12 @@ export class CatalogueService {
     const totalPages = Math.max(1, Math.ceil(total / this.pageSize))
     // A page past the end (an old link, a hand-edited URL) shows the last page rather than nothing.
     const page = Math.min(askedPage, totalPages)
+    if (values.view === 'by-day') {
+      const rows = await this.repository.findSessionsByDay(filters, now, DAY_VIEW_LIMIT)
+      const days = groupByLondonDay(rows)
+      const moreDays = rows.length === DAY_VIEW_LIMIT
+      return { listings: [], total, pageNumber: 1, totalPages: 1, values, ignored, options, errors: dates.errors, days, moreDays }
+    }
     const listings = await this.listings(filters, now, this.pageSize, (page - 1) * this.pageSize)
     const suggestion = total <= FEW_RESULTS ? await this.suggestion(filters.words ?? []) : undefined
     return {

@@ -78,11 +78,12 @@ export function filterConditions(filters: CatalogueFilters, now: Date): SQL[] {
   return conditions
 }
 
-function sessionTimeConditions(filters: CatalogueFilters): SQL | undefined {
+/** The date range, day and time of day a session must start in; `startsAt` is its start column. */
+export function sessionTimeConditions(filters: CatalogueFilters, startsAt: SQL = sql`s.starts_at`): SQL | undefined {
   const parts: SQL[] = []
-  const london = sql`(s.starts_at at time zone 'Europe/London')`
-  if (filters.dateRange?.from) parts.push(sql`s.starts_at >= ${filters.dateRange.from}`)
-  if (filters.dateRange?.to) parts.push(sql`s.starts_at < ${filters.dateRange.to}`)
+  const london = sql`(${startsAt} at time zone 'Europe/London')`
+  if (filters.dateRange?.from) parts.push(sql`${startsAt} >= ${filters.dateRange.from}`)
+  if (filters.dateRange?.to) parts.push(sql`${startsAt} < ${filters.dateRange.to}`)
   if (filters.isoDay !== undefined) parts.push(sql`extract(isodow from ${london}) = ${filters.isoDay}`)
   // The same boundaries as time.ts partOfDay: morning before 12, afternoon before 5pm, then evening.
   if (filters.partOfDay === 'morning') parts.push(sql`extract(hour from ${london}) < 12`)

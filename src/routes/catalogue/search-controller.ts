@@ -13,6 +13,7 @@ const fieldNames: Record<string, string> = {
   delivery: 'in person or online',
   language: 'language',
   when: 'dates',
+  view: 'view',
 }
 
 /** The home page: the catalogue of courses and drop-ins, filtered by a GET form. */
@@ -27,6 +28,10 @@ export const searchController =
       filtered: hasFilters(result.values),
       ignoredNames: result.ignored.map((field) => fieldNames[field] ?? field),
       suggestionHref: result.suggestion ? `${paths.home}${searchQueryString({ ...result.values, q: result.suggestion })}` : undefined,
+      days: result.days,
+      moreDays: result.moreDays ?? false,
+      listHref: `${paths.home}${searchQueryString({ ...result.values, view: '' })}`,
+      byDayHref: `${paths.home}${searchQueryString({ ...result.values, view: 'by-day' })}`,
       pagination: paginationView(result.pageNumber, result.totalPages, (page) => `${paths.home}${searchQueryString(result.values, page)}`),
     })
   }

@@ -20,6 +20,8 @@ export interface FilterValues extends DateValues {
   time: string
   delivery: string
   language: string
+  /** "by-day" for "What's on by day"; empty for the list of courses. */
+  view: string
 }
 
 /** The choices the form offers; a value outside them is ignored rather than trusted. */
@@ -61,6 +63,7 @@ export function parseFilters(query: Record<string, unknown>, choices: FilterChoi
     time: '',
     delivery: '',
     language: '',
+    view: '',
     when: '',
     fromDay: '',
     fromMonth: '',
@@ -129,6 +132,9 @@ export function parseFilters(query: Record<string, unknown>, choices: FilterChoi
   accept('language', language, knownLanguage !== undefined, () => (filters.language = knownLanguage))
   if (knownLanguage) values.language = knownLanguage
 
+  const view = single(query.view)
+  accept('view', view, view === 'by-day', () => undefined)
+
   const pageText = single(query.page)
   const page = /^\d{1,6}$/.test(pageText) && Number(pageText) >= 1 ? Number(pageText) : 1
 
@@ -144,4 +150,5 @@ export function searchQueryString(values: FilterValues, page = 1): string {
   return text ? `?${text}` : ''
 }
 
-export const hasFilters = (values: FilterValues): boolean => Object.values(values).some((v) => v !== '')
+/** Whether anything narrows the catalogue (the view, list or by day, is not a filter). */
+export const hasFilters = (values: FilterValues): boolean => Object.entries(values).some(([key, value]) => key !== 'view' && value !== '')

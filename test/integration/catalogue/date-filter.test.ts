@@ -118,3 +118,70 @@ describe('catalogue date filter', () => {
     expect(cheerio.load(res.text)('[data-testid="ignored-filters"]').text()).to.contain('dates')
   })
 })
+
+describe("catalogue: what's on by day", () => {
+  const t = useTestApp({ fresh: 'once' })
+  const ids: Record<string, number> = {}
+  const wednesday = nextWeekday(3)
+  const thursday = nextWeekday(4)
+
+  before(async () => {
+    const hubId = (await aHub({ name: 'Alpha Family Hub' })).id
+    const play = (await aProgramme({ title: 'Stay and play' })).id
+    const potty = (await aProgramme({ title: 'Toilet training drop-in', topics: ['toilet-training'] })).id
+    ids.play = (
+      await aCourse({
+        programmeId: play,
+        hubId,
+        sessions: [
+          { date: wednesday, start: '10:00', end: '11:00' },
+          { date: thursday, start: '09:00', end: '10:00' },
+        ],
+      })
+    ).course.id
+    ids.potty = (
+      await aCourse({ programmeId: potty, hubId: null, sessions: [{ date: wednesday, start: '13:30', end: '15:00' }] })
+    ).course.id
+  })
+
+  const days = async (query: Record<string, string>) => {
+    const res = await request(t.app)
+      .get('/')
+      .query({ view: 'by-day', ...query })
+      .expect(200)
+    const $ = cheerio.load(res.text)
+    return $('.fh-day')
+      .map((_, el) => ({
+        date: $(el).text().trim(),
+        sessions: $(el)
+          .next('ul')
+          .find('.fh-day-session')
+          .map((_, li) => $(li).text().replace(/\s+/g, ' ').trim())
+          .get(),
+      }))
+      .get()
+  }
+
+  it('groups every session still to come by London date, in time order, with its place', async () => {
+    const found = await days({})
+    expect(found.map((d) => d.sessions)).to.deep.equal([
+      ['10am to 11am: Stay and play, Alpha Family Hub', '1:30pm to 3pm: Toilet training drop-in, Online'],
+      ['9am to 10am: Stay and play, Alpha Family Hub'],
+    ])
+    expect(found[0]!.date).to.match(/^Wednesday \d+ \w+/)
+  })
+
+  it('keeps the search and filters, and a session must itself be on the day asked for', async () => {
+    expect((await days({ q: 'potty' })).map((d) => d.sessions)).to.deep.equal([['1:30pm to 3pm: Toilet training drop-in, Online']])
+    expect((await days({ day: 'thursday' })).map((d) => d.sessions)).to.deep.equal([['9am to 10am: Stay and play, Alpha Family Hub']])
+  })
+
+  it('links between the list and the by-day view, keeping the filters', async () => {
+    const res = await request(t.app).get('/').query({ q: 'play', view: 'by-day' }).expect(200)
+    const $ = cheerio.load(res.text)
+    expect($('[data-testid="view-choice"] a').attr('href')).to.equal('/?q=play')
+    expect($('input[name="view"]').attr('value')).to.equal('by-day')
+    const list = await request(t.app).get('/').query({ q: 'play' }).expect(200)
+    expect(cheerio.load(list.text)('[data-testid="view-choice"] a').attr('href')).to.equal('/?q=play&view=by-day')
+  })
+})
