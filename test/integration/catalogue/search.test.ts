@@ -44,6 +44,7 @@ describe('catalogue search', () => {
     { q: 'punjabi', top: ['Rhymes and stories in Punjabi'], why: 'the language' },
     { q: 'Arabic', top: ['Understanding your child (in Arabic)'], why: 'the language' },
     { q: 'behavour', top: ['Solihull Approach: Understanding your child'], why: 'a typo of behaviour' },
+    { q: 'rhymes foleshill', top: ['Rhymes and stories in Punjabi'], why: 'the title and the hub name' },
     { q: 'potty trainng', top: ['Toilet training drop-in'], why: 'a synonym and a typo' },
   ]
 
