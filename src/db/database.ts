@@ -48,10 +48,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openEmbeddedDatabase(options: DatabaseOptions): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite')
+  // Contrib extensions are loaded here and then created by the migrations (pg_trgm: catalogue search).
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket')
   const dataDir = resolve(options.dataDir)
   mkdirSync(dataDir, { recursive: true })
-  const pglite = await PGlite.create(join(dataDir, 'pgdata'))
+  const pglite = await PGlite.create(join(dataDir, 'pgdata'), { extensions: { pg_trgm } })
   // pg finds a Unix socket at <host>/.s.PGSQL.<port>.
   const socketPath = join(dataDir, '.s.PGSQL.5432')
   rmSync(socketPath, { force: true })

@@ -25,7 +25,14 @@ export interface CatalogueFilters {
   partOfDay?: PartOfDay
   delivery?: DeliveryFilter
   language?: string
-  /** Free-text words; each must appear somewhere in the programme. */
+  /**
+   * Free-text words; each must be found in the programme or its hub (by its stem, a phrase it is a
+   * synonym of, or a near spelling).
+   */
   words?: string[]
+  /** For a word in `words`, the phrases it also finds (see services/catalogue/search-synonyms.ts). */
+  synonyms?: Readonly<Record<string, readonly string[]>>
   programmeId?: number
+  /** Only courses with a session starting in [from, to) (either end may be open). */
+  dateRange?: { from?: Date; to?: Date }
 }

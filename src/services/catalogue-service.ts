@@ -1,10 +1,12 @@
-import type { CatalogueRepository, Course, Hub, Programme, SessionWithHub } from '../data/catalogue-repository.js'
+import type { CatalogueRepository, Course, DaySessionRow, Hub, Programme, SessionWithHub } from '../data/catalogue-repository.js'
 import { ageBands, type AgeBand } from './catalogue/age-bands.js'
 import { statusOfCourse, deliveryLabels, kindLabels, whenText, whoItIsFor, type CourseStatus } from './catalogue/describe.js'
 import { daysOfWeek, parseFilters, type CatalogueFilters, type FilterValues } from './catalogue/filters.js'
 import { toListings, type Listing } from './catalogue/listings.js'
 import { topicLabel } from './catalogue/topics.js'
 import { PageDataCache } from './catalogue/page-data-cache.js'
+import { formatDate, formatTimeRange } from '../time.js'
+import { londonDate, parseDates, type DateProblem } from './catalogue/date-filter.js'
 
 export type { Listing } from './catalogue/listings.js'
 
@@ -33,7 +35,27 @@ export interface SearchResult {
   values: FilterValues
   ignored: string[]
   options: FilterOptions
+  /** Dates that are not real dates (the page is a 400 with an error summary; the search ignores them). */
+  errors: DateProblem[]
+  /** "What's on by day": the matching sessions grouped by London date (only when that view is asked for). */
+  days?: DayOfSessions[]
+  /** The by-day view stopped at its limit: later sessions are not shown. */
+  moreDays?: boolean
+  /** "Did you mean": the search text with misspelt words replaced, when few courses matched. */
+  suggestion?: string
 }
+
+/** One London day of "What's on by day". */
+interface DayOfSessions {
+  date: string
+  sessions: { courseId: number; time: string; title: string; place: string }[]
+}
+
+/** "What's on by day" shows at most this many sessions (narrow the dates to see later ones). */
+const DAY_VIEW_LIMIT = 100
+
+/** With this many results or fewer, a search with a misspelt word is offered a "Did you mean". */
+const FEW_RESULTS = 2
 
 export interface CourseDetails {
   course: Course
@@ -62,6 +84,23 @@ export interface HubDetails {
   hub: Hub
   listings: Listing[]
   total: number
+}
+
+function groupByLondonDay(rows: readonly DaySessionRow[]): DayOfSessions[] {
+  const days: DayOfSessions[] = []
+  for (const row of rows) {
+    const date = formatDate(row.startsAt)
+    const session = {
+      courseId: row.courseId,
+      time: formatTimeRange(row.startsAt, row.endsAt),
+      title: row.title,
+      place: row.hubName ?? 'Online',
+    }
+    const last = days[days.length - 1]
+    if (last?.date === date) last.sessions.push(session)
+    else days.push({ date, sessions: [session] })
+  }
+  return days
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
@@ -114,7 +153,8 @@ export class CatalogueService {
 
   /** The catalogue page: reads the filter form (ignoring what it does not recognise) and one page of results. */
   search(query: Record<string, unknown>, now = new Date()): Promise<SearchResult> {
-    return this.cached(`search:${JSON.stringify(query)}`, now, () => this.searchNow(query, now))
+    // Keyed by the London date too: "this week" moves on at midnight even when nothing else changes.
+    return this.cached(`search:${londonDate(now)}:${JSON.stringify(query)}`, now, () => this.searchNow(query, now))
   }
 
   private async searchNow(query: Record<string, unknown>, now: Date): Promise<SearchResult> {
@@ -129,12 +169,41 @@ export class CatalogueService {
       hubIds: options.hubs.map((h) => Number(h.value)),
       languages: options.languages.map((l) => l.value),
     })
+    const dates = parseDates(query, now)
+    Object.assign(values, dates.values)
+    if (dates.range) filters.dateRange = dates.range
+    if (dates.ignored) ignored.push('when')
     const total = await this.repository.countListings(filters, now)
     const totalPages = Math.max(1, Math.ceil(total / this.pageSize))
     // A page past the end (an old link, a hand-edited URL) shows the last page rather than nothing.
     const page = Math.min(askedPage, totalPages)
+    if (values.view === 'by-day') {
+      const rows = await this.repository.findSessionsByDay(filters, now, DAY_VIEW_LIMIT)
+      const days = groupByLondonDay(rows)
+      const moreDays = rows.length === DAY_VIEW_LIMIT
+      return { listings: [], total, pageNumber: 1, totalPages: 1, values, ignored, options, errors: dates.errors, days, moreDays }
+    }
     const listings = await this.listings(filters, now, this.pageSize, (page - 1) * this.pageSize)
-    return { listings, total, pageNumber: page, totalPages, values, ignored, options }
+    const suggestion = total <= FEW_RESULTS ? await this.suggestion(filters.words ?? []) : undefined
+    return {
+      listings,
+      total,
+      pageNumber: page,
+      totalPages,
+      values,
+      ignored,
+      options,
+      errors: dates.errors,
+      ...(suggestion ? { suggestion } : {}),
+    }
+  }
+
+  /** The search words with each one the catalogue doesn't use replaced by its nearest catalogue word. */
+  private async suggestion(words: readonly string[]): Promise<string | undefined> {
+    if (words.length === 0) return undefined
+    const nearest = await Promise.all(words.map((word) => this.repository.nearestWord(word)))
+    if (nearest.every((word) => word === undefined)) return undefined
+    return words.map((word, i) => nearest[i] ?? word).join(' ')
   }
 
   course(courseId: number, now = new Date()): Promise<CourseDetails | undefined> {

@@ -12,6 +12,8 @@ const fieldNames: Record<string, string> = {
   time: 'time of day',
   delivery: 'in person or online',
   language: 'language',
+  when: 'dates',
+  view: 'view',
 }
 
 /** The home page: the catalogue of courses and drop-ins, filtered by a GET form. */
@@ -19,10 +21,17 @@ export const searchController =
   (services: Services): RequestHandler =>
   async (req, res) => {
     const result = await services.catalogue.search(req.query as Record<string, unknown>)
+    // A date that is not a real date is the parent's to correct: the page says so, as a 400.
+    if (result.errors.length > 0) res.status(400)
     res.render('pages/catalogue/index', {
       ...result,
       filtered: hasFilters(result.values),
       ignoredNames: result.ignored.map((field) => fieldNames[field] ?? field),
+      suggestionHref: result.suggestion ? `${paths.home}${searchQueryString({ ...result.values, q: result.suggestion })}` : undefined,
+      days: result.days,
+      moreDays: result.moreDays ?? false,
+      listHref: `${paths.home}${searchQueryString({ ...result.values, view: '' })}`,
+      byDayHref: `${paths.home}${searchQueryString({ ...result.values, view: 'by-day' })}`,
       pagination: paginationView(result.pageNumber, result.totalPages, (page) => `${paths.home}${searchQueryString(result.values, page)}`),
     })
   }

@@ -1,4 +1,6 @@
 import { findAgeBand } from './age-bands.js'
+import { synonymsOf } from './search-synonyms.js'
+import type { DateValues } from './date-filter.js'
 import type { PartOfDay } from '../../time.js'
 import { deliveryFilters, type CatalogueFilters, type DeliveryFilter } from '../../domain/catalogue-filters.js'
 
@@ -9,7 +11,7 @@ type DayOfWeek = (typeof daysOfWeek)[number]
 const partsOfDay: readonly PartOfDay[] = ['morning', 'afternoon', 'evening']
 
 /** What the form sent back, to show in the form again (only values that were accepted). */
-export interface FilterValues {
+export interface FilterValues extends DateValues {
   q: string
   topic: string
   hub: string
@@ -18,6 +20,8 @@ export interface FilterValues {
   time: string
   delivery: string
   language: string
+  /** "by-day" for "What's on by day"; empty for the list of courses. */
+  view: string
 }
 
 /** The choices the form offers; a value outside them is ignored rather than trusted. */
@@ -50,7 +54,24 @@ function single(value: unknown): string {
  */
 export function parseFilters(query: Record<string, unknown>, choices: FilterChoices): ParsedFilters {
   const filters: CatalogueFilters = {}
-  const values: FilterValues = { q: '', topic: '', hub: '', age: '', day: '', time: '', delivery: '', language: '' }
+  const values: FilterValues = {
+    q: '',
+    topic: '',
+    hub: '',
+    age: '',
+    day: '',
+    time: '',
+    delivery: '',
+    language: '',
+    view: '',
+    when: '',
+    fromDay: '',
+    fromMonth: '',
+    fromYear: '',
+    toDay: '',
+    toMonth: '',
+    toYear: '',
+  }
   const ignored: string[] = []
   const accept = <K extends keyof FilterValues>(field: K, raw: string, ok: boolean, apply: () => void) => {
     if (raw === '') return
@@ -76,6 +97,8 @@ export function parseFilters(query: Record<string, unknown>, choices: FilterChoi
   if (words.length > 0) {
     values.q = q
     filters.words = words
+    const synonyms = Object.fromEntries(words.map((word) => [word, synonymsOf(word)]).filter(([, also]) => also!.length > 0))
+    if (Object.keys(synonyms).length > 0) filters.synonyms = synonyms
   }
 
   const topic = single(query.topic)
@@ -109,6 +132,9 @@ export function parseFilters(query: Record<string, unknown>, choices: FilterChoi
   accept('language', language, knownLanguage !== undefined, () => (filters.language = knownLanguage))
   if (knownLanguage) values.language = knownLanguage
 
+  const view = single(query.view)
+  accept('view', view, view === 'by-day', () => undefined)
+
   const pageText = single(query.page)
   const page = /^\d{1,6}$/.test(pageText) && Number(pageText) >= 1 ? Number(pageText) : 1
 
@@ -124,4 +150,5 @@ export function searchQueryString(values: FilterValues, page = 1): string {
   return text ? `?${text}` : ''
 }
 
-export const hasFilters = (values: FilterValues): boolean => Object.values(values).some((v) => v !== '')
+/** Whether anything narrows the catalogue (the view, list or by day, is not a filter). */
+export const hasFilters = (values: FilterValues): boolean => Object.entries(values).some(([key, value]) => key !== 'view' && value !== '')

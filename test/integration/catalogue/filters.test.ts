@@ -142,9 +142,11 @@ describe('catalogue filters', () => {
     expect((await search('?q=incredible+potty')).ids).to.deep.equal([])
   })
 
-  it('treats % and _ in the search as ordinary characters', async () => {
-    expect((await search('?q=%25')).ids).to.deep.equal(expected('punjabi'))
-    expect((await search('?q=_')).ids).to.deep.equal([])
+  it('treats % and _ in the search as punctuation, never as wildcards', async () => {
+    expect((await search('?q=100%25')).ids).to.deep.equal(expected('punjabi'))
+    expect((await search('?q=10%25')).ids).to.deep.equal([])
+    // Punctuation alone is no word to search for: the same as an empty search.
+    expect((await search('?q=_')).ids).to.deep.equal((await search('')).ids)
     expect((await search('?q=%27%3B+drop+table+courses%3B--')).ids).to.deep.equal([])
   })
 
