@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Executor, Tx } from '../db/database.js'
+import type { Audience } from '../domain/catalogue.js'
 import { activeStatuses, bookings, courses, families, hubs, programmes, sessions } from '../db/schema/index.js'
 import { waitingListOrder, waitingListPosition } from './booking/waiting-list-order.js'
 import { sessionSpan } from './course-lock.js'
@@ -15,7 +16,16 @@ export type SessionRow = typeof sessions.$inferSelect
 /** Everything a page or a message shows about a course. */
 export interface CourseSummary {
   course: CourseRow
-  programme: { id: number; slug: string; title: string; bookingMode: 'open' | 'referral' }
+  programme: {
+    id: number
+    slug: string
+    title: string
+    bookingMode: 'open' | 'referral'
+    /** Who it is for: the booking journey notes a child outside the age range. */
+    audience: Audience
+    childAgeFromMonths: number | null
+    childAgeToMonths: number | null
+  }
   hub: HubRow | null
   sessions: SessionRow[]
 }
@@ -134,7 +144,15 @@ export class BookingRepository {
     const [row] = await db
       .select({
         course: courses,
-        programme: { id: programmes.id, slug: programmes.slug, title: programmes.title, bookingMode: programmes.bookingMode },
+        programme: {
+          id: programmes.id,
+          slug: programmes.slug,
+          title: programmes.title,
+          bookingMode: programmes.bookingMode,
+          audience: programmes.audience,
+          childAgeFromMonths: programmes.childAgeFromMonths,
+          childAgeToMonths: programmes.childAgeToMonths,
+        },
         hub: hubs,
       })
       .from(courses)

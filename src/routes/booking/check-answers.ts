@@ -7,6 +7,7 @@ import { field } from '../forms/fields.js'
 import { firstMissingStep, stepUrl, type BookingJourney } from './journey-state.js'
 import { alreadyFinished, bookInput, redirectForResult } from './booking-request.js'
 import { describeChild } from './describe-child.js'
+import { ageWarnings } from './age-warnings.js'
 import { countCompletedBooking, refuseOverBookingLimits } from '../../middleware/rate-limit.js'
 
 /** Step 5: "Check your answers", then book (or join the waiting list when the course is full). */
@@ -20,6 +21,7 @@ export function checkAnswers(services: Services) {
         joiningWaitingList: availability.state === 'full',
         journey,
         describeChild,
+        ageWarnings: ageWarnings(availability.course, journey.children),
         phone: journey.details?.phone ? formatUkPhone(journey.details.phone) : null,
       })
     },

@@ -31,6 +31,11 @@ function ages(from: number | null, to: number | null): string | undefined {
   return `${who} aged ${age(lower)} to ${age(to)}`
 }
 
+/** "children aged 3 to 8", "babies aged 0 to 12 months"; undefined when there is no age range. */
+export function childrenAged({ childAgeFromMonths, childAgeToMonths }: AgeRange): string | undefined {
+  return ages(childAgeFromMonths, childAgeToMonths)
+}
+
 /** "Parents and carers of children aged 3 to 8", "Pregnant parents and parents of babies aged 0 to 12 months" */
 export function whoItIsFor({ audience, childAgeFromMonths, childAgeToMonths }: AgeRange): string {
   const children = ages(childAgeFromMonths, childAgeToMonths)
