@@ -10,7 +10,13 @@ export class Registers {
   /** A session with its course, programme, hub and facilitators; undefined if there is none. */
   async session(sessionId: number) {
     const [row] = await this.db
-      .select({ session: sessions, course: courses, programmeTitle: programmes.title, hub: hubs })
+      .select({
+        session: sessions,
+        course: courses,
+        programmeTitle: programmes.title,
+        ages: { audience: programmes.audience, childAgeFromMonths: programmes.childAgeFromMonths, childAgeToMonths: programmes.childAgeToMonths },
+        hub: hubs,
+      })
       .from(sessions)
       .innerJoin(courses, eq(sessions.courseId, courses.id))
       .innerJoin(programmes, eq(courses.programmeId, programmes.id))
@@ -18,12 +24,16 @@ export class Registers {
       .where(eq(sessions.id, sessionId))
     if (!row) return undefined
     const facilitators = await this.db.select({ staffUserId: sessionFacilitators.staffUserId }).from(sessionFacilitators).where(eq(sessionFacilitators.sessionId, sessionId))
-    const number = await this.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.courseId, row.course.id)).orderBy(asc(sessions.startsAt))
+    const number = await this.db
+      .select({ id: sessions.id, startsAt: sessions.startsAt, cancelledAt: sessions.cancelledAt })
+      .from(sessions).where(eq(sessions.courseId, row.course.id)).orderBy(asc(sessions.startsAt))
     return {
       ...row,
       facilitatorIds: facilitators.map((f) => f.staffUserId),
       sessionNumber: number.findIndex((s) => s.id === sessionId) + 1,
       sessionCount: number.length,
+      /** The course's first session still on: a child's age range is checked on its day. */
+      firstStartsAt: number.find((s) => !s.cancelledAt)?.startsAt ?? null,
     }
   }
 

@@ -7,6 +7,7 @@ import { formatUkPhone } from '../booking/contact-details.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import type { AuditService } from './audit-service.js'
 import { describeChild, supportNeeds } from './family-facts.js'
+import { ageMismatch, londonDate } from '../catalogue/age-fit.js'
 import type { StaffPrincipal } from './policy.js'
 
 export type Register = NonNullable<Awaited<ReturnType<StaffRegisterService['register']>>>
@@ -46,6 +47,13 @@ export class StaffRegisterService {
       this.registers.attendees(sessionId, context.course.id),
       this.registers.waitingList(context.course.id),
     ])
+    const firstDay = context.firstStartsAt ? londonDate(context.firstStartsAt) : undefined
+    const outsideRange = (child: Parameters<typeof ageMismatch>[0]) => {
+      const mismatch = firstDay ? ageMismatch(child, context.ages, firstDay) : undefined
+      if (!mismatch) return undefined
+      if (mismatch.reason === 'not_born') return 'due after the first session'
+      return mismatch.from === 'stated' ? `age ${mismatch.age} when booked` : `${mismatch.age} on the first session`
+    }
     const describe = <
       T extends { family: Parameters<typeof supportNeeds>[0] & { phone: string | null }; children: Parameters<typeof describeChild>[0][] },
     >(
@@ -53,6 +61,8 @@ export class StaffRegisterService {
     ) => ({
       ...row,
       childNames: row.children.map((child) => describeChild(child, now)),
+      /** Each child, with their age on the first session when it is outside the course's range. */
+      childAges: row.children.map((child) => ({ name: describeChild(child, now), outsideRange: outsideRange(child) })),
       needs: supportNeeds(row.family),
       phone: row.family.phone ? formatUkPhone(row.family.phone) : '',
     })
