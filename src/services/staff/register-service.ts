@@ -148,7 +148,7 @@ function registerCells(row: Register['waiting'][number], list: string, attendanc
     list,
     family.parentName,
     family.otherCarers ?? '',
-    row.childNames.join('; '),
+    row.childAges.map((child) => (child.outsideRange ? `${child.name}, outside age range (${child.outsideRange})` : child.name)).join('; '),
     row.phone,
     family.email ?? '',
     row.needs.join('; '),
