@@ -12,6 +12,8 @@ import { saveSessionBeforeRedirect } from './middleware/save-session-before-redi
 import { errorHandler, notFound } from './middleware/error-handler.js'
 import { refuseUnreadableInput } from './middleware/refuse-unreadable-input.js'
 import { viewHelpers } from './views/helpers.js'
+import { chooseLanguage } from './middleware/language.js'
+import { translator } from './i18n/translator.js'
 import { healthRoutes } from './routes/health/index.js'
 import { routes } from './routes/index.js'
 import { orukRoutes } from './routes/oruk/index.js'
@@ -43,6 +45,11 @@ export function createApp({ services, pool }: AppDependencies): Express {
       serviceName: config.serviceName,
       currentPath: req.path,
       isProduction: config.isProduction,
+      // English until chooseLanguage runs (after the session), so early error pages render too.
+      t: translator('en'),
+      lang: 'en',
+      dir: 'ltr',
+      languageLinks: [],
     })
     next()
   })
@@ -53,6 +60,11 @@ export function createApp({ services, pool }: AppDependencies): Express {
   app.use(refuseUnreadableInput)
   app.use(setUpWebSession(config, pool))
   app.use(saveSessionBeforeRedirect())
+  app.use(
+    chooseLanguage({
+      englishOnly: (path) => path === paths.staff.home || path.startsWith(`${paths.staff.home}/`) || path.startsWith(paths.devOutbox.index),
+    }),
+  )
   app.use(setUpCsrf())
   app.use(routes(services))
   app.use(notFound())

@@ -3,6 +3,7 @@ import { boolean, check, index, integer, pgTable, primaryKey, serial, text, time
 import { courses, sessions } from './catalogue.js'
 import { families } from './families.js'
 import { attendanceStatuses, bookingSources, bookingStatuses } from '../../domain/booking.js'
+import { languages } from '../../i18n/languages.js'
 
 // The value lists live in src/domain so services and routes can use them without the schema.
 export * from '../../domain/booking.js'
@@ -43,10 +44,13 @@ export const bookings = pgTable(
     createdByStaffId: integer('created_by_staff_id'),
     // Goes up with every change the family's calendar must hear about (SEQUENCE of the invite).
     calendarSequence: integer('calendar_sequence').notNull().default(0),
+    // The language the family booked in: every later email, text, invite and reply to them uses it.
+    language: text('language', { enum: languages }).notNull().default('en'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check('booking_language', sql`${t.language} in ('en', 'pl', 'pa', 'ar')`),
     check('booking_offer_has_expiry', sql`${t.status} <> 'offered' or ${t.offerExpiresAt} is not null`),
     check('booking_overbook_has_reason', sql`not ${t.overbooked} or ${t.overbookReason} is not null`),
     uniqueIndex('bookings_one_active_per_email')

@@ -57,8 +57,13 @@ export class CalendarFeedService {
   async change(owner: FeedOwner, action: FeedAction, createdByStaffId: number | null = null, now = new Date()): Promise<void> {
     await this.unitOfWork.run(
       async (tx) => {
-        if (action === 'create' && (await this.feeds.activeFor(tx, owner))) return
-        await this.feeds.revokeActive(tx, owner, now)
+        if (action === 'create') {
+          if (await this.feeds.activeFor(tx, owner)) return
+          // No revoke here: a feed another click made since the look above must be kept, not replaced.
+          // If one appeared, the insert below meets the unique index and the look runs again.
+        } else {
+          await this.feeds.revokeActive(tx, owner, now)
+        }
         if (action === 'revoke') return
         const credentials = newLinkCredentials(this.config.sessionSecret, 'calendar-feed')
         await this.feeds.insert(tx, owner, { tokenHash: credentials.tokenHash, tokenNonce: credentials.nonce, createdByStaffId, now })

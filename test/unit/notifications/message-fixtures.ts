@@ -60,6 +60,7 @@ export function aContext(
     booking: {
       id: 42,
       reference: 'FH-7K3P-Q9',
+      language: 'en',
       courseId: 1,
       familyId: 1,
       status: options.status ?? 'confirmed',

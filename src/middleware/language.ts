@@ -1,0 +1,66 @@
+import type { RequestHandler } from 'express'
+import { defaultLanguage, isLanguage, languageFacts, languages, type Language } from '../i18n/languages.js'
+import { localeFormat } from '../i18n/format.js'
+import { translator, type Translate } from '../i18n/translator.js'
+
+declare module 'express-session' {
+  interface SessionData {
+    /** The language chosen with the language link, kept for the visit. */
+    language?: Language
+  }
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The visitor's language: ?lang= on this request, else the one chosen earlier in the visit. */
+    language: Language
+    t: Translate
+  }
+}
+
+interface LanguageLink {
+  language: Language
+  ownName: string
+  englishName: string
+  href: string
+  current: boolean
+}
+
+/** The current address with ?lang= set, keeping the rest of the query. */
+function hrefWith(originalUrl: string, language: Language): string {
+  const url = new URL(originalUrl, 'http://x')
+  url.searchParams.set('lang', language)
+  return `${url.pathname}${url.search}`
+}
+
+/**
+ * Picks the page's language and gives views t(), the locale's date formatting, lang, dir and the
+ * language links. Staff pages stay in English: their users work in English, and their words are
+ * not translated. Goes after the session (the choice is kept there for the visit).
+ */
+export function chooseLanguage(options: { englishOnly: (path: string) => boolean }): RequestHandler {
+  return (req, res, next) => {
+    const asked = req.query.lang
+    if (isLanguage(asked) && req.session && req.session.language !== asked) req.session.language = asked
+    const chosen = isLanguage(asked) ? asked : (req.session?.language ?? defaultLanguage)
+    const language = options.englishOnly(req.path) ? defaultLanguage : chosen
+    req.language = language
+    req.t = translator(language)
+    const links: LanguageLink[] = languages.map((each) => ({
+      language: each,
+      ownName: languageFacts[each].ownName,
+      englishName: languageFacts[each].englishName,
+      href: hrefWith(req.originalUrl, each),
+      current: each === language,
+    }))
+    Object.assign(res.locals, localeFormat(language), {
+      t: req.t,
+      lang: language,
+      dir: languageFacts[language].dir,
+      languageLinks: options.englishOnly(req.path) ? [] : links,
+      // English keeps the configured SERVICE_NAME; other languages have their own words for it.
+      ...(language === defaultLanguage ? {} : { serviceName: req.t('common:serviceName') }),
+    })
+    next()
+  }
+}
