@@ -9,6 +9,9 @@ import { findMyBookingsUrl } from '../booking/access-link-tokens.js'
 import { passwordResetLink } from '../staff/password-reset-link.js'
 import { bookingCalendar } from './calendar.js'
 import type { MessageKind } from './message-kinds.js'
+import { defaultLanguage, isLanguage, type Language } from '../../i18n/languages.js'
+import { translator } from '../../i18n/translator.js'
+import { localeFormat } from '../../i18n/format.js'
 import { bookingFacts, dateIn, stringIn, type MessageView, type ViewSettings } from './message-view.js'
 
 export interface RendererSettings extends ViewSettings {
@@ -38,16 +41,23 @@ export class MessageRenderer {
     const base = { kind: row.kind, channel: row.channel, serviceName: this.settings.serviceName, baseUrl: this.settings.baseUrl, payload }
     if (row.bookingId === null) {
       if (kind.needsBooking !== false) throw new NothingToSay('the message has no booking')
-      return { ...base, booking: undefined, link: this.link(row.kind, payload) }
+      const language = isLanguage(payload.language) ? payload.language : defaultLanguage
+      return { ...base, ...writtenIn(language), booking: undefined, link: this.link(row.kind, payload) }
     }
     const context = await this.contexts.forBooking(row.bookingId)
     if (!context) throw new NothingToSay('the booking no longer exists')
-    return { ...base, booking: bookingFacts(this.settings, context, row.sessionId, payload), link: this.link(row.kind, payload) }
+    return {
+      ...base,
+      ...writtenIn(context.booking.language),
+      booking: bookingFacts(this.settings, context, row.sessionId, payload),
+      link: this.link(row.kind, payload),
+    }
   }
 
   async email(row: NotificationRow, view: MessageView, kind: MessageKind & { template: string }): Promise<OutgoingEmail> {
     const subject = kind.subject(view)
-    const locals = { ...viewHelpers, ...view, b: view.booking, subject }
+    // The templates' formatDate & co. and t() speak the message's language; lang goes on <html>.
+    const locals = { ...viewHelpers, ...view.format, ...view, b: view.booking, subject, lang: view.language }
     const render = (part: 'html' | 'text') =>
       ejs.renderFile(`${viewsDir}/emails/${kind.template}.${part}.ejs`, locals, {
         root: viewsDir,
@@ -106,6 +116,13 @@ export class MessageRenderer {
     return { url: findMyBookingsUrl(this.settings, nonce), expiresAt: dateIn(payload, 'expiresAt') }
   }
 }
+
+/** The language facts of a message view: its language, t() and formatting. */
+export const writtenIn = (language: Language): Pick<MessageView, 'language' | 't' | 'format'> => ({
+  language,
+  t: translator(language),
+  format: localeFormat(language),
+})
 
 /** Names one row's message everywhere (outbox file, Message-ID); the creation time keeps it unique if ids are reused. */
 export const messageKey = (row: Pick<NotificationRow, 'id' | 'createdAt'>): string => `n${row.id}-${row.createdAt.getTime().toString(36)}`

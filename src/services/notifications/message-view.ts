@@ -3,6 +3,9 @@ import type { BookingMessageContext, HubRow } from '../../data/notifications/mes
 import { paths } from '../../paths.js'
 import { manageToken } from '../tokens.js'
 import { placeOf, type Place } from './place.js'
+import type { Language } from '../../i18n/languages.js'
+import type { Translate } from '../../i18n/translator.js'
+import type { LocaleFormat } from '../../i18n/format.js'
 
 /** One session as a message describes it. */
 export interface SessionFacts {
@@ -54,6 +57,15 @@ export interface MessageView {
   booking: BookingFacts | undefined
   /** For find_my_bookings and password_reset: the link and when it stops working. */
   link: { url: string; expiresAt: Date | undefined } | undefined
+  /**
+   * The language the message is written in: the booking's (chosen when the family booked), the
+   * payload's for messages with no booking (find my bookings), English for staff.
+   */
+  language: Language
+  /** t() bound to that language; the namespace is part of the key ("messages:reminder.subject"). */
+  t: Translate
+  /** Dates, times and numbers as that language writes them, in London time. */
+  format: LocaleFormat
 }
 
 export interface ViewSettings {

@@ -1,3 +1,5 @@
+import type { Language } from '../../../src/i18n/languages.js'
+import { writtenIn } from '../../../src/services/notifications/message-renderer.js'
 import type { BookingMessageContext, HubRow, SessionRow } from '../../../src/data/notifications/message-context-repository.js'
 import { bookingFacts, type MessageView } from '../../../src/services/notifications/message-view.js'
 import { londonTime } from '../../../src/time.js'
@@ -145,7 +147,7 @@ export function aContext(
 export function aView(
   kind: string,
   context: BookingMessageContext,
-  options: { sessionId?: number; payload?: Record<string, unknown>; baseUrl?: string } = {},
+  options: { sessionId?: number; payload?: Record<string, unknown>; baseUrl?: string; language?: Language } = {},
 ): MessageView {
   const s = { ...settings, baseUrl: options.baseUrl ?? settings.baseUrl }
   const payload = options.payload ?? {}
@@ -157,5 +159,6 @@ export function aView(
     payload,
     booking: bookingFacts(s, context, options.sessionId ?? null, payload),
     link: undefined,
+    ...writtenIn(options.language ?? context.booking.language),
   }
 }
