@@ -58,7 +58,7 @@ export function createApp({ services, pool }: AppDependencies): Express {
   app.use(orukRoutes(services))
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }))
   app.use(refuseUnreadableInput)
-  app.use(setUpWebSession(config, pool))
+  app.use(setUpWebSession(config, pool, logger))
   app.use(saveSessionBeforeRedirect())
   app.use(
     chooseLanguage({

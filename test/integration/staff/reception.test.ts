@@ -340,6 +340,32 @@ describe('reception: booking on behalf of families', () => {
     expect((await db().select().from(notifications).where(eq(notifications.bookingId, waiting!.id))).length).to.equal(before + 1)
   })
 
+  it('asks again, with a 400 and the booking unchanged, when "Move booking" is pressed with no course chosen', async () => {
+    const { course: from } = await aCourse({ capacity: 3 })
+    await aCourse({ capacity: 3 })
+    const family = await aFamily()
+    const agent = await signedIn(t.app, (await aStaffUser('reception')).email)
+    await postForm(
+      agent,
+      paths.staff.families.book(family.id),
+      { courseId: String(from.id), action: 'book' },
+      paths.staff.families.book(family.id),
+    )
+    const [old] = await db().select().from(bookings)
+    for (const courseId of [undefined, '', 'abc', '999999']) {
+      const res = await postForm(
+        agent,
+        paths.staff.bookings.change(old!.id),
+        courseId === undefined ? {} : { courseId },
+        paths.staff.bookings.change(old!.id),
+      )
+      expect(res.status, String(courseId)).to.equal(400)
+      expect(messagesOn(res.text)).to.include('Select the course to move this booking to')
+    }
+    const [after] = await db().select().from(bookings)
+    expect([after!.courseId, after!.status]).to.deep.equal([from.id, 'confirmed'])
+  })
+
   it('changes a booking to another course: a place there, then the old one cancelled', async () => {
     const { app } = t
     const { course: from } = await aCourse({ capacity: 3 })

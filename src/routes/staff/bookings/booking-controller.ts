@@ -102,7 +102,20 @@ export function bookingController(services: Services) {
       const details = await load(req, res)
       const form = body(req)
       const toCourseId = Number(text(form, 'courseId', 9))
-      const target = notFoundUnless(Number.isInteger(toCourseId) && toCourseId > 0 ? await bookings.courseSummary(toCourseId) : undefined)
+      const chosen = Number.isInteger(toCourseId) && toCourseId > 0 ? await bookings.courseSummary(toCourseId) : undefined
+      if (!chosen) {
+        // Nothing chosen (or a course that has gone since the page was drawn): ask again, not a 404.
+        res.status(400)
+        const courses = await choices(res, details.booking.courseId)
+        return renderForm(res, 'pages/staff/bookings/change', {
+          ...details,
+          courses,
+          errors: { courseId: 'Select the course to move this booking to' },
+          canOverbook: false,
+          chosen: undefined,
+        })
+      }
+      const target = chosen
       assertCan(res, 'bookings.manage', { hubId: target.course.hubId })
       const reason = text(form, 'overbookReason', 500)
       if (reason) assertCan(res, 'bookings.overbook', { hubId: target.course.hubId })
