@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express'
 import { defaultLanguage, isLanguage, languageFacts, languages, type Language } from '../i18n/languages.js'
 import { localeFormat } from '../i18n/format.js'
 import { translator, type Translate } from '../i18n/translator.js'
+import { languageHelpers } from '../views/helpers.js'
 
 declare module 'express-session' {
   interface SessionData {
@@ -53,7 +54,7 @@ export function chooseLanguage(options: { englishOnly: (path: string) => boolean
       href: hrefWith(req.originalUrl, each),
       current: each === language,
     }))
-    Object.assign(res.locals, localeFormat(language), {
+    Object.assign(res.locals, localeFormat(language), languageHelpers(req.t, language), {
       t: req.t,
       lang: language,
       dir: languageFacts[language].dir,
