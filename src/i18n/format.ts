@@ -26,8 +26,8 @@ export function localeFormat(language: Language): LocaleFormat {
   const locale = languageFacts[language].intlLocale
   const numbers = new Intl.NumberFormat(locale)
   const wall = (instant: Date) => DateTime.fromJSDate(instant, { zone: LONDON }).setLocale(locale)
-  const date = language === 'en' ? formatDate : (instant: Date) => wall(instant).toFormat('cccc d LLLL yyyy')
-  const shortDate = language === 'en' ? formatShortDate : (instant: Date) => wall(instant).toFormat('ccc d LLL')
+  const date = language === 'en' ? formatDate : (instant: Date) => wall(instant).toFormat('cccc d MMMM yyyy')
+  const shortDate = language === 'en' ? formatShortDate : (instant: Date) => wall(instant).toFormat('ccc d MMM')
   const time = language === 'en' ? formatTime : (instant: Date) => wall(instant).toLocaleString(DateTime.TIME_SIMPLE)
   const timeRange = (start: Date, end: Date) => t('common:time.range', { start: time(start), end: time(end) })
   const format: LocaleFormat = {

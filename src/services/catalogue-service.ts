@@ -152,9 +152,7 @@ export class CatalogueService {
   /** The catalogue page: reads the filter form (ignoring what it does not recognise) and one page of results. */
   search(query: Record<string, unknown>, now = new Date(), language: Language = defaultLanguage): Promise<SearchResult> {
     // Keyed by the London date too: "this week" moves on at midnight even when nothing else changes.
-    return this.cached(`search:${language}:${londonDate(now)}:${JSON.stringify(query)}`, now, () =>
-      this.searchNow(query, now, language),
-    )
+    return this.cached(`search:${language}:${londonDate(now)}:${JSON.stringify(query)}`, now, () => this.searchNow(query, now, language))
   }
 
   private async searchNow(query: Record<string, unknown>, now: Date, language: Language): Promise<SearchResult> {

@@ -58,11 +58,14 @@ export const deliveryLabel = (delivery: DeliveryMode, language: Language = defau
 /** "Course", "Drop-in" */
 export const kindLabel = (kind: CourseKind, language: Language = defaultLanguage): string => translator(language)(`catalogue:kind.${kind}`)
 
-/** "Tuesday 3 March", with the year only when it is not this year. */
+/**
+ * "Tuesday 3 March", with the year only when it is not this year. MMMM, the month as it reads in a
+ * date ("3 marca" in Polish; LLLL would be the month on its own, "3 marzec").
+ */
 export function dayAndDate(instant: Date, now: Date, language: Language = defaultLanguage): string {
   const t = inLondon(instant)
   const local = language === defaultLanguage ? t : t.setLocale(languageFacts[language].intlLocale)
-  return t.year === inLondon(now).year ? local.toFormat('cccc d LLLL') : local.toFormat('cccc d LLLL yyyy')
+  return t.year === inLondon(now).year ? local.toFormat('cccc d MMMM') : local.toFormat('cccc d MMMM yyyy')
 }
 
 export interface SessionTimes {
@@ -120,7 +123,6 @@ export interface StatusFacts {
 /** Places left never shows below 0, even when staff have over-booked a course. */
 const placesLeft = (capacity: number, placesTaken: number): number => Math.max(0, capacity - placesTaken)
 
-
 /**
  * What a parent can do now, most decisive first: a cancelled or finished course cannot be booked;
  * closed booking beats everything else; referral-only courses are booked by professionals; then
@@ -147,11 +149,11 @@ export function statusOfCourse(
 ): CourseStatus {
   return courseStatus(
     {
-    capacity: course.capacity,
-    placesTaken: course.placesTaken,
-    bookingOpen: course.bookingOpen,
-    bookingMode: programme.bookingMode,
-    cancelled: course.cancelledAt !== null,
+      capacity: course.capacity,
+      placesTaken: course.placesTaken,
+      bookingOpen: course.bookingOpen,
+      bookingMode: programme.bookingMode,
+      cancelled: course.cancelledAt !== null,
       finished,
     },
     language,
