@@ -10,7 +10,7 @@ const years = (from: number, to: number): AgeBand => ({
   months: { from: from * 12, to: to * 12 },
 })
 
-export const ageBands: readonly AgeBand[] = [
+const ageBands: readonly AgeBand[] = [
   { value: 'pregnant', label: translator(defaultLanguage)('catalogue:ageBands.pregnant') },
   years(0, 1),
   years(1, 2),

@@ -37,7 +37,7 @@ interface HardCodedText {
 function isWords(text: string): boolean {
   const rest = text
     .replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, ' ')
-    .replace(/\u0000/g, ' ')
+    .replace(/\uE000/g, ' ')
     .trim()
   if (ownNames.has(rest)) return false
   return /\p{L}/u.test(rest)
@@ -46,7 +46,7 @@ function isWords(text: string): boolean {
 /** The visible text written straight into one EJS template, with its line numbers. */
 function hardCodedText(template: string): HardCodedText[] {
   // EJS tags become a marker (keeping their line breaks, so line numbers stay true).
-  const keepLines = (match: string) => '\u0000' + match.replace(/[^\n]/g, '')
+  const keepLines = (match: string) => '\uE000' + match.replace(/[^\n]/g, '')
   const html = template
     .replace(/<%[\s\S]*?%>/g, keepLines)
     .replace(/<!--[\s\S]*?-->/g, keepLines)
@@ -64,9 +64,9 @@ function hardCodedText(template: string): HardCodedText[] {
     }
   }
   // Each text node on its own (a tag ends one), so "<span>Polski</span> | <b>…" is three pieces.
-  const textOnly = html.replace(/<(?:[^>"']|"[^"]*"|'[^']*')*>/g, (match) => '\u0001' + match.replace(/[^\n]/g, ''))
-  for (const text of textOnly.matchAll(/[^\n\u0001]+/g)) {
-    if (isWords(text[0])) found.push({ line: lineAt(text.index!, textOnly), text: text[0].replace(/\u0000/g, '…').trim() })
+  const textOnly = html.replace(/<(?:[^>"']|"[^"]*"|'[^']*')*>/g, (match) => '\uE001' + match.replace(/[^\n]/g, ''))
+  for (const text of textOnly.matchAll(/[^\n\uE001]+/g)) {
+    if (isWords(text[0])) found.push({ line: lineAt(text.index!, textOnly), text: text[0].replace(/\uE000/g, '…').trim() })
   }
   return found
 }
