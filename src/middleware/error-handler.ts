@@ -1,5 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import type { Logger } from '../logger.js'
+import { defaultLanguage } from '../i18n/languages.js'
+import type { Translate } from '../i18n/translator.js'
 
 export class HttpError extends Error {
   constructor(
@@ -8,6 +10,18 @@ export class HttpError extends Error {
   ) {
     super(message)
   }
+}
+
+/**
+ * What a 4xx page says. An expired form is worded in the visitor's language; other messages are
+ * English (our HttpErrors come from staff pages and forms that word their own errors; a library's,
+ * such as body-parser's, is shown as it is in English and as a plain sentence in other languages).
+ */
+function clientErrorMessage(error: unknown, t: Translate, english: boolean): string {
+  const err = error as { code?: string; message?: string }
+  if (err.code === 'EBADCSRFTOKEN') return t('errors:clientError.formExpired')
+  if (error instanceof HttpError || (english && err.message)) return err.message!
+  return t('errors:clientError.notUnderstood')
 }
 
 export const notFound = (): RequestHandler => (_req, res) => {
@@ -30,10 +44,7 @@ export const errorHandler =
       if (status === 404) return res.render('pages/errors/not-found')
       return res.render('pages/errors/client-error', {
         status,
-        message:
-          err.code === 'EBADCSRFTOKEN'
-            ? 'The form has expired. Go back, reload the page and try again.'
-            : (err.message ?? 'The request could not be understood.'),
+        message: clientErrorMessage(error, res.locals.t as Translate, res.locals.lang === defaultLanguage),
       })
     }
     ;(req.log ?? logger).error({ err: error }, 'unhandled error')

@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express'
 import { defaultLanguage, isLanguage, languageFacts, languages, type Language } from '../i18n/languages.js'
 import { localeFormat } from '../i18n/format.js'
 import { translator, type Translate } from '../i18n/translator.js'
+import { languageHelpers } from '../views/helpers.js'
 
 declare module 'express-session' {
   interface SessionData {
@@ -41,9 +42,11 @@ function hrefWith(originalUrl: string, language: Language): string {
 export function chooseLanguage(options: { englishOnly: (path: string) => boolean }): RequestHandler {
   return (req, res, next) => {
     const asked = req.query.lang
-    if (isLanguage(asked) && req.session && req.session.language !== asked) req.session.language = asked
+    const englishOnly = options.englishOnly(req.path)
+    // A ?lang= on a staff page (which offers no choice) does not change the visitor's public pages.
+    if (!englishOnly && isLanguage(asked) && req.session && req.session.language !== asked) req.session.language = asked
     const chosen = isLanguage(asked) ? asked : (req.session?.language ?? defaultLanguage)
-    const language = options.englishOnly(req.path) ? defaultLanguage : chosen
+    const language = englishOnly ? defaultLanguage : chosen
     req.language = language
     req.t = translator(language)
     const links: LanguageLink[] = languages.map((each) => ({
@@ -53,11 +56,11 @@ export function chooseLanguage(options: { englishOnly: (path: string) => boolean
       href: hrefWith(req.originalUrl, each),
       current: each === language,
     }))
-    Object.assign(res.locals, localeFormat(language), {
+    Object.assign(res.locals, localeFormat(language), languageHelpers(req.t, language), {
       t: req.t,
       lang: language,
       dir: languageFacts[language].dir,
-      languageLinks: options.englishOnly(req.path) ? [] : links,
+      languageLinks: englishOnly ? [] : links,
       // English keeps the configured SERVICE_NAME; other languages have their own words for it.
       ...(language === defaultLanguage ? {} : { serviceName: req.t('common:serviceName') }),
     })

@@ -1,11 +1,13 @@
 import type { CatalogueRepository, Course, DaySessionRow, Hub, Programme, SessionWithHub } from '../data/catalogue-repository.js'
-import { ageBands, type AgeBand } from './catalogue/age-bands.js'
-import { statusOfCourse, deliveryLabels, kindLabels, whenText, whoItIsFor, type CourseStatus } from './catalogue/describe.js'
+import { ageBandsIn, type AgeBand } from './catalogue/age-bands.js'
+import { statusOfCourse, deliveryLabel, kindLabel, whenText, whoItIsFor, type CourseStatus } from './catalogue/describe.js'
 import { daysOfWeek, parseFilters, type CatalogueFilters, type FilterValues } from './catalogue/filters.js'
 import { toListings, type Listing } from './catalogue/listings.js'
 import { topicLabel } from './catalogue/topics.js'
 import { PageDataCache } from './catalogue/page-data-cache.js'
-import { formatDate, formatTimeRange } from '../time.js'
+import { localeFormat } from '../i18n/format.js'
+import { defaultLanguage, languageFacts, type Language } from '../i18n/languages.js'
+import { translator } from '../i18n/translator.js'
 import { londonDate, parseDates, type DateProblem } from './catalogue/date-filter.js'
 
 export type { Listing } from './catalogue/listings.js'
@@ -86,15 +88,16 @@ export interface HubDetails {
   total: number
 }
 
-function groupByLondonDay(rows: readonly DaySessionRow[]): DayOfSessions[] {
+function groupByLondonDay(rows: readonly DaySessionRow[], language: Language): DayOfSessions[] {
   const days: DayOfSessions[] = []
+  const { formatDate, formatTimeRange } = localeFormat(language)
   for (const row of rows) {
     const date = formatDate(row.startsAt)
     const session = {
       courseId: row.courseId,
       time: formatTimeRange(row.startsAt, row.endsAt),
       title: row.title,
-      place: row.hubName ?? 'Online',
+      place: row.hubName ?? translator(language)('catalogue:online'),
     }
     const last = days[days.length - 1]
     if (last?.date === date) last.sessions.push(session)
@@ -102,8 +105,6 @@ function groupByLondonDay(rows: readonly DaySessionRow[]): DayOfSessions[] {
   }
   return days
 }
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 /**
  * The public catalogue: what is on, where and for whom, and whether a parent can book it now.
@@ -120,45 +121,42 @@ export class CatalogueService {
   /**
    * The public pages' data, built once and reused until a course, session, programme or hub changes,
    * the next session starts (upcoming, started and finished are judged against `now`) or the year
-   * turns (dates show their year only when it is not this one). See PageDataCache.
+   * turns (dates show their year only when it is not this one). See PageDataCache. Each language
+   * has its own entries: the pages' words are in it.
    */
   private async cached<T>(key: string, now: Date, build: () => Promise<T>): Promise<T> {
     const stamp = `${await this.repository.versionStamp(now)}:${now.getUTCFullYear()}`
     return this.cache.get(key, stamp, build)
   }
 
-  async filterOptions(): Promise<FilterOptions> {
+  async filterOptions(language: Language = defaultLanguage): Promise<FilterOptions> {
+    const t = translator(language)
     const [topics, hubs, languages] = await Promise.all([
       this.repository.topicsInUse(),
       this.repository.allHubs(),
       this.repository.languagesInUse(),
     ])
     return {
-      topics: topics.map((value) => ({ value, label: topicLabel(value) })).sort((a, b) => a.label.localeCompare(b.label)),
+      topics: topics
+        .map((value) => ({ value, label: topicLabel(value, language) }))
+        .sort((a, b) => a.label.localeCompare(b.label, languageFacts[language].intlLocale)),
       hubs: hubs.map((hub) => ({ value: String(hub.id), label: hub.name })),
-      ages: ageBands,
-      days: daysOfWeek.map((day) => ({ value: day, label: capitalise(day) })),
-      times: [
-        { value: 'morning', label: 'Morning (before 12pm)' },
-        { value: 'afternoon', label: 'Afternoon (12pm to 5pm)' },
-        { value: 'evening', label: 'Evening (after 5pm)' },
-      ],
-      deliveries: [
-        { value: 'in_person', label: 'In person at a family hub' },
-        { value: 'online', label: 'Online' },
-      ],
+      ages: ageBandsIn(language),
+      days: daysOfWeek.map((day) => ({ value: day, label: t(`catalogue:days.${day}`) })),
+      times: (['morning', 'afternoon', 'evening'] as const).map((value) => ({ value, label: t(`catalogue:partsOfDay.${value}`) })),
+      deliveries: (['in_person', 'online'] as const).map((value) => ({ value, label: deliveryLabel(value, language) })),
       languages: languages.map((value) => ({ value, label: value })),
     }
   }
 
   /** The catalogue page: reads the filter form (ignoring what it does not recognise) and one page of results. */
-  search(query: Record<string, unknown>, now = new Date()): Promise<SearchResult> {
+  search(query: Record<string, unknown>, now = new Date(), language: Language = defaultLanguage): Promise<SearchResult> {
     // Keyed by the London date too: "this week" moves on at midnight even when nothing else changes.
-    return this.cached(`search:${londonDate(now)}:${JSON.stringify(query)}`, now, () => this.searchNow(query, now))
+    return this.cached(`search:${language}:${londonDate(now)}:${JSON.stringify(query)}`, now, () => this.searchNow(query, now, language))
   }
 
-  private async searchNow(query: Record<string, unknown>, now: Date): Promise<SearchResult> {
-    const options = await this.filterOptions()
+  private async searchNow(query: Record<string, unknown>, now: Date, language: Language): Promise<SearchResult> {
+    const options = await this.filterOptions(language)
     const {
       filters,
       values,
@@ -169,7 +167,7 @@ export class CatalogueService {
       hubIds: options.hubs.map((h) => Number(h.value)),
       languages: options.languages.map((l) => l.value),
     })
-    const dates = parseDates(query, now)
+    const dates = parseDates(query, now, language)
     Object.assign(values, dates.values)
     if (dates.range) filters.dateRange = dates.range
     if (dates.ignored) ignored.push('when')
@@ -179,11 +177,11 @@ export class CatalogueService {
     const page = Math.min(askedPage, totalPages)
     if (values.view === 'by-day') {
       const rows = await this.repository.findSessionsByDay(filters, now, DAY_VIEW_LIMIT)
-      const days = groupByLondonDay(rows)
+      const days = groupByLondonDay(rows, language)
       const moreDays = rows.length === DAY_VIEW_LIMIT
       return { listings: [], total, pageNumber: 1, totalPages: 1, values, ignored, options, errors: dates.errors, days, moreDays }
     }
-    const listings = await this.listings(filters, now, this.pageSize, (page - 1) * this.pageSize)
+    const listings = await this.listings(filters, now, this.pageSize, (page - 1) * this.pageSize, language)
     const suggestion = total <= FEW_RESULTS ? await this.suggestion(filters.words ?? []) : undefined
     return {
       listings,
@@ -206,11 +204,11 @@ export class CatalogueService {
     return words.map((word, i) => nearest[i] ?? word).join(' ')
   }
 
-  course(courseId: number, now = new Date()): Promise<CourseDetails | undefined> {
-    return this.cached(`course:${courseId}`, now, () => this.courseNow(courseId, now))
+  course(courseId: number, now = new Date(), language: Language = defaultLanguage): Promise<CourseDetails | undefined> {
+    return this.cached(`course:${language}:${courseId}`, now, () => this.courseNow(courseId, now, language))
   }
 
-  private async courseNow(courseId: number, now: Date): Promise<CourseDetails | undefined> {
+  private async courseNow(courseId: number, now: Date, language: Language): Promise<CourseDetails | undefined> {
     const found = await this.repository.findCourse(courseId)
     if (!found) return undefined
     const { course, programme, hub } = found
@@ -221,29 +219,29 @@ export class CatalogueService {
       programme,
       hub,
       sessions,
-      kindLabel: kindLabels[course.kind],
-      when: whenText(course.kind, on, now),
-      whoFor: whoItIsFor(programme),
-      topics: programme.topics.map(topicLabel),
-      delivery: deliveryLabels[programme.delivery],
+      kindLabel: kindLabel(course.kind, language),
+      when: whenText(course.kind, on, now, language),
+      whoFor: whoItIsFor(programme, language),
+      topics: programme.topics.map((slug) => topicLabel(slug, language)),
+      delivery: deliveryLabel(programme.delivery, language),
       online: course.hubId === null,
-      status: statusOfCourse(course, programme, !on.some((s) => s.startsAt.getTime() > now.getTime())),
+      status: statusOfCourse(course, programme, !on.some((s) => s.startsAt.getTime() > now.getTime()), language),
     }
   }
 
-  programme(slug: string, now = new Date()): Promise<ProgrammeDetails | undefined> {
-    return this.cached(`programme:${slug}`, now, () => this.programmeNow(slug, now))
+  programme(slug: string, now = new Date(), language: Language = defaultLanguage): Promise<ProgrammeDetails | undefined> {
+    return this.cached(`programme:${language}:${slug}`, now, () => this.programmeNow(slug, now, language))
   }
 
-  private async programmeNow(slug: string, now: Date): Promise<ProgrammeDetails | undefined> {
+  private async programmeNow(slug: string, now: Date, language: Language): Promise<ProgrammeDetails | undefined> {
     const programme = await this.repository.findProgrammeBySlug(slug)
     if (!programme) return undefined
     return {
       programme,
-      topics: programme.topics.map(topicLabel),
-      whoFor: whoItIsFor(programme),
-      delivery: deliveryLabels[programme.delivery],
-      listings: await this.listings({ programmeId: programme.id }, now, 100, 0),
+      topics: programme.topics.map((slug) => topicLabel(slug, language)),
+      whoFor: whoItIsFor(programme, language),
+      delivery: deliveryLabel(programme.delivery, language),
+      listings: await this.listings({ programmeId: programme.id }, now, 100, 0, language),
     }
   }
 
@@ -252,21 +250,24 @@ export class CatalogueService {
   }
 
   /** A hub and the first `limit` things on there (the catalogue filtered by the hub shows the rest). */
-  hub(slug: string, now = new Date(), limit = 20): Promise<HubDetails | undefined> {
-    return this.cached(`hub:${slug}:${limit}`, now, () => this.hubNow(slug, now, limit))
+  hub(slug: string, now = new Date(), limit = 20, language: Language = defaultLanguage): Promise<HubDetails | undefined> {
+    return this.cached(`hub:${language}:${slug}:${limit}`, now, () => this.hubNow(slug, now, limit, language))
   }
 
-  private async hubNow(slug: string, now: Date, limit: number): Promise<HubDetails | undefined> {
+  private async hubNow(slug: string, now: Date, limit: number, language: Language): Promise<HubDetails | undefined> {
     const hub = await this.repository.findHubBySlug(slug)
     if (!hub) return undefined
     const filters = { hubId: hub.id }
-    const [listings, total] = await Promise.all([this.listings(filters, now, limit, 0), this.repository.countListings(filters, now)])
+    const [listings, total] = await Promise.all([
+      this.listings(filters, now, limit, 0, language),
+      this.repository.countListings(filters, now),
+    ])
     return { hub, listings, total }
   }
 
-  private async listings(filters: CatalogueFilters, now: Date, limit: number, offset: number): Promise<Listing[]> {
+  private async listings(filters: CatalogueFilters, now: Date, limit: number, offset: number, language: Language): Promise<Listing[]> {
     const rows = await this.repository.findListings(filters, now, { limit, offset })
     const sessionsOn = await this.repository.sessionsOnFor(rows.map((row) => row.course.id))
-    return toListings(rows, sessionsOn, now)
+    return toListings(rows, sessionsOn, now, language)
   }
 }

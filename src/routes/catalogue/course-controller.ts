@@ -7,7 +7,7 @@ export const courseController =
   (services: Services): RequestHandler =>
   async (req, res) => {
     const courseId = parseId(req.params.courseId)
-    const details = courseId === undefined ? undefined : await services.catalogue.course(courseId)
+    const details = courseId === undefined ? undefined : await services.catalogue.course(courseId, new Date(), req.language)
     if (!details) return res.status(404).render('pages/errors/not-found')
     res.render('pages/courses/show', details)
   }

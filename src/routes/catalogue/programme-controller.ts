@@ -5,7 +5,7 @@ import type { Services } from '../../services/index.js'
 export const programmeController =
   (services: Services): RequestHandler =>
   async (req, res) => {
-    const details = await services.catalogue.programme(String(req.params.slug))
+    const details = await services.catalogue.programme(String(req.params.slug), new Date(), req.language)
     if (!details) return res.status(404).render('pages/errors/not-found')
     res.render('pages/programmes/show', details)
   }

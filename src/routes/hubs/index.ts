@@ -9,7 +9,7 @@ export function hubRoutes(services: Services): Router {
     res.render('pages/hubs/index', { hubs: await services.catalogue.hubs() })
   })
   router.get(paths.hubs.pattern, async (req, res) => {
-    const details = await services.catalogue.hub(String(req.params.slug))
+    const details = await services.catalogue.hub(String(req.params.slug), new Date(), undefined, req.language)
     if (!details) return res.status(404).render('pages/errors/not-found')
     res.render('pages/hubs/show', details)
   })

@@ -1,5 +1,7 @@
 import { inLondon } from '../../time.js'
 import { childrenAged, type AgeRange } from './describe.js'
+import { defaultLanguage, type Language } from '../../i18n/languages.js'
+import { translator } from '../../i18n/translator.js'
 
 /**
  * Whether a child fits a course's age range on the day of its first session (London date).
@@ -78,15 +80,22 @@ export function ageMismatch(child: ChildAgeFacts, course: CourseAges, firstSessi
 }
 
 /**
- * What the parent reads on check-your-answers: kind, and clear that they may still book.
- * "Maya will be 7 on the day of the first session. This course is for children aged 3 to 6. …"
+ * What the parent reads on check-your-answers, in their language: kind, and clear that they may
+ * still book. "Maya will be 7 on the day of the first session. This course is for children aged 3
+ * to 6. …"
  */
-export function ageMismatchMessage(firstName: string, mismatch: AgeMismatch, course: CourseAges): string {
-  const who = childrenAged(course) ?? 'children of any age'
-  if (mismatch.reason === 'not_born')
-    return `${firstName} is due after the first session, and this course is for ${who}. You can still book, but the course is planned for children who have already been born.`
-  const age = mismatch.age.includes('month') ? `${mismatch.age} old` : mismatch.age
-  const when =
-    mismatch.from === 'stated' ? `You told us ${firstName} is ${age}.` : `${firstName} will be ${age} on the day of the first session.`
-  return `${when} This course is for ${who}. You can still book: brothers and sisters are welcome to come along, but the course is planned for children of that age.`
+export function ageMismatchMessage(
+  firstName: string,
+  mismatch: AgeMismatch,
+  course: CourseAges,
+  language: Language = defaultLanguage,
+): string {
+  const t = translator(language)
+  const who = childrenAged(course, language) ?? t('catalogue:ages.anyAge')
+  if (mismatch.reason === 'not_born') return t('catalogue:ageFit.notBorn', { name: firstName, who })
+  // ageLabel's words: "7" (years) or "14 months".
+  const count = Number.parseInt(mismatch.age, 10)
+  const age = t(mismatch.age.includes('month') ? 'catalogue:ageFit.monthsOld' : 'catalogue:ageFit.yearsOld', { count })
+  const when = t(mismatch.from === 'stated' ? 'catalogue:ageFit.youToldUs' : 'catalogue:ageFit.onFirstSession', { name: firstName, age })
+  return `${when} ${t('catalogue:ageFit.stillBook', { who })}`
 }

@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon'
 import { LONDON } from '../../time.js'
+import { defaultLanguage, type Language } from '../../i18n/languages.js'
+import { translator } from '../../i18n/translator.js'
 
 /** The "When" choices of the catalogue's filter form. */
 const whenChoices = ['this-week', 'next-week', 'dates'] as const
@@ -46,7 +48,8 @@ function readDay(day: string, month: string, year: string): DateTime | 'invalid'
  * clock change is still seven London days), or the London days between two dates, both included.
  * Unlike the other filters, a date a parent typed that is not a real date is an error to correct.
  */
-export function parseDates(query: Record<string, unknown>, now: Date): ParsedDates {
+export function parseDates(query: Record<string, unknown>, now: Date, language: Language = defaultLanguage): ParsedDates {
+  const t = translator(language)
   const raw: DateValues = {
     when: single(query.when),
     fromDay: single(query.fromDay),
@@ -71,11 +74,11 @@ export function parseDates(query: Record<string, unknown>, now: Date): ParsedDat
   const from = readDay(raw.fromDay, raw.fromMonth, raw.fromYear)
   const to = readDay(raw.toDay, raw.toMonth, raw.toYear)
   const errors: DateProblem[] = []
-  if (from === undefined && to === undefined) errors.push({ href: '#from-day', text: 'Enter a start date, an end date or both' })
-  if (from === 'invalid') errors.push({ href: '#from-day', text: 'Start date must be a real date, for example 27 3 2026' })
-  if (to === 'invalid') errors.push({ href: '#to-day', text: 'End date must be a real date, for example 31 3 2026' })
+  if (from === undefined && to === undefined) errors.push({ href: '#from-day', text: t('catalogue:dateErrors.noDates') })
+  if (from === 'invalid') errors.push({ href: '#from-day', text: t('catalogue:dateErrors.fromNotReal') })
+  if (to === 'invalid') errors.push({ href: '#to-day', text: t('catalogue:dateErrors.toNotReal') })
   if (errors.length === 0 && from instanceof DateTime && to instanceof DateTime && to < from) {
-    errors.push({ href: '#to-day', text: 'End date must be the same as or after the start date' })
+    errors.push({ href: '#to-day', text: t('catalogue:dateErrors.toBeforeFrom') })
   }
   if (errors.length > 0) return { values, errors, ignored: false }
   return {

@@ -1,8 +1,12 @@
-import { inLondon, formatTimeRange } from '../../time.js'
+import { inLondon } from '../../time.js'
 import type { Audience, BookingMode, CourseKind, DeliveryMode } from '../../domain/catalogue.js'
+import { defaultLanguage, languageFacts, type Language } from '../../i18n/languages.js'
+import { translator } from '../../i18n/translator.js'
+import { localeFormat } from '../../i18n/format.js'
 
 /**
- * Plain-English descriptions of programmes and courses, as parents read them on the pages.
+ * Descriptions of programmes and courses, as parents read them on the pages, in the visitor's
+ * language (English unless one is given: the Open Referral UK API and staff pages read English).
  * Pure functions: the catalogue service calls them, the unit tests pin the wording.
  */
 
@@ -13,50 +17,55 @@ export interface AgeRange {
 }
 
 /** "3 months", "18 months", "2 years": months under 2 years unless whole years, then years. */
-function age(months: number): string {
-  if (months % 12 === 0 && months >= 24) return `${months / 12} years`
-  if (months === 12) return '1 year'
-  return `${months} months`
+function age(months: number, language: Language): string {
+  const t = translator(language)
+  if ((months % 12 === 0 && months >= 24) || months === 12) return t('catalogue:age.years', { count: months / 12 })
+  return t('catalogue:age.months', { count: months })
 }
 
-function ages(from: number | null, to: number | null): string | undefined {
+function ages(from: number | null, to: number | null, language: Language): string | undefined {
   if (to === null && !from) return undefined
-  const who = to !== null && to <= 12 ? 'babies' : 'children'
-  if (to === null) return `${who} aged ${age(from ?? 0)} and over`
+  const t = translator(language)
+  if (to === null) return t('catalogue:ages.andOver', { age: age(from ?? 0, language) })
   const lower = from ?? 0
   // Whole years on both ends read best as "aged 3 to 8"; babies and toddlers in months.
   if (to > 24 && lower % 12 === 0 && to % 12 === 0)
-    return lower === 0 ? `${who} up to ${to / 12} years old` : `${who} aged ${lower / 12} to ${to / 12}`
-  if (to <= 24) return `${who} aged ${lower} to ${to} months`
-  return `${who} aged ${age(lower)} to ${age(to)}`
+    return lower === 0
+      ? t('catalogue:ages.upToYears', { count: to / 12 })
+      : t('catalogue:ages.yearsRange', { from: lower / 12, count: to / 12 })
+  if (to <= 24) return t(to <= 12 ? 'catalogue:ages.babiesMonths' : 'catalogue:ages.childrenMonths', { from: lower, count: to })
+  return t('catalogue:ages.range', { from: age(lower, language), to: age(to, language) })
 }
 
 /** "children aged 3 to 8", "babies aged 0 to 12 months"; undefined when there is no age range. */
-export function childrenAged({ childAgeFromMonths, childAgeToMonths }: AgeRange): string | undefined {
-  return ages(childAgeFromMonths, childAgeToMonths)
+export function childrenAged({ childAgeFromMonths, childAgeToMonths }: AgeRange, language: Language = defaultLanguage): string | undefined {
+  return ages(childAgeFromMonths, childAgeToMonths, language)
 }
 
 /** "Parents and carers of children aged 3 to 8", "Pregnant parents and parents of babies aged 0 to 12 months" */
-export function whoItIsFor({ audience, childAgeFromMonths, childAgeToMonths }: AgeRange): string {
-  const children = ages(childAgeFromMonths, childAgeToMonths)
-  if (audience === 'practitioners') return 'Practitioners who work with children and families'
-  if (audience === 'pregnant')
-    return children ? `Pregnant parents, and parents and carers of ${children}` : 'Pregnant parents and their partners'
-  return children ? `Parents and carers of ${children}` : 'Parents and carers of children of any age'
+export function whoItIsFor({ audience, childAgeFromMonths, childAgeToMonths }: AgeRange, language: Language = defaultLanguage): string {
+  const t = translator(language)
+  const children = ages(childAgeFromMonths, childAgeToMonths, language)
+  if (audience === 'practitioners') return t('catalogue:whoFor.practitioners')
+  if (audience === 'pregnant') return children ? t('catalogue:whoFor.pregnantAndChildren', { children }) : t('catalogue:whoFor.pregnant')
+  return children ? t('catalogue:whoFor.parentsOf', { children }) : t('catalogue:whoFor.anyAge')
 }
 
-export const deliveryLabels: Readonly<Record<DeliveryMode, string>> = {
-  in_person: 'In person at a family hub',
-  online: 'Online',
-  both: 'In person or online',
-}
+/** "In person at a family hub", "Online", "In person or online" */
+export const deliveryLabel = (delivery: DeliveryMode, language: Language = defaultLanguage): string =>
+  translator(language)(`catalogue:delivery.${delivery}`)
 
-export const kindLabels: Readonly<Record<CourseKind, string>> = { course: 'Course', drop_in: 'Drop-in' }
+/** "Course", "Drop-in" */
+export const kindLabel = (kind: CourseKind, language: Language = defaultLanguage): string => translator(language)(`catalogue:kind.${kind}`)
 
-/** "Tuesday 3 March", with the year only when it is not this year. */
-export function dayAndDate(instant: Date, now: Date): string {
+/**
+ * "Tuesday 3 March", with the year only when it is not this year. MMMM, the month as it reads in a
+ * date ("3 marca" in Polish; LLLL would be the month on its own, "3 marzec").
+ */
+export function dayAndDate(instant: Date, now: Date, language: Language = defaultLanguage): string {
   const t = inLondon(instant)
-  return t.year === inLondon(now).year ? t.toFormat('cccc d LLLL') : t.toFormat('cccc d LLLL yyyy')
+  const local = language === defaultLanguage ? t : t.setLocale(languageFacts[language].intlLocale)
+  return t.year === inLondon(now).year ? local.toFormat('cccc d MMMM') : local.toFormat('cccc d MMMM yyyy')
 }
 
 export interface SessionTimes {
@@ -82,14 +91,16 @@ function isWeekly(sessions: readonly SessionTimes[]): boolean {
  *   course:  "8 weekly sessions from Tuesday 3 March, 10am to 12pm"
  * `sessions` are the ones still on (not cancelled), in order.
  */
-export function whenText(kind: CourseKind, sessions: readonly SessionTimes[], now: Date): string {
+export function whenText(kind: CourseKind, sessions: readonly SessionTimes[], now: Date, language: Language = defaultLanguage): string {
+  const t = translator(language)
   const first = sessions[0]
-  if (!first) return 'No dates at the moment'
-  const times = formatTimeRange(first.startsAt, first.endsAt)
-  if (kind === 'drop_in' || sessions.length === 1) return `${dayAndDate(first.startsAt, now)}, ${times}`
-  const count = `${sessions.length} ${isWeekly(sessions) ? 'weekly ' : ''}sessions`
+  if (!first) return t('catalogue:when.none')
+  const times = localeFormat(language).formatTimeRange(first.startsAt, first.endsAt)
+  const date = dayAndDate(first.startsAt, now, language)
+  if (kind === 'drop_in' || sessions.length === 1) return t('common:time.dateAndRange', { date, range: times })
   const started = first.startsAt.getTime() <= now.getTime()
-  return `${count} ${started ? 'that started on' : 'from'} ${dayAndDate(first.startsAt, now)}, ${times}`
+  const key = isWeekly(sessions) ? (started ? 'weeklyStarted' : 'weeklyFrom') : started ? 'started' : 'from'
+  return t(`catalogue:when.${key}`, { count: sessions.length, date, times })
 }
 
 export type CourseStatus =
@@ -112,21 +123,21 @@ export interface StatusFacts {
 /** Places left never shows below 0, even when staff have over-booked a course. */
 const placesLeft = (capacity: number, placesTaken: number): number => Math.max(0, capacity - placesTaken)
 
-const placesLeftText = (n: number): string => (n === 1 ? '1 place left' : `${n} places left`)
-
 /**
  * What a parent can do now, most decisive first: a cancelled or finished course cannot be booked;
  * closed booking beats everything else; referral-only courses are booked by professionals; then
  * full (the waiting list) or the places left.
  */
-export function courseStatus(facts: StatusFacts): CourseStatus {
+export function courseStatus(facts: StatusFacts, language: Language = defaultLanguage): CourseStatus {
+  const t = translator(language)
   const left = placesLeft(facts.capacity, facts.placesTaken)
-  if (facts.cancelled) return { kind: 'cancelled', placesLeft: left, label: 'Cancelled', colour: 'red' }
-  if (facts.finished) return { kind: 'finished', placesLeft: left, label: 'Finished', colour: 'grey' }
-  if (!facts.bookingOpen) return { kind: 'closed', placesLeft: left, label: 'Booking closed', colour: 'grey' }
-  if (facts.bookingMode === 'referral') return { kind: 'referral', placesLeft: left, label: 'Referral only', colour: 'purple' }
-  if (left === 0) return { kind: 'full', placesLeft: 0, label: 'Full: join the waiting list', colour: 'orange' }
-  return { kind: 'available', placesLeft: left, label: placesLeftText(left), colour: 'green' }
+  if (facts.cancelled) return { kind: 'cancelled', placesLeft: left, label: t('catalogue:status.cancelled'), colour: 'red' }
+  if (facts.finished) return { kind: 'finished', placesLeft: left, label: t('catalogue:status.finished'), colour: 'grey' }
+  if (!facts.bookingOpen) return { kind: 'closed', placesLeft: left, label: t('catalogue:status.closed'), colour: 'grey' }
+  if (facts.bookingMode === 'referral')
+    return { kind: 'referral', placesLeft: left, label: t('catalogue:status.referral'), colour: 'purple' }
+  if (left === 0) return { kind: 'full', placesLeft: 0, label: t('catalogue:status.full'), colour: 'orange' }
+  return { kind: 'available', placesLeft: left, label: t('catalogue:placesLeft', { count: left }), colour: 'green' }
 }
 
 /** courseStatus from the course and programme rows, as the catalogue pages show them. */
@@ -134,13 +145,17 @@ export function statusOfCourse(
   course: { capacity: number; placesTaken: number; bookingOpen: boolean; cancelledAt: Date | null },
   programme: { bookingMode: BookingMode },
   finished: boolean,
+  language: Language = defaultLanguage,
 ): CourseStatus {
-  return courseStatus({
-    capacity: course.capacity,
-    placesTaken: course.placesTaken,
-    bookingOpen: course.bookingOpen,
-    bookingMode: programme.bookingMode,
-    cancelled: course.cancelledAt !== null,
-    finished,
-  })
+  return courseStatus(
+    {
+      capacity: course.capacity,
+      placesTaken: course.placesTaken,
+      bookingOpen: course.bookingOpen,
+      bookingMode: programme.bookingMode,
+      cancelled: course.cancelledAt !== null,
+      finished,
+    },
+    language,
+  )
 }
