@@ -17,7 +17,7 @@ function whoItIsFor({ childAgeFromMonths: from, childAgeToMonths: to }: CourseAg
     return lower === 0 ? t('booking:whoAged.upToYears', { count: to / 12 }) : t('booking:whoAged.range', { from: lower / 12, to: to / 12 })
   if (to <= 12) return t('booking:whoAged.babiesMonths', { from: lower, to })
   if (to <= 24) return t('booking:whoAged.childrenMonths', { from: lower, to })
-  return t('booking:whoAged.range', { from: age(lower, t), to: age(to, t) })
+  return t('booking:whoAged.rangeUnits', { from: age(lower, t), to: age(to, t) })
 }
 
 /** The age age-fit reports ("7" years, or "14 months") as a number and its unit. */
