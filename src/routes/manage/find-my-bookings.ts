@@ -9,6 +9,7 @@ import { keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
 import { clientAddress, rateLimited } from '../../middleware/rate-limit.js'
 import { renderForm } from '../forms/render-form.js'
 import type { Translate } from '../../i18n/translator.js'
+import { languageChosen, renderIn } from '../../middleware/language.js'
 
 const findSchema = (t: Translate) =>
   z.object({
@@ -57,6 +58,9 @@ export function findMyBookings(services: Services) {
       const found = await services.findMyBookings.bookingsFor(String(req.params.token ?? ''))
       res.set('Cache-Control', 'no-store')
       if (!found) return res.status(404).render('pages/manage/link-not-found', { accessLink: true })
+      // Opened from the email with no language chosen in this visit: the language of their newest booking (listed first).
+      const latest = found.bookings[0]
+      if (latest && !languageChosen(req)) renderIn(req, res, latest.booking.language)
       res.render('pages/manage/your-bookings', { found })
     },
   }

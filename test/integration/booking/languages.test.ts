@@ -16,6 +16,7 @@ import {
 } from '../../support/booking-helpers.js'
 import { paths } from '../../../src/paths.js'
 import { translator } from '../../../src/i18n/translator.js'
+import { accessLinkToken } from '../../../src/services/booking/access-link-tokens.js'
 
 const htmlLang = (html: string) => cheerio.load(html)('html').attr('lang')
 
@@ -107,6 +108,21 @@ describe('booking and manage pages in the family’s language', () => {
       sql`select payload from notifications where kind = 'find_my_bookings'`,
     )
     expect(rows.map((row) => row.payload.language)).to.deep.equal(['pl'])
+  })
+
+  it('opens the emailed list of bookings in the language of the newest booking unless the visitor chose one', async () => {
+    const { course } = await aCourse()
+    const family = aNewFamily({ email: 'lista@example.com' })
+    await t.services.booking.book(aBookingRequest(course.id, { family, language: 'pl' }))
+    await t.services.findMyBookings.requestLink('lista@example.com', 'pl')
+    const { rows } = await testDatabase().db.execute<{ payload: { nonce: string } }>(
+      sql`select payload from notifications where kind = 'find_my_bookings'`,
+    )
+    const link = paths.manage.findMyBookingsLink(accessLinkToken(t.config.sessionSecret, rows[0]!.payload.nonce))
+    const list = await request(t.app).get(link).expect(200)
+    expect(htmlLang(list.text)).to.equal('pl')
+    expect(cheerio.load(list.text)('h1').text()).to.contain(translator('pl')('manage:yourBookings.title'))
+    expect(htmlLang((await request(t.app).get(`${link}?lang=en`).expect(200)).text)).to.equal('en')
   })
 
   it('keeps the family’s language when staff move the booking to another course', async () => {
