@@ -9,14 +9,17 @@ import { chromiumPath, launchBrowser, serve, submit, submitEmptied } from '../su
 import { AxeAudit } from '../support/axe.js'
 import { paths } from '../../src/paths.js'
 import { accessLinkToken } from '../../src/services/booking/access-link-tokens.js'
+import { languageFacts, languages } from '../../src/i18n/languages.js'
+import { translator } from '../../src/i18n/translator.js'
 
 /**
  * Every public page a family can reach, in every state it can be in (empty, refused with errors,
  * each conditional question revealed), passes axe's WCAG 2.2 A and AA rules with the page's
- * scripts running, so that govuk-frontend's enhancements are audited too.
+ * scripts running, so that govuk-frontend's enhancements are audited too; in every language the
+ * service speaks (Arabic right to left).
  */
 describe('every public page passes axe in every state, scripts running', function () {
-  this.timeout(120_000)
+  this.timeout(240_000)
   let browser: Browser
   let context: BrowserContext
   let page: Page
@@ -48,9 +51,6 @@ describe('every public page passes axe in every state, scripts running', functio
     await site?.close()
   })
 
-  const open = async (path: string) => {
-    await page.goto(site.url + path)
-  }
   const firstDay = () => DateTime.now().plus({ days: 10 }).toISODate()!
   /** Presses the button with the form emptied: the page must come back with its error summary. */
   const refuse = async (button: string, state: string) => {
@@ -63,176 +63,191 @@ describe('every public page passes axe in every state, scripts running', functio
     expect(audit.checked, 'pages and states audited').to.be.at.least(atLeast)
   }
 
-  it('walks the booking journey empty, refused and answered, every add-child choice and support reveal', async () => {
-    const { course } = await aCourse({ capacity: 8, sessions: weekly(firstDay(), 4) })
-    await open(paths.booking.start(course.id))
-
-    await audit.check(page, 'your details, empty')
-    await refuse('Continue', 'your details, refused')
-    await page.getByLabel('Full name').fill('Amira Khan')
-    await page.getByLabel('Email address').fill('amira.khan@example.com')
-    await submit(page, 'Continue')
-
-    await audit.check(page, 'contact preferences')
-    await refuse('Continue', 'contact preferences, refused')
-    await page.getByLabel('Email', { exact: true }).check()
-    await submit(page, 'Continue')
-
-    await audit.check(page, 'children, none yet')
-    await refuse('Continue', 'children, refused')
-    await page.getByLabel('Yes').check()
-    await submit(page, 'Continue')
-
-    await audit.check(page, 'add a child, empty')
-    await refuse('Add child', 'add a child, refused')
-    const reveals = {
-      'I will give their age in years': 'Age in years',
-      'I will give their date of birth': 'Date of birth',
-      'I am expecting a baby': 'Due date',
-    }
-    for (const [choice, question] of Object.entries(reveals)) {
-      await page.getByLabel(choice).check()
-      // The radio reveals its own question and hides the others, without aria-expanded.
-      for (const [, other] of Object.entries(reveals)) {
-        const field = page.locator('.govuk-radios__conditional').filter({ hasText: other })
-        expect(await field.isVisible(), `${other} shown when "${choice}" is chosen`).to.equal(other === question)
+  for (const language of languages) {
+    describe(`in ${languageFacts[language].englishName}`, () => {
+      const tr = translator(language)
+      // Every page opened with ?lang=, as the language link does: the session keeps it for the visit.
+      const open = async (path: string) => {
+        await page.goto(`${site.url}${path}${path.includes('?') ? '&' : '?'}lang=${language}`)
       }
-      expect(await page.locator('.govuk-radios__input[aria-expanded]').count(), 'radios with aria-expanded').to.equal(0)
-      await audit.check(page, `add a child, "${choice}" chosen`)
-      // Chosen but its question left blank: the conditional question in error.
-      await page.getByLabel("Child's first name").fill('Yusuf')
-      await submit(page, 'Add child')
-      await audit.check(page, `add a child, "${choice}" chosen and its question blank`)
-      expect(await page.locator('.govuk-radios__conditional .govuk-error-message').isVisible(), `${question}'s error shown`).to.equal(true)
-    }
-    await page.getByLabel('I will give their age in years').check()
-    await page.getByRole('textbox', { name: 'Age in years' }).fill('3')
-    await submit(page, 'Add child')
-    await audit.check(page, 'children, one added')
-    await page.getByLabel('No').check()
-    await submit(page, 'Continue')
 
-    await audit.check(page, 'support, empty')
-    await refuse('Continue', 'support, refused')
-    await page.getByLabel('An interpreter').check()
-    await page.getByLabel('Something else').check()
-    await audit.check(page, 'support, both questions revealed')
-    await submit(page, 'Continue')
-    await audit.check(page, 'support, revealed questions blank')
-    await page.getByLabel('Which language?').fill('Polish')
-    await page.getByLabel('Tell us what would help').fill('A quiet space')
-    await submit(page, 'Continue')
+      it('walks the booking journey empty, refused and answered, every add-child choice and support reveal', async () => {
+        const { course } = await aCourse({ capacity: 8, sessions: weekly(firstDay(), 4) })
+        await open(paths.booking.start(course.id))
 
-    await audit.check(page, 'check your answers')
-    await submit(page, 'Book your place')
-    await audit.check(page, 'confirmation')
-    expect(await page.textContent('.govuk-panel')).to.match(/FH-/)
-    expectNoFailures(20)
-  })
+        await audit.check(page, 'your details, empty')
+        await refuse(tr('booking:continue'), 'your details, refused')
+        await page.getByLabel(tr('booking:yourDetails.fullName')).fill('Amira Khan')
+        await page.getByLabel(tr('booking:yourDetails.email')).fill('amira.khan@example.com')
+        await submit(page, tr('booking:continue'))
 
-  it('shows a full course, its waiting list, and the "full" page when the last place goes mid-journey', async () => {
-    const { course } = await aCourse({ capacity: 1, sessions: weekly(firstDay(), 2) })
-    await open(paths.booking.start(course.id))
-    await page.getByLabel('Full name').fill('Lena Novak')
-    await page.getByLabel('Email address').fill('lena.novak@example.com')
-    await submit(page, 'Continue')
-    await page.getByLabel('Email', { exact: true }).check()
-    await submit(page, 'Continue')
-    await page.getByLabel('No').check()
-    await submit(page, 'Continue')
-    await page.getByLabel('I do not need any support').check()
-    await submit(page, 'Continue')
-    // Someone else takes the last place while this family reads "check your answers".
-    const other = await t.services.booking.book(aBookingRequest(course.id))
-    expect(other.outcome).to.equal('confirmed')
-    await submit(page, 'Book your place')
-    await audit.check(page, 'the place went: join the waiting list?')
-    await submit(page, 'Join the waiting list')
-    await audit.check(page, 'waiting list confirmation')
+        await audit.check(page, 'contact preferences')
+        await refuse(tr('booking:continue'), 'contact preferences, refused')
+        await page.getByLabel(tr('booking:contactPreferences.email'), { exact: true }).check()
+        await submit(page, tr('booking:continue'))
 
-    await open(paths.courses.show(course.id))
-    await audit.check(page, 'full course page')
-    // A fresh family on the full course: the journey ends in "Join the waiting list".
-    await context.clearCookies()
-    await open(paths.booking.start(course.id))
-    await page.getByLabel('Full name').fill('Omar Haddad')
-    await page.getByLabel('Email address').fill('omar.haddad@example.com')
-    await submit(page, 'Continue')
-    await page.getByLabel('Email', { exact: true }).check()
-    await submit(page, 'Continue')
-    await page.getByLabel('No').check()
-    await submit(page, 'Continue')
-    await page.getByLabel('I do not need any support').check()
-    await submit(page, 'Continue')
-    await audit.check(page, 'check your answers, joining the waiting list')
-    await submit(page, 'Join the waiting list')
-    await audit.check(page, 'waiting list confirmation from a full course')
+        await audit.check(page, 'children, none yet')
+        await refuse(tr('booking:continue'), 'children, refused')
+        await page.getByLabel(tr('booking:yes'), { exact: true }).check()
+        await submit(page, tr('booking:continue'))
 
-    const referral = await aProgramme({ bookingMode: 'referral' })
-    const { course: referralOnly } = await aCourse({ programmeId: referral.id })
-    await open(paths.courses.show(referralOnly.id))
-    await audit.check(page, 'referral-only course page')
-    await open(paths.booking.start(referralOnly.id))
-    await audit.check(page, 'referral-only booking page')
-    const { course: closed } = await aCourse({ bookingOpen: false })
-    await open(paths.courses.show(closed.id))
-    await audit.check(page, 'closed course page')
-    await open(paths.booking.start(closed.id))
-    await audit.check(page, 'booking closed page')
-    expectNoFailures(9)
-  })
+        await audit.check(page, 'add a child, empty')
+        await refuse(tr('booking:addChild.button'), 'add a child, refused')
+        const reveals = {
+          [tr('booking:addChild.giveAge')]: tr('booking:addChild.ageYears'),
+          [tr('booking:addChild.giveDateOfBirth')]: tr('booking:addChild.dateOfBirth'),
+          [tr('booking:addChild.expecting')]: tr('booking:addChild.dueDate'),
+        }
+        for (const [choice, question] of Object.entries(reveals)) {
+          await page.getByLabel(choice).check()
+          // The radio reveals its own question and hides the others, without aria-expanded.
+          for (const [, other] of Object.entries(reveals)) {
+            const field = page.locator('.govuk-radios__conditional').filter({ hasText: other })
+            expect(await field.isVisible(), `${other} shown when "${choice}" is chosen`).to.equal(other === question)
+          }
+          expect(await page.locator('.govuk-radios__input[aria-expanded]').count(), 'radios with aria-expanded').to.equal(0)
+          await audit.check(page, `add a child, "${choice}" chosen`)
+          // Chosen but its question left blank: the conditional question in error.
+          await page.getByLabel(tr('booking:addChild.firstName')).fill('Yusuf')
+          await submit(page, tr('booking:addChild.button'))
+          await audit.check(page, `add a child, "${choice}" chosen and its question blank`)
+          expect(await page.locator('.govuk-radios__conditional .govuk-error-message').isVisible(), `${question}'s error shown`).to.equal(
+            true,
+          )
+        }
+        await page.getByLabel(tr('booking:addChild.giveAge')).check()
+        await page.getByRole('textbox', { name: tr('booking:addChild.ageYears') }).fill('3')
+        await submit(page, tr('booking:addChild.button'))
+        await audit.check(page, 'children, one added')
+        await page.getByLabel(tr('booking:no'), { exact: true }).check()
+        await submit(page, tr('booking:continue'))
 
-  it('shows the manage pages: booked, cancelling (refused), waiting, leaving, and an offer to accept or decline', async () => {
-    const { course } = await aCourse({ capacity: 1, sessions: weekly(firstDay(), 3) })
-    const booked = await t.services.booking.book(aBookingRequest(course.id))
-    const waiting = await t.services.booking.joinWaitingList(aBookingRequest(course.id))
-    const later = await t.services.booking.joinWaitingList(aBookingRequest(course.id))
-    if (booked.outcome !== 'confirmed' || waiting.outcome !== 'waiting' || later.outcome !== 'waiting') throw new Error('set-up failed')
+        await audit.check(page, 'support, empty')
+        await refuse(tr('booking:continue'), 'support, refused')
+        await page.getByLabel(tr('booking:support.interpreter'), { exact: true }).check()
+        await page.getByLabel(tr('booking:support.other'), { exact: true }).check()
+        await audit.check(page, 'support, both questions revealed')
+        await submit(page, tr('booking:continue'))
+        await audit.check(page, 'support, revealed questions blank')
+        await page.getByLabel(tr('booking:support.whichLanguage')).fill('Polish')
+        await page.getByLabel(tr('booking:support.whatWouldHelp')).fill('A quiet space')
+        await submit(page, tr('booking:continue'))
 
-    await open(paths.manage.show(booked.manageToken))
-    await audit.check(page, 'manage, booked')
-    await submit(page, 'Create a calendar link for your bookings')
-    await page.locator('details.govuk-details summary').first().click()
-    await audit.check(page, 'manage, calendar feed made')
-    await open(paths.manage.cancel(booked.manageToken))
-    await audit.check(page, 'cancel, confirm step')
-    await page.getByLabel('Tell us why you are cancelling (optional)').fill('r'.repeat(501))
-    await submit(page, 'Yes, cancel my booking')
-    await audit.check(page, 'cancel, reason too long')
-    await open(paths.manage.show(later.manageToken))
-    await audit.check(page, 'manage, on the waiting list')
-    await open(paths.manage.leave(later.manageToken))
-    await audit.check(page, 'leave the waiting list, confirm step')
+        await audit.check(page, 'check your answers')
+        await submit(page, tr('booking:check.bookButton'))
+        await audit.check(page, 'confirmation')
+        expect(await page.textContent('.govuk-panel')).to.match(/FH-/)
+        expectNoFailures(20)
+      })
 
-    await t.services.booking.cancel(booked.booking.id)
-    await open(paths.manage.show(booked.manageToken))
-    await audit.check(page, 'manage, cancelled')
-    await open(paths.manage.show(waiting.manageToken))
-    expect(await page.textContent('main')).to.contain('A place is free for you')
-    await audit.check(page, 'manage, offered: accept or decline')
-    await submit(page, 'Accept the place')
-    await audit.check(page, 'manage, offer accepted')
-    await open(paths.manage.show('no-such-token'))
-    await audit.check(page, 'manage link that does not work')
-    expectNoFailures(9)
-  })
+      it('shows a full course, its waiting list, and the "full" page when the last place goes mid-journey', async () => {
+        const { course } = await aCourse({ capacity: 1, sessions: weekly(firstDay(), 2) })
+        await open(paths.booking.start(course.id))
+        await page.getByLabel(tr('booking:yourDetails.fullName')).fill('Lena Novak')
+        await page.getByLabel(tr('booking:yourDetails.email')).fill('lena.novak@example.com')
+        await submit(page, tr('booking:continue'))
+        await page.getByLabel(tr('booking:contactPreferences.email'), { exact: true }).check()
+        await submit(page, tr('booking:continue'))
+        await page.getByLabel(tr('booking:no'), { exact: true }).check()
+        await submit(page, tr('booking:continue'))
+        await page.getByLabel(tr('booking:support.none')).check()
+        await submit(page, tr('booking:continue'))
+        // Someone else takes the last place while this family reads "check your answers".
+        const other = await t.services.booking.book(aBookingRequest(course.id))
+        expect(other.outcome).to.equal('confirmed')
+        await submit(page, tr('booking:check.bookButton'))
+        await audit.check(page, 'the place went: join the waiting list?')
+        await submit(page, tr('booking:check.joinButton'))
+        await audit.check(page, 'waiting list confirmation')
 
-  it('finds my bookings: empty, refused, sent, and the emailed list', async () => {
-    const { course } = await aCourse()
-    await t.services.booking.book(
-      aBookingRequest(course.id, { family: { ...aBookingRequest(course.id).family, email: 'found@example.com' } }),
-    )
-    await open(paths.manage.findMyBookings)
-    await audit.check(page, 'find my bookings')
-    await refuse('Send me a link', 'find my bookings, refused')
-    await page.getByLabel('Email address').fill('found@example.com')
-    await submit(page, 'Send me a link')
-    await audit.check(page, 'find my bookings, link sent')
-    const result = await testDatabase().pool.query<{ payload: { nonce: string } }>(
-      "select payload from notifications where kind = 'find_my_bookings' order by id desc limit 1",
-    )
-    await open(paths.manage.findMyBookingsLink(accessLinkToken(t.config.sessionSecret, result.rows[0]!.payload.nonce)))
-    await audit.check(page, 'your bookings, from the emailed link')
-    expectNoFailures(4)
-  })
+        await open(paths.courses.show(course.id))
+        await audit.check(page, 'full course page')
+        // A fresh family on the full course: the journey ends in "Join the waiting list".
+        await context.clearCookies()
+        await open(paths.booking.start(course.id))
+        await page.getByLabel(tr('booking:yourDetails.fullName')).fill('Omar Haddad')
+        await page.getByLabel(tr('booking:yourDetails.email')).fill('omar.haddad@example.com')
+        await submit(page, tr('booking:continue'))
+        await page.getByLabel(tr('booking:contactPreferences.email'), { exact: true }).check()
+        await submit(page, tr('booking:continue'))
+        await page.getByLabel(tr('booking:no'), { exact: true }).check()
+        await submit(page, tr('booking:continue'))
+        await page.getByLabel(tr('booking:support.none')).check()
+        await submit(page, tr('booking:continue'))
+        await audit.check(page, 'check your answers, joining the waiting list')
+        await submit(page, tr('booking:check.joinButton'))
+        await audit.check(page, 'waiting list confirmation from a full course')
+
+        const referral = await aProgramme({ bookingMode: 'referral' })
+        const { course: referralOnly } = await aCourse({ programmeId: referral.id })
+        await open(paths.courses.show(referralOnly.id))
+        await audit.check(page, 'referral-only course page')
+        await open(paths.booking.start(referralOnly.id))
+        await audit.check(page, 'referral-only booking page')
+        const { course: closed } = await aCourse({ bookingOpen: false })
+        await open(paths.courses.show(closed.id))
+        await audit.check(page, 'closed course page')
+        await open(paths.booking.start(closed.id))
+        await audit.check(page, 'booking closed page')
+        expectNoFailures(9)
+      })
+
+      it('shows the manage pages: booked, cancelling (refused), waiting, leaving, and an offer to accept or decline', async () => {
+        const { course } = await aCourse({ capacity: 1, sessions: weekly(firstDay(), 3) })
+        const booked = await t.services.booking.book(aBookingRequest(course.id))
+        const waiting = await t.services.booking.joinWaitingList(aBookingRequest(course.id))
+        const later = await t.services.booking.joinWaitingList(aBookingRequest(course.id))
+        if (booked.outcome !== 'confirmed' || waiting.outcome !== 'waiting' || later.outcome !== 'waiting') throw new Error('set-up failed')
+
+        await open(paths.manage.show(booked.manageToken))
+        await audit.check(page, 'manage, booked')
+        await submit(
+          page,
+          `${tr('manage:calendarFeed.create')} ${tr('manage:calendarFeed.forLabel', { label: tr('manage:show.feedLabel') })}`,
+        )
+        await page.locator('details.govuk-details summary').first().click()
+        await audit.check(page, 'manage, calendar feed made')
+        await open(paths.manage.cancel(booked.manageToken))
+        await audit.check(page, 'cancel, confirm step')
+        await page.getByLabel(tr('manage:cancel.reason')).fill('r'.repeat(501))
+        await submit(page, tr('manage:cancel.yes'))
+        await audit.check(page, 'cancel, reason too long')
+        await open(paths.manage.show(later.manageToken))
+        await audit.check(page, 'manage, on the waiting list')
+        await open(paths.manage.leave(later.manageToken))
+        await audit.check(page, 'leave the waiting list, confirm step')
+
+        await t.services.booking.cancel(booked.booking.id)
+        await open(paths.manage.show(booked.manageToken))
+        await audit.check(page, 'manage, cancelled')
+        await open(paths.manage.show(waiting.manageToken))
+        expect(await page.textContent('main')).to.contain(tr('manage:offer.heading'))
+        await audit.check(page, 'manage, offered: accept or decline')
+        await submit(page, tr('manage:offer.accept'))
+        await audit.check(page, 'manage, offer accepted')
+        await open(paths.manage.show('no-such-token'))
+        await audit.check(page, 'manage link that does not work')
+        expectNoFailures(9)
+      })
+
+      it('finds my bookings: empty, refused, sent, and the emailed list', async () => {
+        const { course } = await aCourse()
+        await t.services.booking.book(
+          aBookingRequest(course.id, { family: { ...aBookingRequest(course.id).family, email: 'found@example.com' } }),
+        )
+        await open(paths.manage.findMyBookings)
+        await audit.check(page, 'find my bookings')
+        await refuse(tr('manage:find.button'), 'find my bookings, refused')
+        await page.getByLabel(tr('manage:find.email')).fill('found@example.com')
+        await submit(page, tr('manage:find.button'))
+        await audit.check(page, 'find my bookings, link sent')
+        const result = await testDatabase().pool.query<{ payload: { nonce: string } }>(
+          "select payload from notifications where kind = 'find_my_bookings' order by id desc limit 1",
+        )
+        await open(paths.manage.findMyBookingsLink(accessLinkToken(t.config.sessionSecret, result.rows[0]!.payload.nonce)))
+        await audit.check(page, 'your bookings, from the emailed link')
+        expectNoFailures(4)
+      })
+    })
+  }
 })

@@ -23,7 +23,10 @@ export class AccessLinkRepository {
    * nonce, not the token: the worker re-makes the token with the service secret (see
    * services/booking/access-link-tokens.ts), so the database alone cannot open the link.
    */
-  async recordLinkEmail(tx: Tx, values: { email: string; tokenHash: string; nonce: string; expiresAt: Date }): Promise<void> {
+  async recordLinkEmail(
+    tx: Tx,
+    values: { email: string; tokenHash: string; nonce: string; expiresAt: Date; language?: string },
+  ): Promise<void> {
     await tx
       .insert(notifications)
       .values({
@@ -31,7 +34,8 @@ export class AccessLinkRepository {
         channel: 'email',
         kind: 'find_my_bookings',
         recipient: values.email,
-        payload: { nonce: values.nonce, expiresAt: values.expiresAt.toISOString() },
+        // The message renderer writes the email in payload.language (no booking to take it from).
+        payload: { nonce: values.nonce, expiresAt: values.expiresAt.toISOString(), language: values.language ?? 'en' },
       })
       .onConflictDoNothing({ target: notifications.dedupeKey })
   }

@@ -2,10 +2,11 @@ import type { Request, Response } from 'express'
 import type { Services } from '../../services/index.js'
 import type { BookInput } from '../../services/booking/booking-types.js'
 import { paths } from '../../paths.js'
+import type { Language } from '../../i18n/languages.js'
 import type { BookingJourney } from './journey-state.js'
 
-/** The journey's answers as the booking service's request. */
-export function bookInput(journey: BookingJourney, now = new Date()): BookInput {
+/** The journey's answers as the booking service's request, in the language the family is booking in. */
+export function bookInput(journey: BookingJourney, language: Language, now = new Date()): BookInput {
   const details = journey.details!
   const contact = journey.contact!
   const support = journey.support!
@@ -33,6 +34,7 @@ export function bookInput(journey: BookingJourney, now = new Date()): BookInput 
       dueDate: child.dueDate ?? null,
     })),
     now,
+    language,
   }
 }
 

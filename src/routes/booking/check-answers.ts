@@ -6,22 +6,22 @@ import { availabilityOf } from './load-course.js'
 import { field } from '../forms/fields.js'
 import { firstMissingStep, stepUrl, type BookingJourney } from './journey-state.js'
 import { alreadyFinished, bookInput, redirectForResult } from './booking-request.js'
-import { describeChild } from './describe-child.js'
+import { childDescriber } from './describe-child.js'
 import { ageWarnings } from './age-warnings.js'
 import { countCompletedBooking, refuseOverBookingLimits } from '../../middleware/rate-limit.js'
 
 /** Step 5: "Check your answers", then book (or join the waiting list when the course is full). */
 export function checkAnswers(services: Services) {
   return {
-    view(_req: Request, res: Response) {
+    view(req: Request, res: Response) {
       const journey = res.locals.journey as BookingJourney
       const availability = availabilityOf(res)
       res.render('pages/booking/check-answers', {
         course: availability.course,
         joiningWaitingList: availability.state === 'full',
         journey,
-        describeChild,
-        ageWarnings: ageWarnings(availability.course, journey.children),
+        describeChild: childDescriber(req),
+        ageWarnings: ageWarnings(availability.course, journey.children, req.t),
         phone: journey.details?.phone ? formatUkPhone(journey.details.phone) : null,
       })
     },
@@ -37,7 +37,7 @@ export function checkAnswers(services: Services) {
       if (requestKey !== journey.requestKey) return res.redirect(paths.booking.check(courseId))
       const contacts = { email: journey.details?.email ?? null, phone: journey.details?.phone ?? null }
       if (await refuseOverBookingLimits(services.rateLimits, req, res, contacts)) return
-      const input = bookInput(journey)
+      const input = bookInput(journey, req.language)
       const result =
         field(req.body, 'intent') === 'join' ? await services.booking.joinWaitingList(input) : await services.booking.book(input)
       if (result.outcome === 'confirmed' || result.outcome === 'waiting') await countCompletedBooking(services.rateLimits, req, contacts)

@@ -5,7 +5,7 @@ import { takeFormErrors } from '../../middleware/flash.js'
 import { sentBack } from './validation/validation-result.js'
 import { nextUrl, type BookingJourney } from './journey-state.js'
 import { validateAddAnother, validateChild } from './validation/child-validation.js'
-import { describeChild } from './describe-child.js'
+import { childDescriber } from './describe-child.js'
 import { renderForm } from '../forms/render-form.js'
 
 const MAX_CHILDREN = 10
@@ -18,8 +18,9 @@ export const children = {
     renderForm(res, 'pages/booking/children', {
       course: availabilityOf(res).course,
       children: journey.children,
-      describeChild,
+      describeChild: childDescriber(req),
       canAddMore: journey.children.length < MAX_CHILDREN,
+      maxChildren: MAX_CHILDREN,
       errors: kept?.errors ?? {},
     })
   },
@@ -30,7 +31,7 @@ export const children = {
       journey.childrenDone = true
       return res.redirect(nextUrl(journey))
     }
-    const result = validateAddAnother(req.body, journey.children.length > 0)
+    const result = validateAddAnother(req.body, journey.children.length > 0, req.t)
     if (sentBack(req, res, result, paths.booking.children(journey.courseId))) return
     if (result.value) return res.redirect(paths.booking.addChild(journey.courseId))
     journey.childrenDone = true
@@ -51,7 +52,7 @@ export const children = {
   addSubmit(req: Request, res: Response) {
     const journey = res.locals.journey as BookingJourney
     if (journey.children.length >= MAX_CHILDREN) return res.redirect(paths.booking.children(journey.courseId))
-    const result = validateChild(req.body, new Date())
+    const result = validateChild(req.body, new Date(), req.t)
     if (sentBack(req, res, result, paths.booking.addChild(journey.courseId))) return
     journey.children.push(result.value)
     // Back to the list, which asks whether there is another.

@@ -4,6 +4,7 @@ import { calendarLinks } from '../../services/booking/calendar-links.js'
 import { formatUkPhone } from '../../services/booking/contact-details.js'
 import { paths } from '../../paths.js'
 import type { BookingDetails } from '../../services/booking/booking-service.js'
+import type { Translate } from '../../i18n/translator.js'
 
 /** Step 6: the confirmation panel with the reference, dates, hub, calendar links and manage link. */
 export function confirmation(services: Services) {
@@ -19,13 +20,14 @@ export function confirmation(services: Services) {
       phone: details.booking.contactPhone ? formatUkPhone(details.booking.contactPhone) : null,
       manageUrl,
       // The private manage link stays out of these: they are URLs handed to Google and Microsoft.
-      calendar: details.booking.status === 'confirmed' ? calendarLinks(details.course, calendarNote(details)) : [],
+      calendar: details.booking.status === 'confirmed' ? calendarLinks(details.course, calendarNote(details, req.t)) : [],
       offerHours: services.config.waitingList.offerHours,
     })
   }
 }
 
-function calendarNote(details: BookingDetails): string {
+function calendarNote(details: BookingDetails, t: Translate): string {
   const hub = details.course.hub
-  return [`Booking reference ${details.booking.reference}.`, hub ? `${hub.name}: ${hub.phone}.` : ''].filter(Boolean).join(' ')
+  const reference = t('booking:calendar.noteReference', { reference: details.booking.reference })
+  return [reference, hub ? t('booking:calendar.noteHub', { hub: hub.name, phone: hub.phone }) : ''].filter(Boolean).join(' ')
 }

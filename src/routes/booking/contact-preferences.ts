@@ -27,7 +27,7 @@ export const contactPreferences = {
   submit(req: Request, res: Response) {
     const journey = res.locals.journey as BookingJourney
     const details = journey.details!
-    const result = validateContact(req.body, { email: Boolean(details.email), sms: Boolean(details.phone) })
+    const result = validateContact(req.body, { email: Boolean(details.email), sms: Boolean(details.phone) }, req.t)
     if (sentBack(req, res, result, paths.booking.contact(journey.courseId))) return
     journey.contact = result.value
     res.redirect(nextUrl(journey))

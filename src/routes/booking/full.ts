@@ -25,7 +25,7 @@ export function fullCourse(services: Services) {
       if (requestKey !== journey.requestKey) return res.redirect(paths.booking.full(courseId))
       const contacts = { email: journey.details?.email ?? null, phone: journey.details?.phone ?? null }
       if (await refuseOverBookingLimits(services.rateLimits, req, res, contacts)) return
-      const result = await services.booking.joinWaitingList(bookInput(journey))
+      const result = await services.booking.joinWaitingList(bookInput(journey, req.language))
       if (result.outcome === 'confirmed' || result.outcome === 'waiting') await countCompletedBooking(services.rateLimits, req, contacts)
       redirectForResult(req, res, journey, result)
     },

@@ -34,7 +34,7 @@ export const support = {
 
   submit(req: Request, res: Response) {
     const journey = res.locals.journey as BookingJourney
-    const result = validateSupport(req.body)
+    const result = validateSupport(req.body, req.t)
     if (sentBack(req, res, result, paths.booking.support(journey.courseId))) return
     journey.support = result.value
     res.redirect(nextUrl(journey))

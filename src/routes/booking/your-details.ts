@@ -27,7 +27,7 @@ export const yourDetails = {
 
   submit(req: Request, res: Response) {
     const journey = res.locals.journey as BookingJourney
-    const result = validateDetails(req.body)
+    const result = validateDetails(req.body, req.t)
     if (sentBack(req, res, result, paths.booking.yourDetails(journey.courseId))) return
     journey.details = result.value
     // A contact taken away can no longer be a way to reach them.

@@ -3,7 +3,7 @@ import type { Services } from '../../services/index.js'
 import { paths } from '../../paths.js'
 import { keepFlash } from '../../middleware/flash.js'
 import { managedBooking } from './load-booking.js'
-import { feedAction, feedNotice } from '../calendar-feeds/feed-action.js'
+import { feedAction, feedNoticeIn } from '../calendar-feeds/feed-action.js'
 
 /**
  * "Subscribe to your bookings in your calendar": makes, replaces or turns off the feed of the
@@ -20,9 +20,9 @@ import { feedAction, feedNotice } from '../calendar-feeds/feed-action.js'
 export function calendarFeed(services: Services) {
   return async (req: Request, res: Response) => {
     const details = managedBooking(res)
-    const action = feedAction(req.body)
+    const action = feedAction(req.body, req.t)
     await services.calendarFeeds.change({ kind: 'family', familyId: details.booking.familyId }, action)
-    keepFlash(req, 'bookingNotice', feedNotice[action], String(details.booking.id))
+    keepFlash(req, 'bookingNotice', feedNoticeIn(req.t, action), String(details.booking.id))
     res.redirect(`${paths.manage.show(details.manageToken)}#calendar-feed`)
   }
 }

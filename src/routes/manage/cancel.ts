@@ -7,10 +7,12 @@ import { govukErrors } from '../forms/zod-errors.js'
 import { keepFlash, keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
 import { managedBooking } from './load-booking.js'
 import { renderForm } from '../forms/render-form.js'
+import type { Translate } from '../../i18n/translator.js'
 
 const CANCEL_REASON_MAX = 500
 
-const cancelSchema = z.object({ reason: z.string().max(CANCEL_REASON_MAX, `Reason must be ${CANCEL_REASON_MAX} characters or less`) })
+const cancelSchema = (t: Translate) =>
+  z.object({ reason: z.string().max(CANCEL_REASON_MAX, t('manage:errors.reasonTooLong', { max: CANCEL_REASON_MAX })) })
 
 /** Cancel a place: a page to confirm (with an optional reason), then one POST. */
 export function cancelBooking(services: Services) {
@@ -26,13 +28,13 @@ export function cancelBooking(services: Services) {
     async submit(req: Request, res: Response) {
       const details = managedBooking(res)
       const reason = field(req.body, 'reason')
-      const parsed = cancelSchema.safeParse({ reason })
+      const parsed = cancelSchema(req.t).safeParse({ reason })
       if (!parsed.success) {
         keepFormErrors(req, req.path, govukErrors(parsed.error).fields, { reason })
         return res.redirect(paths.manage.cancel(details.manageToken))
       }
       const result = await services.booking.cancel(details.booking.id, { reason: reason || null })
-      if (result.outcome === 'cancelled') keepFlash(req, 'bookingNotice', 'Your booking has been cancelled', String(details.booking.id))
+      if (result.outcome === 'cancelled') keepFlash(req, 'bookingNotice', req.t('manage:notices.cancelled'), String(details.booking.id))
       res.redirect(paths.manage.show(details.manageToken))
     },
   }

@@ -8,13 +8,16 @@ import { govukErrors } from '../forms/zod-errors.js'
 import { keepFormErrors, takeFormErrors } from '../../middleware/flash.js'
 import { clientAddress, rateLimited } from '../../middleware/rate-limit.js'
 import { renderForm } from '../forms/render-form.js'
+import type { Translate } from '../../i18n/translator.js'
+import { languageChosen, renderIn } from '../../middleware/language.js'
 
-const findSchema = z.object({
-  email: z
-    .string()
-    .min(1, 'Enter your email address')
-    .refine((email) => normaliseEmail(email), 'Enter an email address in the correct format, like name@example.com'),
-})
+const findSchema = (t: Translate) =>
+  z.object({
+    email: z
+      .string()
+      .min(1, t('manage:errors.emailMissing'))
+      .refine((email) => normaliseEmail(email), t('manage:errors.emailFormat')),
+  })
 
 /**
  * "Find my bookings": ask for an email address, send a link that lists its bookings. The answer
@@ -36,13 +39,14 @@ export function findMyBookings(services: Services) {
 
     async submit(req: Request, res: Response) {
       const typed = field(req.body, 'email')
-      const parsed = findSchema.safeParse({ email: typed })
+      const parsed = findSchema(req.t).safeParse({ email: typed })
       const email = normaliseEmail(typed)
       if (!parsed.success || !email) {
         keepFormErrors(req, req.path, parsed.success ? {} : govukErrors(parsed.error).fields, { email: typed })
         return res.redirect(paths.manage.findMyBookings)
       }
-      await services.findMyBookings.requestLink(email)
+      // The email is written in the language of the page they asked on.
+      await services.findMyBookings.requestLink(email, req.language)
       res.redirect(paths.manage.findMyBookingsSent)
     },
 
@@ -54,6 +58,9 @@ export function findMyBookings(services: Services) {
       const found = await services.findMyBookings.bookingsFor(String(req.params.token ?? ''))
       res.set('Cache-Control', 'no-store')
       if (!found) return res.status(404).render('pages/manage/link-not-found', { accessLink: true })
+      // Opened from the email with no language chosen in this visit: the language of their newest booking (listed first).
+      const latest = found.bookings[0]
+      if (latest && !languageChosen(req)) renderIn(req, res, latest.booking.language)
       res.render('pages/manage/your-bookings', { found })
     },
   }

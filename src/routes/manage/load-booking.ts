@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express'
 import type { Services } from '../../services/index.js'
 import type { BookingDetails } from '../../services/booking/booking-service.js'
+import { languageChosen, renderIn } from '../../middleware/language.js'
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -18,6 +19,8 @@ export function loadBooking(services: Services): RequestHandler {
     const details = booking ? await services.booking.details(booking.id) : undefined
     if (!details) return res.status(404).render('pages/manage/link-not-found')
     res.locals.managed = details
+    // Opened from an email or text, with no language chosen in this visit: the family's own language.
+    if (!languageChosen(req)) renderIn(req, res, details.booking.language)
     // The page is private to whoever holds the link: no caching on the way.
     res.set('Cache-Control', 'no-store')
     next()

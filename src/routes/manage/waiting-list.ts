@@ -17,29 +17,23 @@ export function waitingListActions(services: Services) {
     async leave(req: Request, res: Response) {
       const details = managedBooking(res)
       const result = await services.booking.leaveWaitingList(details.booking.id)
-      if (result.outcome === 'left') keepFlash(req, 'bookingNotice', 'You have left the waiting list', String(details.booking.id))
+      if (result.outcome === 'left') keepFlash(req, 'bookingNotice', req.t('manage:notices.left'), String(details.booking.id))
       res.redirect(paths.manage.show(details.manageToken))
     },
 
     async accept(req: Request, res: Response) {
       const details = managedBooking(res)
       const result = await services.booking.acceptOffer(details.booking.id)
-      if (result.outcome === 'confirmed') keepFlash(req, 'bookingNotice', 'Your place is booked', String(details.booking.id))
+      if (result.outcome === 'confirmed') keepFlash(req, 'bookingNotice', req.t('manage:notices.accepted'), String(details.booking.id))
       if (result.outcome === 'offer_expired')
-        keepFlash(req, 'bookingNotice', 'Sorry, the time to accept this place has passed', String(details.booking.id))
+        keepFlash(req, 'bookingNotice', req.t('manage:notices.offerExpired'), String(details.booking.id))
       res.redirect(paths.manage.show(details.manageToken))
     },
 
     async decline(req: Request, res: Response) {
       const details = managedBooking(res)
       const result = await services.booking.declineOffer(details.booking.id)
-      if (result.outcome === 'declined')
-        keepFlash(
-          req,
-          'bookingNotice',
-          'You have turned down the place. It will be offered to the next family waiting',
-          String(details.booking.id),
-        )
+      if (result.outcome === 'declined') keepFlash(req, 'bookingNotice', req.t('manage:notices.declined'), String(details.booking.id))
       res.redirect(paths.manage.show(details.manageToken))
     },
   }

@@ -1,6 +1,7 @@
 import type { BookingRow } from '../../data/booking-repository.js'
 import type { Tx } from '../../db/database.js'
 import type { ConsentSource } from '../../domain/families.js'
+import type { Language } from '../../i18n/languages.js'
 
 /**
  * For staff: writes who did what (the audit log) in the transaction that made the change, so the
@@ -59,6 +60,8 @@ export interface BookInput {
   /** Staff: the audit entry, written in the booking's own transaction (see AuditHook). */
   audit?: AuditHook<Confirmed | Waiting>
   now?: Date
+  /** The language the family booked in ('en' when not given): their later messages use it. */
+  language?: Language
 }
 
 export type Confirmed = { outcome: 'confirmed'; booking: BookingRow; manageToken: string }

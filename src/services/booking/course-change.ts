@@ -62,6 +62,8 @@ export class CourseChange {
       source: 'reception',
       staffUserId: options.staffUserId,
       now,
+      // The family's language moves with them to the new course.
+      language: booking.language,
     })
     const previous =
       booking.status === 'waiting'

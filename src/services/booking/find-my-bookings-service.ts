@@ -5,6 +5,7 @@ import type { AccessLinkRepository } from '../../data/booking/access-link-reposi
 import type { UnitOfWork } from '../unit-of-work.js'
 import { hashToken, randomToken } from '../tokens.js'
 import { accessLinkToken } from './access-link-tokens.js'
+import { defaultLanguage, type Language } from '../../i18n/languages.js'
 import type { BookingDetails, BookingService } from './booking-service.js'
 
 const ACCESS_LINK_MINUTES = 60
@@ -27,8 +28,8 @@ export class FindMyBookingsService {
     private readonly config: Config,
   ) {}
 
-  /** Sends the link if the address has bookings; does nothing otherwise. */
-  async requestLink(email: string, now = new Date()): Promise<void> {
+  /** Sends the link, in the visitor's language, if the address has bookings; does nothing otherwise. */
+  async requestLink(email: string, language: Language = defaultLanguage, now = new Date()): Promise<void> {
     const address = email.trim().toLowerCase()
     const known = (await this.bookings.findByEmail(this.db, address, 1)).length > 0
     if (!known) return
@@ -37,7 +38,7 @@ export class FindMyBookingsService {
     const expiresAt = new Date(now.getTime() + ACCESS_LINK_MINUTES * 60 * 1000)
     await this.unitOfWork.run(async (tx, effects) => {
       await this.accessLinks.insert(tx, { tokenHash, email: address, expiresAt })
-      await this.accessLinks.recordLinkEmail(tx, { email: address, tokenHash, nonce, expiresAt })
+      await this.accessLinks.recordLinkEmail(tx, { email: address, tokenHash, nonce, expiresAt, language })
       effects.notificationsWritten()
     })
   }

@@ -16,6 +16,7 @@ import type {
 } from './booking-types.js'
 import { newReference } from './references.js'
 import type { Effects } from '../unit-of-work.js'
+import type { Language } from '../../i18n/languages.js'
 
 type Intent = 'book' | 'join'
 export type Contact = { email: string | null; phone: string | null }
@@ -33,6 +34,7 @@ export interface NewPlace {
   /** A test's clock for the queue order; otherwise the database's. */
   waitlistJoinedAt?: Date | undefined
   now: Date
+  language?: Language | undefined
 }
 
 /**
@@ -134,6 +136,7 @@ export class PlaceRequests {
       staffUserId: input.staffUserId,
       waitlistJoinedAt: input.now,
       now,
+      language: input.language,
     })
     if (input.audit) await input.audit(tx, made)
     return made
@@ -168,6 +171,7 @@ export class PlaceRequests {
       overbooked: Boolean(place.overbookReason),
       overbookReason: place.overbookReason ? place.overbookReason.trim() : null,
       createdByStaffId: place.staffUserId ?? null,
+      language: place.language ?? 'en',
     })
     if (place.status === 'confirmed') {
       await this.ctx.record(tx, effects, 'booking_confirmed', booking.id)

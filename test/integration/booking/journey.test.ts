@@ -41,7 +41,7 @@ describe('booking journey (online, no account)', () => {
       .and.contain('07123 456789')
       .and.contain('Interpreter: Urdu')
       .and.contain('Zara: Age 3 years')
-    expect($check('a:contains("Change")').length).to.equal(6)
+    expect($check('main a:contains("Change")').length).to.equal(6)
 
     const confirmed = await agent.post(paths.booking.check(course.id)).type('form').send(confirmFields(check.text)).expect(302)
     expect(confirmed.headers.location).to.equal(paths.booking.confirmation(course.id))

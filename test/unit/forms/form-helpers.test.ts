@@ -3,6 +3,9 @@ import { z } from 'zod'
 import { field, fieldList } from '../../../src/routes/forms/fields.js'
 import { govukErrors } from '../../../src/routes/forms/zod-errors.js'
 import { validateDetails } from '../../../src/routes/booking/validation/details-validation.js'
+import { translator } from '../../../src/i18n/translator.js'
+
+const english = translator('en')
 
 describe('form field readers', () => {
   it('read one trimmed string, and nothing from arrays, objects or missing fields', () => {
@@ -40,14 +43,14 @@ describe('zod errors as GOV.UK shows them', () => {
   })
 
   it('give "your details" the messages it always gave, in the order of the fields', () => {
-    const noContact = validateDetails({})
+    const noContact = validateDetails({}, english)
     expect(noContact.ok).to.equal(false)
     if (!noContact.ok)
       expect(Object.entries(noContact.errors)).to.deep.equal([
         ['full-name', 'Enter your full name'],
         ['email', 'Enter an email address or a UK mobile number'],
       ])
-    const badBoth = validateDetails({ fullName: 'Sam', email: 'sam', phone: '123' })
+    const badBoth = validateDetails({ fullName: 'Sam', email: 'sam', phone: '123' }, english)
     if (!badBoth.ok)
       expect(badBoth.errors).to.deep.equal({
         email: 'Enter an email address in the correct format, like name@example.com',

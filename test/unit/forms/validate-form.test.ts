@@ -3,6 +3,9 @@ import { z } from 'zod'
 import { validateForm } from '../../../src/routes/forms/validate-form.js'
 import { readProgramme } from '../../../src/routes/staff/manage/catalogue-forms.js'
 import { validateSupport } from '../../../src/routes/booking/validation/support-validation.js'
+import { translator } from '../../../src/i18n/translator.js'
+
+const english = translator('en')
 
 describe('validating a form with validateForm', () => {
   it('gives the clean value, or the messages in the order of the fields on the page', () => {
@@ -36,18 +39,18 @@ describe('validating a form with validateForm', () => {
   })
 
   it('checks the support details only for the needs ticked', () => {
-    expect(validateSupport({ support: ['interpreter', 'other'] })).to.deep.include({
+    expect(validateSupport({ support: ['interpreter', 'other'] }, english)).to.deep.include({
       ok: false,
       errors: {
         'interpreter-language': 'Enter the language you need an interpreter for',
         'other-support': 'Enter the other support you need',
       },
     })
-    expect(validateSupport({ support: 'none', interpreterLanguage: 'x'.repeat(60) })).to.deep.equal({
+    expect(validateSupport({ support: 'none', interpreterLanguage: 'x'.repeat(60) }, english)).to.deep.equal({
       ok: true,
       value: { interpreterLanguage: null, stepFree: false, childcare: false, other: null },
     })
-    expect(validateSupport({ support: ['none', 'childcare'] })).to.deep.include({
+    expect(validateSupport({ support: ['none', 'childcare'] }, english)).to.deep.include({
       ok: false,
       errors: { support: 'Select the support you need, or select ‘I do not need any support’' },
     })
