@@ -1,5 +1,5 @@
 import type { MessageView, BookingFacts } from './message-view.js'
-import { fitSms, smsCandidates, smsWhen } from './sms-text.js'
+import { fitSms, smsCandidates, smsDate, smsWhen } from './sms-text.js'
 import type { MessageKind } from './message-kind.js'
 // One entry serves every reminder_* kind.
 import { reminderMessageKind } from './reminder-message-kind.js'
@@ -16,27 +16,22 @@ const startsText = (v: MessageView, facts: BookingFacts) =>
   facts.first
     ? v.t(facts.sessionCount > 1 ? 'messages:sms.startsFrom' : 'messages:sms.starts', { when: smsWhen(facts.first.startsAt, v.language) })
     : ''
-/** "2pm Sat 20 Mar": when an offer must be taken by. */
-const deadline = (v: MessageView, instant: Date | null) =>
+/** "2pm Sat 20 Mar" (in a subject) or as texts write dates (see smsDate): when an offer must be taken by. */
+const deadline = (v: MessageView, instant: Date | null, inText = false) =>
   instant
-    ? v.t('messages:sms.deadline', { time: v.format.formatTime(instant), date: v.format.formatShortDate(instant) })
+    ? v.t('messages:sms.deadline', {
+        time: v.format.formatTime(instant),
+        date: inText ? smsDate(instant, v.language) : v.format.formatShortDate(instant),
+      })
     : v.t('messages:sms.soon')
 
 /**
  * A kind's text: its wordings "messages:<kind>.sms.<variant>" tried in order by the SMS fitter,
- * with the title (and place) shortened when none fits whole. `englishOnly` wordings leave the
- * link out to keep English to one segment; the other languages have two and always keep it.
+ * with the title (and place) shortened when none fits whole. Every wording keeps the link (when the
+ * kind has one), the reference and any deadline.
  */
-function smsOf(
-  v: MessageView,
-  variants: readonly string[],
-  values: Record<string, unknown>,
-  place: string,
-  englishOnly: readonly string[] = [],
-): string {
-  const kind = v.kind.startsWith('reminder') ? 'reminder' : v.kind
-  const used = v.language === 'en' ? [...variants, ...englishOnly] : variants
-  const keys = used.map((variant) => `messages:${kind}.sms.${variant}`)
+function smsOf(v: MessageView, variants: readonly string[], values: Record<string, unknown>, place: string): string {
+  const keys = variants.map((variant) => `messages:${v.kind}.sms.${variant}`)
   return fitSms(smsCandidates(v.t, keys, values), { title: b(v).title, place }, undefined, v.language)
 }
 
@@ -57,16 +52,15 @@ const kinds: Readonly<Record<string, MessageKind>> = {
     sms: (v) => {
       const f = b(v)
       const number = f.waitlistPosition ? v.t('messages:waitlist_joined.sms.number', { position: v.format.formatNumber(f.waitlistPosition) }) : ''
-      return smsOf(v, ['full', 'bare'], { number, reference: f.reference, url: f.manageUrl }, f.place.name)
+      return smsOf(v, ['full', 'bare', 'tiny'], { number, reference: f.reference, url: f.manageUrl }, f.place.name)
     },
   },
   place_offered: {
     subject: (v) => v.t('messages:place_offered.subject', { title: b(v).title, until: deadline(v, b(v).offerExpiresAt) }),
     sms: (v) => {
       const f = b(v)
-      const values = { starts: startsText(v, f), until: deadline(v, f.offerExpiresAt), reference: f.reference, url: f.manageUrl }
-      // Without the link, YES still works.
-      return smsOf(v, ['full', 'short'], values, f.place.name, ['noLink'])
+      const values = { starts: startsText(v, f), until: deadline(v, f.offerExpiresAt, true), reference: f.reference, url: f.manageUrl }
+      return smsOf(v, ['full', 'short', 'tiny'], values, f.place.name)
     },
     staleBecause: (v) => {
       const f = b(v)
@@ -94,7 +88,7 @@ const kinds: Readonly<Record<string, MessageKind>> = {
     subject: (v) => v.t('messages:waitlist_left.subject', { title: b(v).title }),
     sms: (v) => {
       const f = b(v)
-      return smsOf(v, v.language === 'en' ? ['full'] : ['full', 'bare'], { starts: startsText(v, f), reference: f.reference }, f.place.name)
+      return smsOf(v, ['full', 'bare'], { starts: startsText(v, f), reference: f.reference }, f.place.name)
     },
   },
   session_moved: {
@@ -105,7 +99,7 @@ const kinds: Readonly<Record<string, MessageKind>> = {
       const now = s ? smsWhen(s.startsAt, v.language) : ''
       const was = f.previousStartsAt ? v.t('messages:session_moved.sms.was', { when: smsWhen(f.previousStartsAt, v.language) }) : ''
       const values = { was, now, reference: f.reference, url: f.manageUrl }
-      return smsOf(v, ['full', 'noWas', 'noPlace'], values, s?.place.name ?? f.place.name, ['noLink'])
+      return smsOf(v, ['full', 'noWas', 'noPlace', 'tiny'], values, s?.place.name ?? f.place.name)
     },
     calendar: (v) => (b(v).status === 'confirmed' && b(v).changed ? { method: 'REQUEST', sessionIds: [b(v).changed!.id] } : undefined),
   },
@@ -115,7 +109,7 @@ const kinds: Readonly<Record<string, MessageKind>> = {
       const f = b(v)
       const when = f.changed ? v.t('messages:session_cancelled.sms.on', { when: smsWhen(f.changed.startsAt, v.language) }) : ''
       const place = f.changed?.place.name ?? f.place.name
-      return smsOf(v, ['full', 'noPlace'], { when, reference: f.reference, url: f.manageUrl }, place, ['noLink'])
+      return smsOf(v, ['full', 'noPlace', 'tiny'], { when, reference: f.reference, url: f.manageUrl }, place)
     },
     // Only a family with the session in their calendar gets the CANCEL.
     calendar: (v) => (b(v).status === 'confirmed' && b(v).changed ? { method: 'CANCEL', sessionIds: [b(v).changed!.id] } : undefined),
