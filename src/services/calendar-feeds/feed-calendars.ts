@@ -70,7 +70,9 @@ export class FeedCalendars {
       }
     }
     const t = translator(language)
-    calendar.name(t('messages:calendar.feedName', { service: language === defaultLanguage ? this.config.serviceName : t('common:serviceName') }))
+    calendar.name(
+      t('messages:calendar.feedName', { service: language === defaultLanguage ? this.config.serviceName : t('common:serviceName') }),
+    )
     return calendar.toString()
   }
 

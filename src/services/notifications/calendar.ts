@@ -76,8 +76,7 @@ export function addBookingEvent(
   const title = context.programme.title
   const place = placeOf(context, at, t('messages:sms.online'))
   const number = context.sessions.indexOf(at) + 1
-  const summary =
-    context.sessions.length > 1 ? t('messages:calendar.sessionOf', { title, number, count: context.sessions.length }) : title
+  const summary = context.sessions.length > 1 ? t('messages:calendar.sessionOf', { title, number, count: context.sessions.length }) : title
   const description = [
     t('messages:calendar.reference', { reference: context.booking.reference }),
     t('messages:calendar.manage', { url: options.manageUrl }),

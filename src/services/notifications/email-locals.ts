@@ -12,11 +12,11 @@ type Markup = Record<string, (escaped: string) => string>
  * the sentence and every value are escaped, then the marked values get their markup. The markup
  * stays in the template, so translators never see HTML and word order is theirs.
  */
-export function translatedHtml(view: Pick<MessageView, 't'>, key: string, values: Record<string, unknown>, markup: Markup = {}): string {
+function translatedHtml(view: Pick<MessageView, 't'>, key: string, values: Record<string, unknown>, markup: Markup = {}): string {
   const names = Object.keys(values).filter((name) => name !== 'count')
-  const marks = Object.fromEntries(names.map((name, index) => [name, `\u0000${index}\u0000`]))
+  const marks = Object.fromEntries(names.map((name, index) => [name, `\uE000${index}\uE001`]))
   const sentence = escapeHtml(view.t(key, { ...values, ...marks }))
-  return sentence.replace(/\u0000(\d+)\u0000/g, (_, index: string) => {
+  return sentence.replace(/\uE000(\d+)\uE001/g, (_, index: string) => {
     const name = names[Number(index)]!
     const escaped = escapeHtml(String(values[name] ?? ''))
     return markup[name] ? markup[name](escaped) : escaped

@@ -12,7 +12,7 @@ const EXTENDED = '^{}\\[~]|€\f'
 const basic = new Set(BASIC)
 const extended = new Set(EXTENDED)
 
-export const SEGMENT_LENGTH = 160
+const SEGMENT_LENGTH = 160
 
 export function isGsm7(text: string): boolean {
   for (const char of text) if (!basic.has(char) && !extended.has(char)) return false

@@ -36,14 +36,21 @@ function smsOf(v: MessageView, variants: readonly string[], values: Record<strin
 }
 
 const subjectOn = (v: MessageView, key: string, at: Date | undefined) =>
-  at ? v.t(`messages:${key}.subjectOn`, { title: b(v).title, date: v.format.formatDate(at) }) : v.t(`messages:${key}.subject`, { title: b(v).title })
+  at
+    ? v.t(`messages:${key}.subjectOn`, { title: b(v).title, date: v.format.formatDate(at) })
+    : v.t(`messages:${key}.subject`, { title: b(v).title })
 
 const kinds: Readonly<Record<string, MessageKind>> = {
   booking_confirmed: {
     subject: (v) => subjectOn(v, 'booking_confirmed', b(v).first?.startsAt),
     sms: (v) => {
       const f = b(v)
-      return smsOf(v, ['full', 'noWords', 'noPlace', 'bare', 'tiny'], { starts: startsText(v, f), reference: f.reference, url: f.manageUrl }, f.place.name)
+      return smsOf(
+        v,
+        ['full', 'noWords', 'noPlace', 'bare', 'tiny'],
+        { starts: startsText(v, f), reference: f.reference, url: f.manageUrl },
+        f.place.name,
+      )
     },
     calendar: () => ({ method: 'REQUEST' }),
   },
@@ -51,7 +58,9 @@ const kinds: Readonly<Record<string, MessageKind>> = {
     subject: (v) => v.t('messages:waitlist_joined.subject', { title: b(v).title }),
     sms: (v) => {
       const f = b(v)
-      const number = f.waitlistPosition ? v.t('messages:waitlist_joined.sms.number', { position: v.format.formatNumber(f.waitlistPosition) }) : ''
+      const number = f.waitlistPosition
+        ? v.t('messages:waitlist_joined.sms.number', { position: v.format.formatNumber(f.waitlistPosition) })
+        : ''
       return smsOf(v, ['full', 'bare', 'tiny'], { number, reference: f.reference, url: f.manageUrl }, f.place.name)
     },
   },

@@ -50,7 +50,7 @@ interface Writing {
   shorten: (text: string, max: number) => string
 }
 
-export const MAX_SMS_SEGMENTS = 2
+const MAX_SMS_SEGMENTS = 2
 
 const gsm7Writing: Writing = { clean: toGsm7, length: gsm7Length, shorten: shortenTo }
 const unicodeWriting: Writing = { clean: (text) => text, length: (text) => text.length, shorten: shortenToUnicode }
@@ -63,7 +63,12 @@ const writingFor = (language: Language): Writing => (language === 'en' ? gsm7Wri
  * (then places) shortened, the fullest wording first again. Only then is a second segment used,
  * the same way. Every wording keeps its link, reference and times: only the title and place give.
  */
-export function fitSms(candidates: SmsTemplate[], parts: Shortenable, limits: FitLimits = DEFAULT_LIMITS, language: Language = 'en'): string {
+export function fitSms(
+  candidates: SmsTemplate[],
+  parts: Shortenable,
+  limits: FitLimits = DEFAULT_LIMITS,
+  language: Language = 'en',
+): string {
   const writing = writingFor(language)
   const title = writing.clean(parts.title).trim()
   const place = writing.clean(parts.place).trim()

@@ -28,10 +28,16 @@ export const REPLY_LIMITS: FitLimits = { placeFirstCutTo: 40, shortestTitle: 20,
  */
 const fit = (language: Language, key: string, values: Record<string, unknown>, title: string, place: string): string => {
   const t = translator(language)
-  return fitSms([(parts) => t(`messages:${key}`, { ...values, title: parts.title, place: parts.place })], { title, place }, REPLY_LIMITS, language)
+  return fitSms(
+    [(parts) => t(`messages:${key}`, { ...values, title: parts.title, place: parts.place })],
+    { title, place },
+    REPLY_LIMITS,
+    language,
+  )
 }
 
-const hubPhone = (language: Language, hub: HubContact) => translator(language)('messages:reply.hubPhone', { hub: hub.name, phone: hub.phone })
+const hubPhone = (language: Language, hub: HubContact) =>
+  translator(language)('messages:reply.hubPhone', { hub: hub.name, phone: hub.phone })
 
 /** The reminder text: what, when, where, and the way out. */
 export const reminderText = (s: SessionFacts, language: Language = 'en'): string =>

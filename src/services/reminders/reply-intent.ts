@@ -42,7 +42,11 @@ const asciiDigits = (text: string): string =>
   })
 
 /** One spelling of a word: upper case, Arabic short vowels and tatweel dropped. */
-const canonical = (word: string): string => word.normalize('NFC').toUpperCase().replace(/[\u064B-\u0652\u0640]/g, '')
+const canonical = (word: string): string =>
+  word
+    .normalize('NFC')
+    .toUpperCase()
+    .replace(/[\u064B-\u0652\u0640]/g, '')
 
 /** Upper-case words, punctuation dropped: "Cancel, please!" -> ["CANCEL", "PLEASE"], "ANULUJ 2" -> ["ANULUJ", "2"]. */
 const words = (body: string): string[] =>

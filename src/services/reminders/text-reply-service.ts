@@ -147,7 +147,12 @@ export class TextReplyService {
     const audit = (tx: Tx) => this.store.answeredInReply(tx, bookingId, 'booking_cancelled')
     const result = await this.booking.cancel(bookingId, { reason: CANCELLED_BY_TEXT_REASON, now, audit })
     if (result.outcome !== 'cancelled')
-      return { intent: 'cancel', action: 'nothing_to_cancel', reply: nothingToCancelReply(hubOf(context, now), context.booking.language), bookingId }
+      return {
+        intent: 'cancel',
+        action: 'nothing_to_cancel',
+        reply: nothingToCancelReply(hubOf(context, now), context.booking.language),
+        bookingId,
+      }
     return { intent: 'cancel', action: 'cancelled_booking', reply: cancelledReply(facts, context.booking.language), bookingId }
   }
 

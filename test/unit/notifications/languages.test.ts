@@ -22,7 +22,12 @@ const rendererFor = (context: BookingMessageContext, baseUrl = settings.baseUrl)
     forBooking: async () => context,
   } as unknown as MessageContextRepository)
 
-function aRow(kind: string, channel: 'email' | 'sms', payload: Record<string, unknown> = {}, bookingId: number | null = 42): NotificationRow {
+function aRow(
+  kind: string,
+  channel: 'email' | 'sms',
+  payload: Record<string, unknown> = {},
+  bookingId: number | null = 42,
+): NotificationRow {
   return {
     id: 7,
     createdAt: new Date('2027-03-01T10:00:00Z'),
@@ -134,7 +139,10 @@ describe('Messages in every language', () => {
       })
       const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent))
       expect(events).to.have.length(2)
-      expect(events.map((e) => e.uid)).to.deep.equal([`booking-42-session-11@familyhubs.coventry.gov.uk`, `booking-42-session-12@familyhubs.coventry.gov.uk`])
+      expect(events.map((e) => e.uid)).to.deep.equal([
+        `booking-42-session-11@familyhubs.coventry.gov.uk`,
+        `booking-42-session-12@familyhubs.coventry.gov.uk`,
+      ])
       const words = {
         en: ['session 1 of 2', 'Booking reference', 'Join online', 'Online'],
         pl: ['spotkanie 1 z 2', 'Numer rezerwacji', 'Dołącz online', 'Online'],

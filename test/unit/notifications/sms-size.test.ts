@@ -37,7 +37,8 @@ describe('Counting SMS segments as carriers bill them', () => {
 
 describe('Text replies in the family’s language', () => {
   it('understands each language’s reply words, and the English ones always', () => {
-    for (const word of ['CANCEL', 'anuluj', 'Anuluj 2', 'ANULUJĘ', 'إلغاء', 'الغاء', 'ਰੱਦ', 'ਰੱਦ ਕਰੋ']) expect(replyIntent(word), word).to.equal('cancel')
+    for (const word of ['CANCEL', 'anuluj', 'Anuluj 2', 'ANULUJĘ', 'إلغاء', 'الغاء', 'ਰੱਦ', 'ਰੱਦ ਕਰੋ'])
+      expect(replyIntent(word), word).to.equal('cancel')
     for (const word of ['YES', 'tak', 'Tak!', 'نعم', 'ਹਾਂ', 'ਹਾਂ ਜੀ']) expect(replyIntent(word), word).to.equal('yes')
     for (const word of ['STOP', 'توقف', 'ਬੰਦ']) expect(replyIntent(word), word).to.equal('opt_out')
     for (const word of ['START', 'ابدأ', 'ਸ਼ੁਰੂ']) expect(replyIntent(word), word).to.equal('opt_in')
@@ -55,7 +56,9 @@ describe('Text replies in the family’s language', () => {
     expect(cancelledReply(facts, 'pl')).to.match(/^Anulowano: Masaż niemowląt, 29\.03, 10:00\. Dziękujemy/)
     expect(optedOutReply('ar')).to.include('Family Hubs').and.include('ابدأ')
     expect(helpReply({ name: 'Foleshill Family Hub', phone: '024 7678 5000' }, 'pa')).to.include('ਰੱਦ (CANCEL)')
-    expect(whichBookingReply('CANCEL', [facts, facts], 'pl')).to.include('ANULUJ 1: Masaż niemowląt').and.include('ANULUJ 2')
+    expect(whichBookingReply('CANCEL', [facts, facts], 'pl'))
+      .to.include('ANULUJ 1: Masaż niemowląt')
+      .and.include('ANULUJ 2')
     for (const text of [cancelledReply(facts, 'ar'), offerAcceptedReply(facts, 'FH-7K3P-Q9', true, 'pa'), helpReply(undefined, 'pl')])
       expect(smsSize(text).segments, text).to.be.at.most(2)
   })
