@@ -30,9 +30,16 @@ const deadline = (v: MessageView, instant: Date | null, inText = false) =>
  * with the title (and place) shortened when none fits whole. Every wording keeps the link (when the
  * kind has one), the reference and any deadline.
  */
-function smsOf(v: MessageView, variants: readonly string[], values: Record<string, unknown>, place: string): string {
-  const keys = variants.map((variant) => `messages:${v.kind}.sms.${variant}`)
-  return fitSms(smsCandidates(v.t, keys, values), { title: b(v).title, place }, undefined, v.language)
+function smsOf(v: MessageView, variants: readonly string[], values: Record<string, unknown>, place: string, lastResort?: 'tiny'): string {
+  const keys = (list: readonly string[]) => list.map((variant) => `messages:${v.kind}.sms.${variant}`)
+  const candidates = smsCandidates(v.t, keys(variants), values)
+  return fitSms(
+    candidates,
+    { title: b(v).title, place },
+    undefined,
+    v.language,
+    smsCandidates(v.t, keys(lastResort ? [lastResort] : []), values),
+  )
 }
 
 const subjectOn = (v: MessageView, key: string, at: Date | undefined) =>
@@ -47,9 +54,10 @@ const kinds: Readonly<Record<string, MessageKind>> = {
       const f = b(v)
       return smsOf(
         v,
-        ['full', 'noWords', 'noPlace', 'bare', 'tiny'],
+        ['full', 'noWords', 'noPlace', 'bare'],
         { starts: startsText(v, f), reference: f.reference, url: f.manageUrl },
         f.place.name,
+        'tiny',
       )
     },
     calendar: () => ({ method: 'REQUEST' }),
@@ -61,7 +69,7 @@ const kinds: Readonly<Record<string, MessageKind>> = {
       const number = f.waitlistPosition
         ? v.t('messages:waitlist_joined.sms.number', { position: v.format.formatNumber(f.waitlistPosition) })
         : ''
-      return smsOf(v, ['full', 'bare', 'tiny'], { number, reference: f.reference, url: f.manageUrl }, f.place.name)
+      return smsOf(v, ['full', 'bare'], { number, reference: f.reference, url: f.manageUrl }, f.place.name, 'tiny')
     },
   },
   place_offered: {
@@ -69,7 +77,7 @@ const kinds: Readonly<Record<string, MessageKind>> = {
     sms: (v) => {
       const f = b(v)
       const values = { starts: startsText(v, f), until: deadline(v, f.offerExpiresAt, true), reference: f.reference, url: f.manageUrl }
-      return smsOf(v, ['full', 'short', 'tiny'], values, f.place.name)
+      return smsOf(v, ['full', 'short'], values, f.place.name, 'tiny')
     },
     staleBecause: (v) => {
       const f = b(v)
@@ -108,7 +116,7 @@ const kinds: Readonly<Record<string, MessageKind>> = {
       const now = s ? smsWhen(s.startsAt, v.language) : ''
       const was = f.previousStartsAt ? v.t('messages:session_moved.sms.was', { when: smsWhen(f.previousStartsAt, v.language) }) : ''
       const values = { was, now, reference: f.reference, url: f.manageUrl }
-      return smsOf(v, ['full', 'noWas', 'noPlace', 'tiny'], values, s?.place.name ?? f.place.name)
+      return smsOf(v, ['full', 'noWas', 'noPlace'], values, s?.place.name ?? f.place.name, 'tiny')
     },
     calendar: (v) => (b(v).status === 'confirmed' && b(v).changed ? { method: 'REQUEST', sessionIds: [b(v).changed!.id] } : undefined),
   },
@@ -118,7 +126,7 @@ const kinds: Readonly<Record<string, MessageKind>> = {
       const f = b(v)
       const when = f.changed ? v.t('messages:session_cancelled.sms.on', { when: smsWhen(f.changed.startsAt, v.language) }) : ''
       const place = f.changed?.place.name ?? f.place.name
-      return smsOf(v, ['full', 'noPlace', 'tiny'], { when, reference: f.reference, url: f.manageUrl }, place)
+      return smsOf(v, ['full', 'noPlace'], { when, reference: f.reference, url: f.manageUrl }, place, 'tiny')
     },
     // Only a family with the session in their calendar gets the CANCEL.
     calendar: (v) => (b(v).status === 'confirmed' && b(v).changed ? { method: 'CANCEL', sessionIds: [b(v).changed!.id] } : undefined),

@@ -61,29 +61,32 @@ const writingFor = (language: Language): Writing => (language === 'en' ? gsm7Wri
  * The first of the candidate wordings that fits one segment, else two (see Writing). Candidates go
  * from the fullest wording to the barest: each is tried whole first; only when none fits are titles
  * (then places) shortened, the fullest wording first again. Only then is a second segment used,
- * the same way. Every wording keeps its link, reference and times: only the title and place give.
+ * the same way, and after that the `lastResort` wordings (for the languages that need Unicode, which
+ * have less than half the room). Every wording keeps its link, reference and times: only the title
+ * and place give.
  */
 export function fitSms(
   candidates: SmsTemplate[],
   parts: Shortenable,
   limits: FitLimits = DEFAULT_LIMITS,
   language: Language = 'en',
+  lastResort: SmsTemplate[] = [],
 ): string {
   const writing = writingFor(language)
   const title = writing.clean(parts.title).trim()
   const place = writing.clean(parts.place).trim()
   const render = (candidate: SmsTemplate, t: string, p: string) => writing.clean(candidate({ title: t, place: p }))
-  for (const segments of [1, MAX_SMS_SEGMENTS]) {
+  const attempt = (wordings: SmsTemplate[], segments: number): string | undefined => {
     const fits = (text: string) => smsSize(text).segments <= segments
     const over = (text: string) => {
       const size = smsSize(text)
       return size.units - smsCapacity(size.encoding, segments)
     }
-    for (const candidate of candidates) {
+    for (const candidate of wordings) {
       const whole = render(candidate, title, place)
       if (fits(whole)) return whole
     }
-    for (const candidate of candidates) {
+    for (const candidate of wordings) {
       let t = title
       let p = place
       const excess = () => over(render(candidate, t, p))
@@ -93,9 +96,12 @@ export function fitSms(
       const shortened = render(candidate, t, p)
       if (fits(shortened)) return shortened
     }
+    return undefined
   }
+  const fitted = attempt(candidates, 1) ?? attempt(candidates, MAX_SMS_SEGMENTS) ?? attempt(lastResort, MAX_SMS_SEGMENTS)
+  if (fitted !== undefined) return fitted
   // Nothing fitted (a very long BASE_URL): the barest wording, its title (then place) cut as far as needed.
-  const barest = candidates[candidates.length - 1]!
+  const barest = [...candidates, ...lastResort].at(-1)!
   const fits = (text: string) => smsSize(text).segments <= MAX_SMS_SEGMENTS
   let t = title
   let p = place
