@@ -2,7 +2,8 @@
  * The GSM 03.38 default alphabet. A text made only of these characters is sent 7 bits a
  * character: 160 to one segment. One character outside it (a curly apostrophe, an emoji) switches
  * the whole message to UCS-2, 70 characters a segment, and the family's text becomes three paid
- * messages. So every text is made GSM-7 before it is sent (toGsm7) and tests check the templates.
+ * messages. So every English text is made GSM-7 before it is sent (toGsm7); texts in Polish,
+ * Punjabi and Arabic need UCS-2 anyway and are counted as such (smsSize).
  */
 const BASIC =
   '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà'
