@@ -5,7 +5,7 @@ import { DateTime } from 'luxon'
 import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
 import { aCourse, aHub, weekly } from '../../support/builders.js'
-import { bookingRow } from '../../support/booking-helpers.js'
+import { aBookingRequest, aNewFamily, bookingRow } from '../../support/booking-helpers.js'
 import { bookings, notifications } from '../../../src/db/schema/index.js'
 import type { Language } from '../../../src/i18n/languages.js'
 import { paths } from '../../../src/paths.js'
@@ -66,5 +66,20 @@ describe('Twilio webhook: replies in the family’s language', () => {
     expect(replyText(response.text)).to.equal(
       'We could not find a booking to cancel for this number. Please use the link in your booking email or call your family hub.',
     )
+  })
+  it('accepts an offer on the Polish word TAK and answers in Polish', async () => {
+    const { course } = await aCourse({ capacity: 1, sessions: weekly(inDays(5), 1, '14:00', '16:00') })
+    const place = await confirmedBooking(t, course.id)
+    const family = aNewFamily({ contactBySms: true })
+    const waiting = await t.services.booking.joinWaitingList(aBookingRequest(course.id, { family }))
+    if (waiting.outcome !== 'waiting') throw new Error(waiting.outcome)
+    await testDatabase().db.update(bookings).set({ language: 'pl' }).where(eq(bookings.id, waiting.booking.id))
+    await t.services.booking.cancel(place.id)
+    expect((await bookingRow(waiting.booking.id)).status).to.equal('offered')
+
+    const response = await postSigned(t.app, path, inboundFields(family.phone!, 'Tak, poproszę'))
+
+    expect(replyText(response.text)).to.match(/^Masz miejsce: Test programme \d+, \d{1,2}\.\d{2}, 14:00/)
+    expect((await bookingRow(waiting.booking.id)).status).to.equal('confirmed')
   })
 })
