@@ -125,6 +125,8 @@ describe('Messages in every language', () => {
               if (kind !== 'reminder_sms_3h') expect(text, text).to.include('FH-7K3P-Q9')
               if (linkKinds.has(kind)) expect(text, text).to.include(view.booking!.manageUrl)
               expect(text, text).not.to.match(/messages:|undefined|NaN/)
+              if (language !== 'en')
+                for (const fragment of fragments) expect(text, `${kind} has English "${fragment}"`).not.to.include(fragment)
             }
     })
 
