@@ -23,6 +23,7 @@ export async function composeEmail(from: string, email: OutgoingEmail): Promise<
     html: email.html,
     messageId: email.messageId,
     date: new Date(),
+    ...(email.language ? { headers: { 'Content-Language': email.language } } : {}),
     ...(email.calendar ? calendarParts(email.calendar) : {}),
   }).compile()
   const envelope = node.getEnvelope()

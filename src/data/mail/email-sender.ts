@@ -10,6 +10,8 @@ export interface OutgoingEmail {
   html: string
   /** A calendar invite, attached as text/calendar with this METHOD. */
   calendar?: { method: 'REQUEST' | 'CANCEL'; content: string } | undefined
+  /** The language it is written in (BCP 47, "pl"): the Content-Language header. */
+  language?: string | undefined
 }
 
 export interface SentEmail {

@@ -9,6 +9,8 @@ import { LONDON } from '../../time.js'
 import { addBookingEvent, newCalendar } from '../notifications/calendar.js'
 import { addressOf } from '../notifications/message-renderer.js'
 import { manageToken } from '../tokens.js'
+import { defaultLanguage, type Language } from '../../i18n/languages.js'
+import { translator } from '../../i18n/translator.js'
 
 /** A cancelled booking or session stays in feeds this long, marked CANCELLED, so calendars hear of it. */
 const KEEP_CANCELLED_DAYS = 30
@@ -44,12 +46,14 @@ export class FeedCalendars {
    */
   async family(familyId: number, now: Date): Promise<string> {
     const calendar = newCalendar(this.config.serviceName)
-    calendar.name(`${this.config.serviceName}: your bookings`)
     const cancelledSince = daysBefore(now, KEEP_CANCELLED_DAYS)
     const endedSince = daysBefore(now, KEEP_PAST_DAYS)
+    // Each event is in its own booking's language; the feed's name in the language of the latest (highest id) booking.
+    let language: Language = defaultLanguage
     for (const bookingId of await this.sessions.familyBookingIds(this.db, familyId, cancelledSince)) {
       const context = await this.contexts.forBooking(bookingId, this.db)
       if (!context) continue
+      language = context.booking.language
       const manageUrl = `${this.config.baseUrl}${paths.manage.show(manageToken(this.config.sessionSecret, context.booking.manageNonce))}`
       for (const at of context.sessions) {
         if (at.session.endsAt <= endedSince) continue
@@ -65,6 +69,10 @@ export class FeedCalendars {
         })
       }
     }
+    const t = translator(language)
+    calendar.name(
+      t('messages:calendar.feedName', { service: language === defaultLanguage ? this.config.serviceName : t('common:serviceName') }),
+    )
     return calendar.toString()
   }
 

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import type { BookingMessageContext, SessionAtPlace } from '../../data/notifications/message-context-repository.js'
 import { LONDON } from '../../time.js'
 import { placeOf } from './place.js'
+import { translator } from '../../i18n/translator.js'
 
 /**
  * REQUEST adds or updates events in the family's calendar (confirmation, a moved session); CANCEL
@@ -70,15 +71,17 @@ export function addBookingEvent(
   at: SessionAtPlace,
   options: BookingEventOptions,
 ): void {
+  // In the language the family booked in, like every other message to them.
+  const t = translator(context.booking.language)
   const title = context.programme.title
-  const place = placeOf(context, at)
+  const place = placeOf(context, at, t('messages:sms.online'))
   const number = context.sessions.indexOf(at) + 1
-  const summary = context.sessions.length > 1 ? `${title} (session ${number} of ${context.sessions.length})` : title
+  const summary = context.sessions.length > 1 ? t('messages:calendar.sessionOf', { title, number, count: context.sessions.length }) : title
   const description = [
-    `Booking reference: ${context.booking.reference}`,
-    `View or cancel your booking: ${options.manageUrl}`,
-    place.onlineUrl ? `Join online: ${place.onlineUrl}` : undefined,
-    place.hub ? `${place.hub.name}: ${place.hub.phone}` : undefined,
+    t('messages:calendar.reference', { reference: context.booking.reference }),
+    t('messages:calendar.manage', { url: options.manageUrl }),
+    place.onlineUrl ? t('messages:calendar.joinOnline', { url: place.onlineUrl }) : undefined,
+    place.hub ? t('messages:calendar.hubPhone', { hub: place.hub.name, phone: place.hub.phone }) : undefined,
   ].filter(Boolean)
   calendar.createEvent({
     id: eventUid(context.booking.id, at.session.id, options.baseUrl),

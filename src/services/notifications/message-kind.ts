@@ -13,7 +13,7 @@ interface CalendarAttachment {
 export interface MessageKind {
   /** Email subject line. */
   subject(view: MessageView): string
-  /** The text message, one GSM-7 segment. Absent: the kind is email only and a text row is skipped. */
+  /** The text message: at most two segments (see sms-text.ts). Absent: the kind is email only and a text row is skipped. */
   sms?(view: MessageView): string
   /** A calendar invite to attach to the email, if any. */
   calendar?(view: MessageView): CalendarAttachment | undefined

@@ -1,6 +1,5 @@
-import { formatDate, formatShortDate, formatTime } from '../../time.js'
 import type { MessageView, BookingFacts } from './message-view.js'
-import { fitSms, smsWhen } from './sms-text.js'
+import { fitSms, smsCandidates, smsDate, smsWhen } from './sms-text.js'
 import type { MessageKind } from './message-kind.js'
 // One entry serves every reminder_* kind.
 import { reminderMessageKind } from './reminder-message-kind.js'
@@ -12,59 +11,73 @@ const b = (view: MessageView): BookingFacts => {
   return view.booking
 }
 
-/** "Tue 3 Mar" for the first session, or "" when there is none. */
-const firstWhen = (facts: BookingFacts) => (facts.first ? smsWhen(facts.first.startsAt) : '')
-const startsText = (facts: BookingFacts) =>
-  facts.first ? `, ${facts.sessionCount > 1 ? 'from ' : ''}${smsWhen(facts.first.startsAt)}` : ''
-const deadline = (instant: Date) => `${formatTime(instant)} ${formatShortDate(instant)}`
+/** ", Tue 3 Mar, 10:30am" or ", from Tue 3 Mar, 10:30am" for the first session, or "" when there is none. */
+const startsText = (v: MessageView, facts: BookingFacts) =>
+  facts.first
+    ? v.t(facts.sessionCount > 1 ? 'messages:sms.startsFrom' : 'messages:sms.starts', { when: smsWhen(facts.first.startsAt, v.language) })
+    : ''
+/** "2pm Sat 20 Mar" (in a subject) or as texts write dates (see smsDate): when an offer must be taken by. */
+const deadline = (v: MessageView, instant: Date | null, inText = false) =>
+  instant
+    ? v.t('messages:sms.deadline', {
+        time: v.format.formatTime(instant),
+        date: inText ? smsDate(instant, v.language) : v.format.formatShortDate(instant),
+      })
+    : v.t('messages:sms.soon')
+
+/**
+ * A kind's text: its wordings "messages:<kind>.sms.<variant>" tried in order by the SMS fitter,
+ * with the title (and place) shortened when none fits whole. Every wording keeps the link (when the
+ * kind has one), the reference and any deadline.
+ */
+function smsOf(v: MessageView, variants: readonly string[], values: Record<string, unknown>, place: string, lastResort?: 'tiny'): string {
+  const keys = (list: readonly string[]) => list.map((variant) => `messages:${v.kind}.sms.${variant}`)
+  const candidates = smsCandidates(v.t, keys(variants), values)
+  return fitSms(
+    candidates,
+    { title: b(v).title, place },
+    undefined,
+    v.language,
+    smsCandidates(v.t, keys(lastResort ? [lastResort] : []), values),
+  )
+}
+
+const subjectOn = (v: MessageView, key: string, at: Date | undefined) =>
+  at
+    ? v.t(`messages:${key}.subjectOn`, { title: b(v).title, date: v.format.formatDate(at) })
+    : v.t(`messages:${key}.subject`, { title: b(v).title })
 
 const kinds: Readonly<Record<string, MessageKind>> = {
   booking_confirmed: {
-    subject: (v) => `Booking confirmed: ${b(v).title}${b(v).first ? `, ${formatDate(b(v).first!.startsAt)}` : ''}`,
+    subject: (v) => subjectOn(v, 'booking_confirmed', b(v).first?.startsAt),
     sms: (v) => {
       const f = b(v)
-      return fitSms(
-        [
-          ({ title, place }) => `Booked: ${title}${startsText(f)}, ${place}. Ref ${f.reference}. View or cancel: ${f.manageUrl}`,
-          ({ title, place }) => `Booked: ${title}${startsText(f)}, ${place}. Ref ${f.reference}. ${f.manageUrl}`,
-          ({ title }) => `Booked: ${title}${startsText(f)}. Ref ${f.reference}. View or cancel: ${f.manageUrl}`,
-          ({ title }) => `Booked: ${title}${startsText(f)}. Ref ${f.reference}. ${f.manageUrl}`,
-        ],
-        { title: f.title, place: f.place.name },
+      return smsOf(
+        v,
+        ['full', 'noWords', 'noPlace', 'bare'],
+        { starts: startsText(v, f), reference: f.reference, url: f.manageUrl },
+        f.place.name,
+        'tiny',
       )
     },
     calendar: () => ({ method: 'REQUEST' }),
   },
   waitlist_joined: {
-    subject: (v) => `You're on the waiting list: ${b(v).title}`,
+    subject: (v) => v.t('messages:waitlist_joined.subject', { title: b(v).title }),
     sms: (v) => {
       const f = b(v)
-      const number = f.waitlistPosition ? ` (number ${f.waitlistPosition})` : ''
-      return fitSms(
-        [
-          ({ title }) =>
-            `You're on the waiting list${number} for ${title}. We'll text if a place comes up. Ref ${f.reference}. ${f.manageUrl}`,
-          ({ title }) => `On the waiting list${number}: ${title}. Ref ${f.reference}. ${f.manageUrl}`,
-        ],
-        { title: f.title, place: f.place.name },
-      )
+      const number = f.waitlistPosition
+        ? v.t('messages:waitlist_joined.sms.number', { position: v.format.formatNumber(f.waitlistPosition) })
+        : ''
+      return smsOf(v, ['full', 'bare'], { number, reference: f.reference, url: f.manageUrl }, f.place.name, 'tiny')
     },
   },
   place_offered: {
-    subject: (v) => `A place is free for you: ${b(v).title} - reply by ${b(v).offerExpiresAt ? deadline(b(v).offerExpiresAt!) : 'soon'}`,
+    subject: (v) => v.t('messages:place_offered.subject', { title: b(v).title, until: deadline(v, b(v).offerExpiresAt) }),
     sms: (v) => {
       const f = b(v)
-      const until = f.offerExpiresAt ? deadline(f.offerExpiresAt) : 'soon'
-      return fitSms(
-        [
-          ({ title }) =>
-            `A place on ${title}${startsText(f)} is free for you. Reply YES by ${until} or accept at ${f.manageUrl} Ref ${f.reference}`,
-          ({ title }) => `Place free: ${title}. Reply YES by ${until} or go to ${f.manageUrl} Ref ${f.reference}`,
-          // Without the link, YES still works.
-          ({ title }) => `A place on ${title}${startsText(f)} is free for you. Reply YES by ${until} to take it. Ref ${f.reference}`,
-        ],
-        { title: f.title, place: f.place.name },
-      )
+      const values = { starts: startsText(v, f), until: deadline(v, f.offerExpiresAt, true), reference: f.reference, url: f.manageUrl }
+      return smsOf(v, ['full', 'short'], values, f.place.name, 'tiny')
     },
     staleBecause: (v) => {
       const f = b(v)
@@ -74,87 +87,57 @@ const kinds: Readonly<Record<string, MessageKind>> = {
     },
   },
   offer_expired: {
-    subject: (v) => `Your offer of a place has ended: ${b(v).title}`,
+    subject: (v) => v.t('messages:offer_expired.subject', { title: b(v).title }),
     sms: (v) => {
       const f = b(v)
-      return fitSms(
-        [
-          ({ title }) =>
-            `Your offer of a place on ${title} has ended, so it has gone to the next family. Ref ${f.reference}.${f.contact ? ` Questions? Call ${f.contact.phone}` : ''}`,
-          ({ title }) => `Your offer of a place on ${title} has ended. Ref ${f.reference}.`,
-        ],
-        { title: f.title, place: f.place.name },
-      )
+      return smsOf(v, f.contact ? ['call', 'bare'] : ['full', 'bare'], { reference: f.reference, phone: f.contact?.phone }, f.place.name)
     },
   },
   booking_cancelled: {
-    subject: (v) => `Booking cancelled: ${b(v).title}`,
+    subject: (v) => v.t('messages:booking_cancelled.subject', { title: b(v).title }),
     sms: (v) => {
       const f = b(v)
-      return fitSms(
-        [
-          ({ title }) =>
-            `Cancelled: your place on ${title}${startsText(f)}. Ref ${f.reference}. Thank you for letting us know: it can now go to another family.`,
-          ({ title }) => `Cancelled: your place on ${title}. Ref ${f.reference}.`,
-        ],
-        { title: f.title, place: f.place.name },
-      )
+      return smsOf(v, ['full', 'bare'], { starts: startsText(v, f), reference: f.reference }, f.place.name)
     },
     calendar: () => ({ method: 'CANCEL' }),
   },
   waitlist_left: {
-    subject: (v) => `You've left the waiting list: ${b(v).title}`,
+    subject: (v) => v.t('messages:waitlist_left.subject', { title: b(v).title }),
     sms: (v) => {
       const f = b(v)
-      return fitSms([({ title }) => `You've left the waiting list for ${title}${startsText(f)}. Ref ${f.reference}.`], {
-        title: f.title,
-        place: f.place.name,
-      })
+      return smsOf(v, ['full', 'bare'], { starts: startsText(v, f), reference: f.reference }, f.place.name)
     },
   },
   session_moved: {
-    subject: (v) => `Change to your session: ${b(v).title}`,
+    subject: (v) => v.t('messages:session_moved.subject', { title: b(v).title }),
     sms: (v) => {
       const f = b(v)
       const s = f.changed ?? f.first
-      const now = s ? smsWhen(s.startsAt) : firstWhen(f)
-      const was = f.previousStartsAt ? ` on ${smsWhen(f.previousStartsAt)}` : ''
-      return fitSms(
-        [
-          ({ title, place }) => `Change: ${title}${was} is now ${now}, ${place}. Ref ${f.reference}. ${f.manageUrl}`,
-          ({ title, place }) => `Change: ${title} is now ${now}, ${place}. Ref ${f.reference}. ${f.manageUrl}`,
-          ({ title }) => `Change: ${title} is now ${now}. Ref ${f.reference}. ${f.manageUrl}`,
-          ({ title, place }) => `Change: ${title}${was} is now ${now}, ${place}. Ref ${f.reference}. Details by email.`,
-        ],
-        { title: f.title, place: s?.place.name ?? f.place.name },
-      )
+      const now = s ? smsWhen(s.startsAt, v.language) : ''
+      const was = f.previousStartsAt ? v.t('messages:session_moved.sms.was', { when: smsWhen(f.previousStartsAt, v.language) }) : ''
+      const values = { was, now, reference: f.reference, url: f.manageUrl }
+      return smsOf(v, ['full', 'noWas', 'noPlace'], values, s?.place.name ?? f.place.name, 'tiny')
     },
     calendar: (v) => (b(v).status === 'confirmed' && b(v).changed ? { method: 'REQUEST', sessionIds: [b(v).changed!.id] } : undefined),
   },
   session_cancelled: {
-    subject: (v) => `Session cancelled: ${b(v).title}${b(v).changed ? `, ${formatDate(b(v).changed!.startsAt)}` : ''}`,
+    subject: (v) => subjectOn(v, 'session_cancelled', b(v).changed?.startsAt),
     sms: (v) => {
       const f = b(v)
-      const when = f.changed ? ` on ${smsWhen(f.changed.startsAt)}` : ''
-      return fitSms(
-        [
-          ({ title, place }) => `Sorry, ${title}${when} at ${place} is cancelled. Ref ${f.reference}. ${f.manageUrl}`,
-          ({ title }) => `Sorry, ${title}${when} is cancelled. Ref ${f.reference}. ${f.manageUrl}`,
-          ({ title, place }) => `Sorry, ${title}${when} at ${place} is cancelled. Ref ${f.reference}.`,
-        ],
-        { title: f.title, place: f.changed?.place.name ?? f.place.name },
-      )
+      const when = f.changed ? v.t('messages:session_cancelled.sms.on', { when: smsWhen(f.changed.startsAt, v.language) }) : ''
+      const place = f.changed?.place.name ?? f.place.name
+      return smsOf(v, ['full', 'noPlace'], { when, reference: f.reference, url: f.manageUrl }, place, 'tiny')
     },
     // Only a family with the session in their calendar gets the CANCEL.
     calendar: (v) => (b(v).status === 'confirmed' && b(v).changed ? { method: 'CANCEL', sessionIds: [b(v).changed!.id] } : undefined),
   },
   find_my_bookings: {
-    subject: (v) => `Your bookings: ${v.serviceName}`,
+    subject: (v) => v.t('messages:find_my_bookings.subject', { service: v.serviceName }),
     needsBooking: false,
   },
   // To a member of staff (services/staff/auth-service.ts); the renderer makes the link.
   password_reset: {
-    subject: (v) => `Reset your password: ${v.serviceName} staff`,
+    subject: (v) => v.t('messages:password_reset.subject', { service: v.serviceName }),
     needsBooking: false,
   },
   // reminder_email_48h, reminder_sms_3h, ...: see reminder-message-kind.ts.
@@ -164,7 +147,9 @@ const kinds: Readonly<Record<string, MessageKind>> = {
 /**
  * The definition for a kind: an exact match, else the longest kind in the table that prefixes it
  * followed by "_", so one entry "reminder" (with views/emails/reminder.*.ejs) would serve
- * reminder_email_48h and reminder_sms_3h. New kinds are added to the table above.
+ * reminder_email_48h and reminder_sms_3h. New kinds are added to the table above, with their words
+ * in locales/<language>/messages.json under the kind: "<kind>.subject", "<kind>.sms.<variant>" and
+ * the email's own keys.
  */
 export function messageKind(kind: string): (MessageKind & { template: string }) | undefined {
   const exact = kinds[kind]

@@ -12,6 +12,7 @@ import type { MessageKind } from './message-kinds.js'
 import { defaultLanguage, isLanguage, type Language } from '../../i18n/languages.js'
 import { translator } from '../../i18n/translator.js'
 import { localeFormat } from '../../i18n/format.js'
+import { emailLocals } from './email-locals.js'
 import { bookingFacts, dateIn, stringIn, type MessageView, type ViewSettings } from './message-view.js'
 
 export interface RendererSettings extends ViewSettings {
@@ -38,26 +39,33 @@ export class MessageRenderer {
 
   async view(row: NotificationRow, kind: MessageKind): Promise<MessageView> {
     const payload = isRecord(row.payload) ? row.payload : {}
-    const base = { kind: row.kind, channel: row.channel, serviceName: this.settings.serviceName, baseUrl: this.settings.baseUrl, payload }
+    const base = { kind: row.kind, channel: row.channel, baseUrl: this.settings.baseUrl, payload }
     if (row.bookingId === null) {
       if (kind.needsBooking !== false) throw new NothingToSay('the message has no booking')
       const language = isLanguage(payload.language) ? payload.language : defaultLanguage
-      return { ...base, ...writtenIn(language), booking: undefined, link: this.link(row.kind, payload) }
+      return { ...base, ...this.writtenIn(language), booking: undefined, link: this.link(row.kind, payload) }
     }
     const context = await this.contexts.forBooking(row.bookingId)
     if (!context) throw new NothingToSay('the booking no longer exists')
+    const language = this.writtenIn(context.booking.language)
     return {
       ...base,
-      ...writtenIn(context.booking.language),
-      booking: bookingFacts(this.settings, context, row.sessionId, payload),
+      ...language,
+      booking: bookingFacts(this.settings, context, row.sessionId, payload, language.t('messages:sms.online')),
       link: this.link(row.kind, payload),
     }
   }
 
+  /** The language facts, and the service's name as that language gives it (the configured name in English). */
+  private writtenIn(language: Language): Pick<MessageView, 'language' | 't' | 'format' | 'serviceName'> {
+    const facts = writtenIn(language)
+    return { ...facts, serviceName: language === defaultLanguage ? this.settings.serviceName : facts.t('common:serviceName') }
+  }
+
   async email(row: NotificationRow, view: MessageView, kind: MessageKind & { template: string }): Promise<OutgoingEmail> {
     const subject = kind.subject(view)
-    // The templates' formatDate & co. and t() speak the message's language; lang goes on <html>.
-    const locals = { ...viewHelpers, ...view.format, ...view, b: view.booking, subject, lang: view.language }
+    // The templates' formatDate & co. and t() speak the message's language; lang and dir go on <html>.
+    const locals = { ...viewHelpers, ...view.format, ...view, ...emailLocals(view), b: view.booking, subject }
     const render = (part: 'html' | 'text') =>
       ejs.renderFile(`${viewsDir}/emails/${kind.template}.${part}.ejs`, locals, {
         root: viewsDir,
@@ -84,7 +92,16 @@ export class MessageRenderer {
             }),
           }
         : undefined
-    return { key: messageKey(row), messageId: this.messageId(row), to: row.recipient, subject, html, text: tidyText(text), calendar }
+    return {
+      key: messageKey(row),
+      messageId: this.messageId(row),
+      to: row.recipient,
+      subject,
+      html,
+      text: tidyText(text),
+      calendar,
+      language: view.language,
+    }
   }
 
   sms(view: MessageView, kind: MessageKind): string {

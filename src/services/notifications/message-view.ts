@@ -83,18 +83,20 @@ export function bookingFacts(
   context: BookingMessageContext,
   sessionId: number | null,
   payload: Record<string, unknown>,
+  /** What the message calls a place with no hub, in its language. */
+  onlineName = 'Online',
 ): BookingFacts {
   const all = context.sessions.map((at, index) => ({
     id: at.session.id,
     number: index + 1,
     startsAt: at.session.startsAt,
     endsAt: at.session.endsAt,
-    place: placeOf(context, at),
+    place: placeOf(context, at, onlineName),
     cancelled: at.session.cancelledAt !== null,
   }))
   const active = all.filter((session) => !session.cancelled)
   const first = active[0] ?? all[0]
-  const place = first?.place ?? placeOf(context, undefined)
+  const place = first?.place ?? placeOf(context, undefined, onlineName)
   return {
     id: context.booking.id,
     reference: context.booking.reference,

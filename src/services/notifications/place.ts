@@ -14,10 +14,10 @@ export interface Place {
   hub: HubRow | null
 }
 
-export function placeOf(context: Pick<BookingMessageContext, 'course'>, at: SessionAtPlace | undefined): Place {
+export function placeOf(context: Pick<BookingMessageContext, 'course'>, at: SessionAtPlace | undefined, onlineName = 'Online'): Place {
   const hub = at?.hub ?? null
   const onlineUrl = at?.session.onlineUrl ?? context.course.onlineUrl ?? null
-  if (!hub) return { online: true, name: 'Online', address: [], oneLine: 'Online', room: null, onlineUrl, hub: null }
+  if (!hub) return { online: true, name: onlineName, address: [], oneLine: onlineName, room: null, onlineUrl, hub: null }
   const address = [...hub.addressLines, hub.postcode]
   return {
     online: false,

@@ -1,4 +1,3 @@
-import { formatDate, formatTime } from '../../time.js'
 import type { MessageKind } from './message-kind.js'
 import type { BookingFacts, MessageView, SessionFacts } from './message-view.js'
 import { dateIn } from './message-view.js'
@@ -16,23 +15,32 @@ const sessionOf = (view: MessageView): SessionFacts | undefined => facts(view).c
  * Every reminder kind (reminder_email_48h, reminder_sms_3h, ... and the email sent instead of a
  * text that could not be delivered): the delivery worker finds this entry by the "reminder" prefix.
  * The email is views/emails/reminder_session.{html,text}.ejs with the manage link; the text is
- * text-messages.ts reminderText, one GSM-7 segment ending "Reply CANCEL if you can't come."
+ * text-messages.ts reminderText, one GSM-7 segment in English ending "Reply CANCEL if you can't come."
  */
 export const reminderMessageKind: MessageKind = {
   template: 'reminder_session',
   subject: (view) => {
     const session = sessionOf(view)
     const title = facts(view).title
-    return session ? `Reminder: ${title}, ${formatDate(session.startsAt)} at ${formatTime(session.startsAt)}` : `Reminder: ${title}`
+    return session
+      ? view.t('messages:reminder.subjectAt', {
+          title,
+          date: view.format.formatDate(session.startsAt),
+          time: view.format.formatTime(session.startsAt),
+        })
+      : view.t('messages:reminder.subject', { title })
   },
   sms: (view) => {
     const session = sessionOf(view)
     const b = facts(view)
-    return reminderText({
-      title: b.title,
-      startsAt: session?.startsAt ?? b.first?.startsAt ?? new Date(),
-      place: session?.place.name ?? b.place.name,
-    })
+    return reminderText(
+      {
+        title: b.title,
+        startsAt: session?.startsAt ?? b.first?.startsAt ?? new Date(),
+        place: session?.place.name ?? b.place.name,
+      },
+      view.language,
+    )
   },
   /**
    * Checked just before sending. The planner moves and cancels rows inside the transactions that

@@ -1,5 +1,6 @@
-import { formatShortDate, formatTime } from '../../time.js'
-import { fitSms, type FitLimits } from './sms-text.js'
+import type { Language } from '../../i18n/languages.js'
+import { translator } from '../../i18n/translator.js'
+import { fitSms, smsWhen, type FitLimits } from './sms-text.js'
 
 /** What a text says about a session: the programme, when, and where. */
 export interface SessionFacts {
@@ -14,61 +15,51 @@ export interface HubContact {
   phone: string
 }
 
-/** "Wed 30 Sep, 10:30am" */
-const when = (startsAt: Date): string => `${formatShortDate(startsAt)}, ${formatTime(startsAt)}`
-
 /**
  * These texts keep more of the title than booking messages do: a very long place is cut to 40
  * characters first, then the programme title (to 20 at the least), then the place again.
  */
-const REPLY_LIMITS: FitLimits = { placeFirstCutTo: 40, shortestTitle: 20, shortestPlace: 10 }
+export const REPLY_LIMITS: FitLimits = { placeFirstCutTo: 40, shortestTitle: 20, shortestPlace: 10 }
 
 /**
- * One wording, fitted into one GSM-7 segment by the one SMS fitter (sms-text.ts fitSms). A
- * realistic title and hub never need cutting (see the unit test).
+ * One wording ("messages:<key>"), fitted by the one SMS fitter (sms-text.ts fitSms): one GSM-7
+ * segment in English, at most two in the languages that need Unicode. A realistic title and hub
+ * never need cutting in English (see the unit test).
  */
-const fit = (template: (title: string, place: string) => string, title: string, place: string): string =>
-  fitSms([(parts) => template(parts.title, parts.place)], { title, place }, REPLY_LIMITS)
+const fit = (language: Language, key: string, values: Record<string, unknown>, title: string, place: string): string => {
+  const t = translator(language)
+  return fitSms(
+    [(parts) => t(`messages:${key}`, { ...values, title: parts.title, place: parts.place })],
+    { title, place },
+    REPLY_LIMITS,
+    language,
+  )
+}
+
+const hubPhone = (language: Language, hub: HubContact) =>
+  translator(language)('messages:reply.hubPhone', { hub: hub.name, phone: hub.phone })
 
 /** The reminder text: what, when, where, and the way out. */
-export const reminderText = (s: SessionFacts): string =>
-  fit((title, place) => `Reminder: ${title}, ${when(s.startsAt)}, ${place}. Reply CANCEL if you can't come.`, s.title, s.place)
+export const reminderText = (s: SessionFacts, language: Language = 'en'): string =>
+  fit(language, 'reminder.sms', { when: smsWhen(s.startsAt, language) }, s.title, s.place)
 
 /** Reply to CANCEL once the booking is cancelled (for a course: every session of it). */
-export const cancelledReply = (s: SessionFacts): string =>
-  fit(
-    (title) => `Cancelled: ${title}, ${when(s.startsAt)}. Thanks for letting us know, your place can now go to another family.`,
-    s.title,
-    '',
-  )
+export const cancelledReply = (s: SessionFacts, language: Language = 'en'): string =>
+  fit(language, 'reply.cancelled', { when: smsWhen(s.startsAt, language) }, s.title, '')
 
 /** Reply to CANCEL when there is nothing of theirs to cancel. */
-export const nothingToCancelReply = (hub: HubContact | undefined): string =>
-  hub
-    ? fit((_, place) => `We could not find a booking to cancel for this number. Please call ${place}.`, '', `${hub.name} on ${hub.phone}`)
-    : 'We could not find a booking to cancel for this number. Please use the link in your booking email or call your family hub.'
-
-/** Reply to YES when the waiting-list place is now theirs. */
-export const offerAcceptedReply = (s: SessionFacts): string =>
-  fit((title, place) => `You're booked: ${title}, ${when(s.startsAt)}, ${place}. We'll send your booking details.`, s.title, s.place)
+export const nothingToCancelReply = (hub: HubContact | undefined, language: Language = 'en'): string =>
+  hub ? fit(language, 'reply.nothingToCancelCall', {}, '', hubPhone(language, hub)) : translator(language)('messages:reply.nothingToCancel')
 
 /** Reply to YES when the offer has just ended. */
-export const offerEndedReply = (hub: HubContact | undefined): string =>
-  hub
-    ? fit((_, place) => `Sorry, that offer has ended. To ask about a place, call ${place}.`, '', `${hub.name} on ${hub.phone}`)
-    : 'Sorry, that offer has ended. To ask about a place, please call your family hub.'
+export const offerEndedReply = (hub: HubContact | undefined, language: Language = 'en'): string =>
+  hub ? fit(language, 'reply.offerEndedCall', {}, '', hubPhone(language, hub)) : translator(language)('messages:reply.offerEnded')
 
 /** Reply to STOP (the UK has no carrier-level opt-out reply, so we confirm it ourselves). */
-export const optedOutReply = (): string => "You won't get any more texts from Family Hubs. Reply START to get them again."
+export const optedOutReply = (language: Language = 'en'): string => translator(language)('messages:reply.optedOut')
 
-export const optedInReply = (): string => "You'll get texts from Family Hubs again. Reply STOP to stop them."
+export const optedInReply = (language: Language = 'en'): string => translator(language)('messages:reply.optedIn')
 
 /** Reply to anything we cannot act on: who to call. */
-export const helpReply = (hub: HubContact | undefined): string =>
-  hub
-    ? fit(
-        (_, place) => `Sorry, we can't read replies other than CANCEL, YES or STOP. Please call ${place}.`,
-        '',
-        `${hub.name} on ${hub.phone}`,
-      )
-    : "Sorry, we can't read replies other than CANCEL, YES or STOP. Please call your family hub."
+export const helpReply = (hub: HubContact | undefined, language: Language = 'en'): string =>
+  hub ? fit(language, 'reply.helpCall', {}, '', hubPhone(language, hub)) : translator(language)('messages:reply.help')

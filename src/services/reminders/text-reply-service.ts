@@ -16,6 +16,7 @@ import {
 import type { ReminderService } from './reminder-service.js'
 import type { ReplyStore } from '../../data/reminders/reply-store.js'
 import type { UnitOfWork } from '../unit-of-work.js'
+import { defaultLanguage, type Language } from '../../i18n/languages.js'
 import { replyChoice, replyIntent, type ReplyIntent } from './reply-intent.js'
 import { cancelTarget, offerTarget, type ReplyTarget } from './reply-target.js'
 import { offerAcceptedReply, whichBookingReply } from './reply-texts.js'
@@ -108,17 +109,17 @@ export class TextReplyService {
       case 'opt_out': {
         const cancelled = await this.unitOfWork.run((tx) => this.reminders.optOut(tx, phone))
         this.logger.info({ cancelled }, 'number opted out of texts')
-        return { intent, action: 'opted_out', reply: optedOutReply() }
+        return { intent, action: 'opted_out', reply: optedOutReply(await this.languageFor(phone)) }
       }
       case 'opt_in':
         await this.unitOfWork.run((tx) => this.reminders.optIn(tx, phone, now))
-        return { intent, action: 'opted_in', reply: optedInReply() }
+        return { intent, action: 'opted_in', reply: optedInReply(await this.languageFor(phone)) }
       case 'cancel':
         return this.cancel(phone, now, choice)
       case 'yes':
         return this.accept(phone, now, choice)
       default:
-        return { intent, action: 'replied_with_hub_phone', reply: helpReply(await this.hubFor(phone)) }
+        return { intent, action: 'replied_with_hub_phone', reply: helpReply(...(await this.hubFor(phone))) }
     }
   }
 
@@ -137,17 +138,22 @@ export class TextReplyService {
           ? cancelTarget(undefined, cancellable)
           : cancelTarget(await this.store.latestSend(phone), cancellable)
     if (target.kind === 'none')
-      return { intent: 'cancel', action: 'nothing_to_cancel', reply: nothingToCancelReply(await this.hubFor(phone)) }
+      return { intent: 'cancel', action: 'nothing_to_cancel', reply: nothingToCancelReply(...(await this.hubFor(phone))) }
     if (target.kind === 'ask') return this.askWhich('cancel', target.choices, now)
     const bookingId = target.bookingId
     const context = await this.contexts.forBooking(bookingId)
-    if (!context) return { intent: 'cancel', action: 'nothing_to_cancel', reply: nothingToCancelReply(await this.hubFor(phone)) }
+    if (!context) return { intent: 'cancel', action: 'nothing_to_cancel', reply: nothingToCancelReply(...(await this.hubFor(phone))) }
     const facts = factsOf(context, now)
     const audit = (tx: Tx) => this.store.answeredInReply(tx, bookingId, 'booking_cancelled')
     const result = await this.booking.cancel(bookingId, { reason: CANCELLED_BY_TEXT_REASON, now, audit })
     if (result.outcome !== 'cancelled')
-      return { intent: 'cancel', action: 'nothing_to_cancel', reply: nothingToCancelReply(hubOf(context, now)), bookingId }
-    return { intent: 'cancel', action: 'cancelled_booking', reply: cancelledReply(facts), bookingId }
+      return {
+        intent: 'cancel',
+        action: 'nothing_to_cancel',
+        reply: nothingToCancelReply(hubOf(context, now), context.booking.language),
+        bookingId,
+      }
+    return { intent: 'cancel', action: 'cancelled_booking', reply: cancelledReply(facts, context.booking.language), bookingId }
   }
 
   /** "YES": the offer of the latest text, else the only open offer, else a numbered question. */
@@ -156,11 +162,11 @@ export class TextReplyService {
     const chosen = choice === undefined ? undefined : await this.chosen(phone, ASKED.yes, choice, now)
     const target: ReplyTarget =
       chosen !== undefined ? { kind: 'one', bookingId: chosen } : offerTarget(await this.store.latestSend(phone), offers)
-    if (target.kind === 'none') return { intent: 'yes', action: 'no_open_offer', reply: helpReply(await this.hubFor(phone)) }
+    if (target.kind === 'none') return { intent: 'yes', action: 'no_open_offer', reply: helpReply(...(await this.hubFor(phone))) }
     if (target.kind === 'ask') return this.askWhich('yes', target.choices, now)
     const bookingId = target.bookingId
     const context = await this.contexts.forBooking(bookingId)
-    if (!context) return { intent: 'yes', action: 'no_open_offer', reply: helpReply(await this.hubFor(phone)) }
+    if (!context) return { intent: 'yes', action: 'no_open_offer', reply: helpReply(...(await this.hubFor(phone))) }
     const audit = (tx: Tx) => this.store.answeredInReply(tx, bookingId, 'booking_confirmed')
     const result = await this.booking.acceptOffer(bookingId, { now, audit })
     if (result.outcome === 'confirmed') {
@@ -168,13 +174,13 @@ export class TextReplyService {
       return {
         intent: 'yes',
         action: 'accepted_offer',
-        reply: offerAcceptedReply(factsOf(context, now), context.booking.reference, emailed),
+        reply: offerAcceptedReply(factsOf(context, now), context.booking.reference, emailed, context.booking.language),
         bookingId,
       }
     }
     if (result.outcome === 'offer_expired')
-      return { intent: 'yes', action: 'offer_ended', reply: offerEndedReply(hubOf(context, now)), bookingId }
-    return { intent: 'yes', action: 'no_open_offer', reply: helpReply(hubOf(context, now)), bookingId }
+      return { intent: 'yes', action: 'offer_ended', reply: offerEndedReply(hubOf(context, now), context.booking.language), bookingId }
+    return { intent: 'yes', action: 'no_open_offer', reply: helpReply(hubOf(context, now), context.booking.language), bookingId }
   }
 
   /** The booking a number stood for in the open question to this phone, if there is one. */
@@ -186,20 +192,32 @@ export class TextReplyService {
   private async askWhich(intent: 'cancel' | 'yes', choices: number[], now: Date): Promise<ReplyOutcome> {
     const facts: SessionFacts[] = []
     const kept: number[] = []
+    let language: Language | undefined
     for (const bookingId of choices) {
       const context = await this.contexts.forBooking(bookingId)
       if (!context) continue
       facts.push(factsOf(context, now))
       kept.push(bookingId)
+      // The question is in the language of the first booking it lists (the soonest, or the latest offer).
+      language ??= context.booking.language
     }
-    const reply = whichBookingReply(intent === 'cancel' ? 'CANCEL' : 'YES', facts)
+    const reply = whichBookingReply(intent === 'cancel' ? 'CANCEL' : 'YES', facts, language)
     return { intent, action: ASKED[intent], reply, choices: kept }
   }
 
-  private async hubFor(phone: string): Promise<HubContact | undefined> {
+  /** The hub of the number's latest booking and that booking's language (English when none is known). */
+  private async hubFor(phone: string): Promise<[HubContact | undefined, Language]> {
+    const context = await this.latestContext(phone)
+    return context ? [hubOf(context, new Date()), context.booking.language] : [undefined, defaultLanguage]
+  }
+
+  private async languageFor(phone: string): Promise<Language> {
+    return (await this.latestContext(phone))?.booking.language ?? defaultLanguage
+  }
+
+  private async latestContext(phone: string): Promise<BookingMessageContext | undefined> {
     const bookingId = await this.store.latestBooking(phone)
-    const context = bookingId === undefined ? undefined : await this.contexts.forBooking(bookingId)
-    return context ? hubOf(context, new Date()) : undefined
+    return (bookingId === undefined ? undefined : await this.contexts.forBooking(bookingId)) ?? undefined
   }
 }
 

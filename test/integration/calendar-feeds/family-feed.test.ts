@@ -6,7 +6,7 @@ import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
 import { aCourse, aHub, aProgramme, weekly } from '../../support/builders.js'
 import { aBookingRequest, aNewFamily, csrfTokenFrom, submitForm } from '../../support/booking-helpers.js'
-import { calendarFeeds } from '../../../src/db/schema/index.js'
+import { bookings, calendarFeeds } from '../../../src/db/schema/index.js'
 import { paths } from '../../../src/paths.js'
 import { hashToken } from '../../../src/services/tokens.js'
 import type { StaffPrincipal } from '../../../src/services/staff/policy.js'
@@ -221,5 +221,18 @@ describe('Calendar feeds: a family subscribes to their bookings', () => {
     )
     const rows = await testDatabase().db.select().from(calendarFeeds).where(eq(calendarFeeds.kind, 'family'))
     expect(rows).to.have.length(1)
+  })
+  it("writes the family's events in the language they booked in, with the same UIDs as their invites", async () => {
+    const { booking, sessions, manageToken } = await aBookedFamily()
+    await testDatabase().db.update(bookings).set({ language: 'pl' }).where(eq(bookings.id, booking.id))
+    const { path } = await subscribe(manageToken)
+    const res = await request(t.app).get(path)
+    const feed = readFeed(res)
+    expect(feed.events.map((e) => e.uid)).to.deep.equal(
+      sessions.map((s) => `booking-${booking.id}-session-${s.id}@familyhubs.coventry.example`),
+    )
+    expect(feed.events[0]!.description).to.include(`Numer rezerwacji: ${booking.reference}`).and.include('Zobacz lub anuluj rezerwację:')
+    expect(res.text).to.include('SUMMARY:Baby massage (spotkanie 1 z 2)')
+    expect(res.text).to.match(/X-WR-CALNAME:.*Twoje rezerwacje/)
   })
 })

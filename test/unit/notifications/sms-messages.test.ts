@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { messageKind } from '../../../src/services/notifications/message-kinds.js'
-import { fitsOneSegment, gsm7Length } from '../../../src/services/notifications/gsm7.js'
+import { fitsOneSegment, gsm7Length, smsSize } from '../../../src/services/notifications/gsm7.js'
 import { aContext, aHubRow, aSessionRow, aView } from './message-fixtures.js'
 
 const kinds = [
@@ -28,7 +28,7 @@ const hubs = [
 
 describe('Text messages for booking events', () => {
   for (const kind of kinds) {
-    it(`${kind}: fits one GSM-7 segment and carries the reference, with realistic names, hubs and times`, () => {
+    it(`${kind}: fits one GSM-7 segment (an offer two) and carries the reference, with realistic names, hubs and times`, () => {
       for (const title of titles) {
         for (const hub of hubs) {
           for (const sessions of [
@@ -41,7 +41,12 @@ describe('Text messages for booking events', () => {
               payload: { waitlistPosition: 12, previousStartsAt: '2027-09-22T12:15:00.000Z' },
             })
             const text = messageKind(kind)!.sms!(view)
-            expect(fitsOneSegment(text), `${gsm7Length(text)}: ${text}`).to.equal(true)
+            // An offer keeps its link (the way to accept) and takes a second segment for it when it must.
+            if (kind === 'place_offered') {
+              expect(smsSize(text), text).to.include({ encoding: 'GSM-7' })
+              expect(smsSize(text).segments, text).to.be.at.most(2)
+              expect(text, text).to.include(view.booking!.manageUrl)
+            } else expect(fitsOneSegment(text), `${gsm7Length(text)}: ${text}`).to.equal(true)
             expect(text, text).to.include('FH-7K3P-Q9')
             expect(text, text).not.to.match(/undefined|NaN|\u2019/)
           }

@@ -4,7 +4,6 @@ import {
   cancelledReply,
   helpReply,
   nothingToCancelReply,
-  offerAcceptedReply,
   offerEndedReply,
   optedInReply,
   optedOutReply,
@@ -29,15 +28,14 @@ const allFacts: SessionFacts[] = longTitles.flatMap((title) => longHubs.map((pla
 const templates: [string, (s: SessionFacts) => string][] = [
   ['reminder', reminderText],
   ['cancelled reply', cancelledReply],
-  ['offer accepted reply', offerAcceptedReply],
   ['nothing to cancel reply', () => nothingToCancelReply(longHub)],
   ['nothing to cancel reply (no hub known)', () => nothingToCancelReply(undefined)],
   ['offer ended reply', () => offerEndedReply(longHub)],
   ['offer ended reply (no hub known)', () => offerEndedReply(undefined)],
   ['help reply', () => helpReply(longHub)],
   ['help reply (no hub known)', () => helpReply(undefined)],
-  ['opted out reply', optedOutReply],
-  ['opted in reply', optedInReply],
+  ['opted out reply', () => optedOutReply()],
+  ['opted in reply', () => optedInReply()],
 ]
 
 describe('Text message templates', () => {
