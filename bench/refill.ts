@@ -9,7 +9,8 @@
  * figures side by side and writes bench/refill-results.json.
  *
  * DATABASE_URL: a PostgreSQL server to make the throwaway databases on; unset, embedded PGlite.
- * Options (environment): BENCH_SEEDS (comma-separated, default one seed), BENCH_RULES (today,new),
+ * Options (environment): BENCH_SEEDS (comma-separated, default five seeds), BENCH_RULES (default
+ * today,new; also new-as-today),
  * BENCH_FAMILIES, BENCH_CANCEL_SHARE, BENCH_NEVER_ANSWER_SHARE, BENCH_DECLINE_SHARE,
  * BENCH_ANSWER_MEDIAN_HOURS, BENCH_WILLING_OTHER_RUN_SHARE, BENCH_LATE_CANCEL_SHARE (the share of
  * cancellations in the last 24 hours, the rest spread as in the default timing), BENCH_SWEEP_MINUTES.
@@ -18,9 +19,9 @@ import { writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, totalmem } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { defaultModel, totalPlaces, type RefillModel } from './refill/model.js'
-import { allRules, type RefillRules } from './refill/rules.js'
+import { allRules, defaultRules, type RefillRules } from './refill/rules.js'
 import { runVariant, type VariantResult } from './refill/variant.js'
-import { printTable } from './refill/table.js'
+import { pool, printPooled, printTable } from './refill/table.js'
 
 function modelFromEnv(env: NodeJS.ProcessEnv): RefillModel {
   const number = (name: string, fallback: number) => (env[name] === undefined ? fallback : Number(env[name]))
@@ -50,10 +51,13 @@ function modelFromEnv(env: NodeJS.ProcessEnv): RefillModel {
   return model
 }
 
+/** Five terms by default: one term has only about 35 places given up, too few for a rate on its own. */
+const defaultSeeds = (seed: number) => [0, 1, 2, 3, 4].map((i) => seed + i).join(',')
+
 async function main(): Promise<void> {
   const base = modelFromEnv(process.env)
-  const seeds = (process.env.BENCH_SEEDS ?? String(base.seed)).split(',').map(Number)
-  const names = (process.env.BENCH_RULES ?? allRules.map((r) => r.name).join(',')).split(',')
+  const seeds = (process.env.BENCH_SEEDS ?? defaultSeeds(base.seed)).split(',').map(Number)
+  const names = (process.env.BENCH_RULES ?? defaultRules.join(',')).split(',')
   const rules = names.map((name) => {
     const found = allRules.find((r) => r.name === name)
     if (!found) throw new Error(`No rules called ${name}: ${allRules.map((r) => r.name).join(', ')}`)
@@ -78,6 +82,8 @@ async function main(): Promise<void> {
     results.push({ seed, variants })
     printTable(seed, variants)
   }
+  const pooled = pool(results)
+  printPooled(pooled)
   const output = {
     measuredAt: new Date().toISOString(),
     machine: {
@@ -89,6 +95,7 @@ async function main(): Promise<void> {
     },
     model: { ...base, seed: undefined, places: totalPlaces(base) },
     seeds,
+    pooled,
     results,
   }
   writeFileSync(new URL('./refill-results.json', import.meta.url), JSON.stringify(output, null, 2) + '\n')

@@ -85,7 +85,12 @@ export async function measure(database: Database, model: RefillModel, log: Simul
     if (place) place.refilledAt = at
     else refillsWithNoFreedPlace++
   }
-  const byBand = refillBands.map((band) => figures(band, places.filter((p) => bandOf(p) === band)))
+  const byBand = refillBands.map((band) =>
+    figures(
+      band,
+      places.filter((p) => bandOf(p) === band),
+    ),
+  )
   const refills = refillRows.rows.length
   const emptyPlaceHoursWhileWaiting = places
     .filter((p) => p.familiesWaiting > 0)
@@ -107,7 +112,10 @@ export async function measure(database: Database, model: RefillModel, log: Simul
   const perPlace = messagesPerFamilyAndPlace(log.messages, places)
   const mostPerPlace = Math.max(0, ...perPlace.values())
 
-  const report = await new ReportsService(dataAccess(database, log.config, createLogger('silent')).reports, 24).build(reportRange(model, log), log.endsAt)
+  const report = await new ReportsService(dataAccess(database, log.config, createLogger('silent')).reports, 24).build(
+    reportRange(model, log),
+    log.endsAt,
+  )
   return {
     placesGivenUp: {
       total: { ...figures('over_24h', places), withNobodyWaiting: places.filter((p) => p.familiesWaiting === 0).length },

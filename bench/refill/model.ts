@@ -40,7 +40,7 @@ export interface RefillModel {
   sweepMinutes: number
 }
 
-export interface RunSpec {
+interface RunSpec {
   programme: string
   hub: string
   kind: 'course' | 'drop_in'
@@ -55,7 +55,7 @@ export interface RunSpec {
 }
 
 /** Cancellations whose timing falls in [fromHours, toHours) before the first session, with this weight. */
-export interface CancelBand {
+interface CancelBand {
   fromHours: number
   toHours: number
   weight: number

@@ -45,7 +45,7 @@ export const todaysRules: RefillRules = {
 }
 
 /** Issue 10's settings for the new rules (config.waitingList gains these; see the contract above). */
-export const newRulesSettings = {
+const newRulesSettings = {
   offerRounds: 3,
   offerMinHours: 2,
   openOffers: true,
@@ -65,7 +65,7 @@ function refillSweepOf(services: Services): RefillSweep | undefined {
  * everyone waiting at the end, programme-wide queues. With offerRounds 1 and openOffers false they
  * are today's rules, so the contracts are checked by running both through the same harness.
  */
-export const newRules: RefillRules = {
+const newRules: RefillRules = {
   name: 'new',
   unavailable: (services) =>
     refillSweepOf(services) ? undefined : 'services.booking.refillSweep is not on this build (the new rules are not merged)',
@@ -80,4 +80,18 @@ export const newRules: RefillRules = {
   offerKinds: { exclusive: ['place_offered'], open: ['place_open_offer'] },
 }
 
-export const allRules: readonly RefillRules[] = [todaysRules, newRules]
+/**
+ * The contract's promise, measured: the new code with offerRounds 1 and openOffers false must come
+ * out exactly as today's rules, seed for seed (BENCH_RULES=today,new-as-today).
+ */
+const newRulesAsToday: RefillRules = {
+  ...newRules,
+  name: 'new-as-today',
+  configure: (config) => ({ ...config, waitingList: { ...config.waitingList, ...newRulesSettings, offerRounds: 1, openOffers: false } }),
+  joinExtras: () => ({}),
+}
+
+export const allRules: readonly RefillRules[] = [todaysRules, newRules, newRulesAsToday]
+
+/** What `npm run bench:refill` runs unless BENCH_RULES names others. */
+export const defaultRules = ['today', 'new']

@@ -61,7 +61,14 @@ type Event =
   | { at: Date; type: 'answer'; bookingId: number; accept: boolean }
 
 /** Messages a family does not answer or that are not about a freed place. */
-const notAboutFreedPlaces = ['booking_confirmed', 'waitlist_joined', 'booking_cancelled', 'waitlist_left', 'session_moved', 'session_cancelled']
+const notAboutFreedPlaces = [
+  'booking_confirmed',
+  'waitlist_joined',
+  'booking_cancelled',
+  'waitlist_left',
+  'session_moved',
+  'session_cancelled',
+]
 
 /**
  * One term through the real services on `database` (empty and migrated), under `rules`, with a
@@ -85,7 +92,17 @@ export async function simulateTerm(database: Database, model: RefillModel, rules
     messages: [],
     exclusiveOffers: [],
     mostConfirmed: new Map(),
-    counts: { booked: 0, bookedOtherRun: 0, joinedQueue: 0, tooLate: 0, cancelled: 0, accepted: 0, acceptedTooLate: 0, declined: 0, neverAnswered: 0 },
+    counts: {
+      booked: 0,
+      bookedOtherRun: 0,
+      joinedQueue: 0,
+      tooLate: 0,
+      cancelled: 0,
+      accepted: 0,
+      acceptedTooLate: 0,
+      declined: 0,
+      neverAnswered: 0,
+    },
   }
   const sim = new Simulation(database, model, rules, services, runs, log)
   for (const family of plans) sim.push({ at: family.arrivesAt, type: 'arrive', family })

@@ -6,8 +6,7 @@ import type { RefillRules } from './rules.js'
 import { RulesUnavailable, simulateTerm } from './simulation.js'
 
 export type VariantResult =
-  | ({ rules: string; seconds: number; database: string } & RefillMeasurement)
-  | { rules: string; unavailable: string }
+  ({ rules: string; seconds: number; database: string } & RefillMeasurement) | { rules: string; unavailable: string }
 
 /** One term under one rules variant, on a database of its own that is dropped afterwards. */
 export async function runVariant(model: RefillModel, rules: RefillRules, serverUrl: string | undefined): Promise<VariantResult> {

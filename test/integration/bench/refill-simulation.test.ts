@@ -12,8 +12,26 @@ const tiny: RefillModel = {
   ...defaultModel,
   seed: 7,
   runs: [
-    { programme: 'Baby Massage', hub: 'Foleshill', kind: 'course', capacity: 6, startsDay: 10, startsAt: '10:00', sessions: 3, popularity: 3 },
-    { programme: 'Baby Massage', hub: 'Tile Hill', kind: 'course', capacity: 6, startsDay: 12, startsAt: '13:00', sessions: 3, popularity: 1 },
+    {
+      programme: 'Baby Massage',
+      hub: 'Foleshill',
+      kind: 'course',
+      capacity: 6,
+      startsDay: 10,
+      startsAt: '10:00',
+      sessions: 3,
+      popularity: 3,
+    },
+    {
+      programme: 'Baby Massage',
+      hub: 'Tile Hill',
+      kind: 'course',
+      capacity: 6,
+      startsDay: 12,
+      startsAt: '13:00',
+      sessions: 3,
+      popularity: 1,
+    },
   ],
   families: 20,
   cancelShare: 0.5,
@@ -67,7 +85,7 @@ describe('bench:refill: the simulation counts what happened in the database', fu
     expect(measured.checks.refillsWithNoFreedPlace).to.equal(0)
   })
 
-  it("agrees with the reports: the same freed_places rows, and the same refills", async () => {
+  it('agrees with the reports: the same freed_places rows, and the same refills', async () => {
     const freedRows = await count(sql`select count(*)::int as n from freed_places`)
     const refilledRows = await count(sql`select count(*)::int as n from freed_places where refilled_at is not null`)
     expect(measured.reports.total.freed).to.equal(freedRows)
