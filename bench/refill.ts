@@ -13,9 +13,11 @@
  * today,new; also new-as-today),
  * BENCH_FAMILIES, BENCH_CANCEL_SHARE, BENCH_NEVER_ANSWER_SHARE, BENCH_DECLINE_SHARE,
  * BENCH_ANSWER_MEDIAN_HOURS, BENCH_WILLING_OTHER_RUN_SHARE, BENCH_LATE_CANCEL_SHARE (the share of
- * cancellations in the last 24 hours, the rest spread as in the default timing), BENCH_SWEEP_MINUTES.
+ * cancellations in the last 24 hours, the rest spread as in the default timing), BENCH_NIGHT_DEFER_SHARE,
+ * BENCH_SWEEP_MINUTES; BENCH_RESULTS: where to write the results instead.
  */
 import { writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { availableParallelism, cpus, totalmem } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { defaultModel, totalPlaces, type RefillModel } from './refill/model.js'
@@ -33,6 +35,7 @@ function modelFromEnv(env: NodeJS.ProcessEnv): RefillModel {
     declineShare: number('BENCH_DECLINE_SHARE', defaultModel.declineShare),
     answerMedianHours: number('BENCH_ANSWER_MEDIAN_HOURS', defaultModel.answerMedianHours),
     willingOtherRunShare: number('BENCH_WILLING_OTHER_RUN_SHARE', defaultModel.willingOtherRunShare),
+    nightDeferShare: number('BENCH_NIGHT_DEFER_SHARE', defaultModel.nightDeferShare),
     sweepMinutes: number('BENCH_SWEEP_MINUTES', defaultModel.sweepMinutes),
   }
   const late = env.BENCH_LATE_CANCEL_SHARE
@@ -98,8 +101,9 @@ async function main(): Promise<void> {
     pooled,
     results,
   }
-  writeFileSync(new URL('./refill-results.json', import.meta.url), JSON.stringify(output, null, 2) + '\n')
-  console.log('Wrote bench/refill-results.json')
+  const file = process.env.BENCH_RESULTS ?? fileURLToPath(new URL('./refill-results.json', import.meta.url))
+  writeFileSync(file, JSON.stringify(output, null, 2) + '\n')
+  console.log(`Wrote ${file}`)
 }
 
 main().catch((error: unknown) => {

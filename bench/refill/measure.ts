@@ -10,12 +10,14 @@ import { HOUR, termOpens, type RefillModel } from './model.js'
 import type { RefillRules } from './rules.js'
 import type { SeenMessage, SimulationLog } from './simulation.js'
 
-interface BandFigures {
-  band: RefillBand
+interface Counts {
   freed: number
   refilled: number
   refillRate: number | null
 }
+type BandFigures = Counts & { band: RefillBand }
+/** Places given up in a band, and how many of them had nobody on the course's queue when freed. */
+type GivenUpFigures = BandFigures & { nobodyWaiting: number }
 
 /** The figures of one rules variant, all read from the database at the end of the term. */
 export interface RefillMeasurement {
@@ -23,13 +25,13 @@ export interface RefillMeasurement {
    * Places given up: each confirmed place cancelled before the start, counted once, and whether a
    * family from a waiting list took it before the start (matched oldest place first, per course).
    */
-  placesGivenUp: { total: BandFigures & { withNobodyWaiting: number }; byBand: BandFigures[] }
+  placesGivenUp: { total: Counts & { nobodyWaiting: number }; byBand: GivenUpFigures[] }
   /**
    * The manager reports' own figures (ReportsService over freed_places), which also count every
    * offer that was declined or ran out as a place freed again: so one given-up place offered to three
    * silent families before a fourth took it is four freed places there, one refilled.
    */
-  reports: { total: BandFigures; byBand: BandFigures[]; emptyPlaceHoursWhileWaiting: number; medianMinutesToRefill: number | null }
+  reports: { total: Counts; byBand: BandFigures[]; emptyPlaceHoursWhileWaiting: number; medianMinutesToRefill: number | null }
   /** Hours given-up places stood empty, from freeing to refilling or the start, while families were waiting. */
   emptyPlaceHoursWhileWaiting: number
   refills: number
@@ -85,12 +87,7 @@ export async function measure(database: Database, model: RefillModel, log: Simul
     if (place) place.refilledAt = at
     else refillsWithNoFreedPlace++
   }
-  const byBand = refillBands.map((band) =>
-    figures(
-      band,
-      places.filter((p) => bandOf(p) === band),
-    ),
-  )
+  const byBand = refillBands.map((band) => ({ band, ...figures(places.filter((p) => bandOf(p) === band)) }))
   const refills = refillRows.rows.length
   const emptyPlaceHoursWhileWaiting = places
     .filter((p) => p.familiesWaiting > 0)
@@ -118,11 +115,11 @@ export async function measure(database: Database, model: RefillModel, log: Simul
   )
   return {
     placesGivenUp: {
-      total: { ...figures('over_24h', places), withNobodyWaiting: places.filter((p) => p.familiesWaiting === 0).length },
+      total: figures(places),
       byBand,
     },
     reports: {
-      total: { band: 'over_24h', ...report.refill.total },
+      total: { freed: report.refill.total.freed, refilled: report.refill.total.refilled, refillRate: report.refill.total.refillRate },
       byBand: report.refill.byBand,
       emptyPlaceHoursWhileWaiting: round(report.refill.total.emptyPlaceHoursWhileWaiting),
       medianMinutesToRefill: report.refill.total.medianMinutesToRefill,
@@ -179,9 +176,10 @@ function bandOf(place: FreedPlace): RefillBand {
   return 'under_2h'
 }
 
-function figures(band: RefillBand, places: FreedPlace[]): BandFigures {
+function figures(places: FreedPlace[]): Counts & { nobodyWaiting: number } {
   const refilled = places.filter((p) => p.refilledAt).length
-  return { band, freed: places.length, refilled, refillRate: ratio(refilled, places.length) }
+  const nobodyWaiting = places.filter((p) => p.familiesWaiting === 0).length
+  return { freed: places.length, refilled, refillRate: ratio(refilled, places.length), nobodyWaiting }
 }
 
 function ratio(a: number, b: number): number | null {

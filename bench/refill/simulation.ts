@@ -110,6 +110,15 @@ export async function simulateTerm(database: Database, model: RefillModel, rules
   return log
 }
 
+/**
+ * When the rules chose to send a message later than it was written (due_at set apart from created_at,
+ * in simulated time): then. A row due as it was written takes the database's real clock: no hold.
+ */
+function heldUntil(row: { due_at: Date; created_at: Date }): number | undefined {
+  const due = new Date(row.due_at).getTime()
+  return Math.abs(due - new Date(row.created_at).getTime()) > 60_000 ? due : undefined
+}
+
 export class RulesUnavailable extends Error {}
 
 class Simulation {
@@ -242,27 +251,34 @@ class Simulation {
 
   /**
    * The messages recorded since the last look, one per message (a message by email and text is one).
-   * A family offered a place answers it after a while, or never.
+   * A family offered a place answers it after a while, or never. A message reaches the family when
+   * the first of its channels is due: now, unless the rules hold it (a text kept for the morning).
    */
   private async readMessages(now: Date): Promise<void> {
     const result = await this.database.db.execute<{
       id: number
       kind: string
       dedupe_key: string
+      due_at: Date
+      created_at: Date
       booking_id: number
       family_id: number
       course_id: number
       offer_expires_at: Date | null
     }>(sql`
-      select n.id, n.kind, n.dedupe_key, n.booking_id, b.family_id, b.course_id, b.offer_expires_at
+      select n.id, n.kind, n.dedupe_key, n.due_at, n.created_at, n.booking_id, b.family_id, b.course_id, b.offer_expires_at
       from notifications n join bookings b on b.id = n.booking_id
       where n.id > ${this.lastNotificationId} order by n.id`)
-    const seen = new Set<string>()
+    const messages = new Map<string, { row: (typeof result.rows)[number]; readAt: number }>()
     for (const row of result.rows) {
       this.lastNotificationId = Math.max(this.lastNotificationId, Number(row.id))
-      const message = row.dedupe_key.replace(/:(email|sms)$/, '')
-      if (seen.has(message) || notAboutFreedPlaces.includes(row.kind) || row.kind.startsWith('reminder')) continue
-      seen.add(message)
+      if (notAboutFreedPlaces.includes(row.kind) || row.kind.startsWith('reminder')) continue
+      const key = row.dedupe_key.replace(/:(email|sms)$/, '')
+      const readAt = Math.max(now.getTime(), heldUntil(row) ?? 0)
+      const earlier = messages.get(key)
+      if (!earlier || readAt < earlier.readAt) messages.set(key, { row: earlier?.row ?? row, readAt })
+    }
+    for (const { row, readAt } of messages.values()) {
       const bookingId = Number(row.booking_id)
       this.log.messages.push({ at: now, kind: row.kind, bookingId, familyId: Number(row.family_id), courseId: Number(row.course_id) })
       const exclusive = this.rules.offerKinds.exclusive.includes(row.kind)
@@ -270,11 +286,11 @@ class Simulation {
         const expiresAt = row.offer_expires_at === null ? null : new Date(row.offer_expires_at)
         this.log.exclusiveOffers.push({ bookingId, courseId: Number(row.course_id), expiresAt })
       }
-      if (exclusive || this.rules.offerKinds.open.includes(row.kind)) this.answer(Number(row.family_id), bookingId, now)
+      if (exclusive || this.rules.offerKinds.open.includes(row.kind)) this.answer(Number(row.family_id), bookingId, new Date(readAt))
     }
   }
 
-  private answer(familyId: number, bookingId: number, now: Date): void {
+  private answer(familyId: number, bookingId: number, readAt: Date): void {
     const family = this.familiesById.get(familyId)
     if (!family) throw new Error(`An offer to family ${familyId}, who is not in the simulation`)
     if (family.neverAnswers) {
@@ -282,7 +298,7 @@ class Simulation {
       return
     }
     const accept = family.answerDraws() >= this.model.declineShare
-    this.push({ at: answerTime(this.model, now, family.answerDraws), type: 'answer', bookingId, accept })
+    this.push({ at: answerTime(this.model, readAt, family.answerDraws), type: 'answer', bookingId, accept })
   }
 
   /** Confirmed places per course, as the term goes: the most seen is checked against the capacity. */

@@ -19,7 +19,7 @@ const rows: Row[] = [
   ['  2-24 h', (m) => band(m, 1)],
   ['  <2 h', (m) => band(m, 2)],
   ['  all', (m) => `${percent(m.placesGivenUp.total.refillRate)} (${m.placesGivenUp.total.refilled}/${m.placesGivenUp.total.freed})`],
-  ['  given up with nobody waiting', (m) => String(m.placesGivenUp.total.withNobodyWaiting)],
+  ['  given up with nobody waiting', (m) => String(m.placesGivenUp.total.nobodyWaiting)],
   ['Reports (freed_places): >24 h', (m) => reportBand(m, 0)],
   ['  2-24 h', (m) => reportBand(m, 1)],
   ['  <2 h', (m) => reportBand(m, 2)],
@@ -50,7 +50,14 @@ export function printTable(seed: number, variants: VariantResult[]): void {
 export interface PooledVariant {
   rules: string
   seeds: number
-  byBand: { band: string; freed: number; refilled: number; refillRate: number | null; perSeedRange: [number, number] | null }[]
+  byBand: {
+    band: string
+    freed: number
+    refilled: number
+    refillRate: number | null
+    nobodyWaiting: number
+    perSeedRange: [number, number] | null
+  }[]
   reportsByBand: { band: string; freed: number; refilled: number; refillRate: number | null }[]
   emptyPlaceHoursWhileWaitingPerTerm: number
   offersPerRefill: number | null
@@ -75,11 +82,13 @@ export function pool(results: { variants: VariantResult[] }[]): PooledVariant[] 
         const freed = sum((m) => m.placesGivenUp.byBand[i]!.freed)
         const refilled = sum((m) => m.placesGivenUp.byBand[i]!.refilled)
         const rates = measured.map((m) => m.placesGivenUp.byBand[i]!.refillRate).filter((r): r is number => r !== null)
+        const nobodyWaiting = sum((m) => m.placesGivenUp.byBand[i]!.nobodyWaiting)
         return {
           band: b.band,
           freed,
           refilled,
           refillRate: rate(refilled, freed),
+          nobodyWaiting,
           perSeedRange: rates.length ? [Math.min(...rates), Math.max(...rates)] : null,
         }
       }),
@@ -113,10 +122,10 @@ const range = (r: [number, number] | null) => (r ? `${percent(r[0])}-${percent(r
 /** The pooled figures side by side: the goal figures of issue 10. */
 export function printPooled(pooled: PooledVariant[]): void {
   const width = 38
-  const column = 28
+  const column = 40
   const b = (p: PooledVariant, i: number) => {
     const x = p.byBand[i]!
-    return `${percent(x.refillRate)} (${x.refilled}/${x.freed}; ${range(x.perSeedRange)})`
+    return `${percent(x.refillRate)} (${x.refilled}/${x.freed}; ${range(x.perSeedRange)}; ${x.nobodyWaiting} no queue)`
   }
   const r = (p: PooledVariant, i: number) => {
     const x = p.reportsByBand[i]!
