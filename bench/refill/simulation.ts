@@ -46,11 +46,14 @@ export interface SimulationLog {
 /** Offer expiries the services schedule: the simulation runs them at their time, as agenda would. */
 class SimulatedJobs implements JobQueue {
   readonly due: Date[] = []
+  /** Set when a transaction wrote messages (the services wake delivery): the families have mail. */
+  woken = false
   scheduleOfferExpiry(_bookingId: number, at: Date): Promise<void> {
     this.due.push(at)
     return Promise.resolve()
   }
   wakeDelivery(): Promise<void> {
+    this.woken = true
     return Promise.resolve()
   }
 }
@@ -154,7 +157,8 @@ class Simulation {
       const next = Math.min(nextEvent, nextSweep, nextExpiry, nextCheck)
       if (next > until.getTime()) break
       const now = new Date(next)
-      if (next === nextCheck) {
+      const hourly = next === nextCheck
+      if (hourly) {
         nextCheck += HOUR
         await this.checkCapacity()
       } else if (next === nextExpiry || next === nextSweep) {
@@ -165,7 +169,9 @@ class Simulation {
       } else {
         await this.handle(this.events.shift()!, now)
       }
-      await this.readMessages(now)
+      // Delivery would also find rows nobody woke it for: look every hour whatever happens.
+      if (jobs.woken || hourly) await this.readMessages(now)
+      jobs.woken = false
     }
     await this.checkCapacity()
   }
