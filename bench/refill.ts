@@ -86,7 +86,8 @@ async function main(): Promise<void> {
     printTable(seed, variants)
   }
   const pooled = pool(results)
-  printPooled(pooled)
+  const notMerged = rules.map((r) => r.name).filter((name) => !pooled.some((p) => p.rules === name))
+  printPooled(pooled, notMerged)
   const output = {
     measuredAt: new Date().toISOString(),
     machine: {

@@ -120,7 +120,7 @@ const rate = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10
 const range = (r: [number, number] | null) => (r ? `${percent(r[0])}-${percent(r[1])}` : '-')
 
 /** The pooled figures side by side: the goal figures of issue 10. */
-export function printPooled(pooled: PooledVariant[]): void {
+export function printPooled(pooled: PooledVariant[], notMerged: string[]): void {
   const width = 38
   const column = 40
   const b = (p: PooledVariant, i: number) => {
@@ -146,6 +146,10 @@ export function printPooled(pooled: PooledVariant[]): void {
     ['Check: most messages, family/place', (p) => String(p.checks.mostMessagesToOneFamilyForOnePlace)],
   ]
   console.log(`\nAll seeds pooled (${pooled[0]?.seeds ?? 0}); in brackets refilled/freed and the range over seeds`)
-  console.log(''.padEnd(width) + pooled.map((p) => `${p.rules} rules`.padEnd(column)).join(''))
-  for (const [label, cell] of lines) console.log(label.padEnd(width) + pooled.map((p) => cell(p).padEnd(column)).join(''))
+  const heads = [...pooled.map((p) => p.rules), ...notMerged].map((name) => `${name} rules`.padEnd(column))
+  console.log(''.padEnd(width) + heads.join(''))
+  for (const [label, cell] of lines) {
+    const cells = [...pooled.map((p) => cell(p)), ...notMerged.map(() => 'not merged')]
+    console.log(label.padEnd(width) + cells.map((c) => c.padEnd(column)).join(''))
+  }
 }
