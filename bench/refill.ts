@@ -18,6 +18,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { format, resolveConfig } from 'prettier'
 import { availableParallelism, cpus, totalmem } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { defaultModel, totalPlaces, type RefillModel } from './refill/model.js'
@@ -103,7 +104,8 @@ async function main(): Promise<void> {
     results,
   }
   const file = process.env.BENCH_RESULTS ?? fileURLToPath(new URL('./refill-results.json', import.meta.url))
-  writeFileSync(file, JSON.stringify(output, null, 2) + '\n')
+  // Formatted as `npm run lint` checks it, so a fresh run can be committed as it is.
+  writeFileSync(file, await format(JSON.stringify(output), { parser: 'json', ...(await resolveConfig(file)) }))
   console.log(`Wrote ${file}`)
 }
 
