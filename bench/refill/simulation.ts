@@ -60,7 +60,7 @@ class SimulatedJobs implements JobQueue {
 
 type Event =
   | { at: Date; type: 'arrive'; family: FamilyPlan }
-  | { at: Date; type: 'cancel'; bookingId: number; runIndex: number }
+  | { at: Date; type: 'cancel'; bookingId: number }
   | { at: Date; type: 'answer'; bookingId: number; accept: boolean }
 
 /** Messages a family does not answer or that are not about a freed place. */
@@ -80,7 +80,7 @@ const notAboutFreedPlaces = [
  */
 export async function simulateTerm(database: Database, model: RefillModel, rules: RefillRules): Promise<SimulationLog> {
   const logger = createLogger('silent')
-  const config = rules.configure(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }))
+  const config = rules.configure(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...offerSettings(process.env) }))
   const jobs = new SimulatedJobs()
   const services = buildServices(dataAccess(database, config, logger), jobs)
   const why = rules.unavailable(services)
@@ -120,6 +120,13 @@ export async function simulateTerm(database: Database, model: RefillModel, rules
 function heldUntil(row: { due_at: Date; created_at: Date }): number | undefined {
   const due = new Date(row.due_at).getTime()
   return Math.abs(due - new Date(row.created_at).getTime()) > 60_000 ? due : undefined
+}
+
+/** The waiting-list settings from the environment (OFFER_HOURS, OFFER_MIN_HOURS_BEFORE_START, ...); nothing else. */
+function offerSettings(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => /^(OPEN_)?OFFER_/.test(entry[0]) && entry[1] !== undefined),
+  )
 }
 
 export class RulesUnavailable extends Error {}
@@ -232,7 +239,7 @@ class Simulation {
     this.remember(family, familyId)
     if (family.cancelsHoursBefore === undefined) return
     const at = Math.max(run.firstStartsAt.getTime() - family.cancelsHoursBefore * HOUR, now.getTime() + HOUR / 2)
-    if (at < run.firstStartsAt.getTime()) this.push({ at: new Date(at), type: 'cancel', bookingId, runIndex: run.index })
+    if (at < run.firstStartsAt.getTime()) this.push({ at: new Date(at), type: 'cancel', bookingId })
   }
 
   private remember(family: FamilyPlan, familyId: number): void {
