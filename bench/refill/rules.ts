@@ -10,7 +10,7 @@
  * (config.waitingList.offerRounds / offerMinHours / openOffers / openOfferMinMinutesBeforeStart,
  * services.booking.refillSweep(now), BookInput.alsoSuitable, the 'place_open_offer' message) but
  * reached only through untyped look-ups, so this file compiles before they are merged. After the
- * merge: give `newRules.settings` real types (Config['waitingList'] will have the fields), call
+ * merge: type `newRulesSettings` as part of Config['waitingList'] (it will have the fields), call
  * `services.booking.refillSweep(now)` directly, and pass `alsoSuitable` without the cast.
  */
 import type { Config } from '../../src/config.js'
