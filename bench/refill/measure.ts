@@ -1,0 +1,189 @@
+import { sql } from 'drizzle-orm'
+import { DateTime } from 'luxon'
+import type { Database } from '../../src/db/database.js'
+import { dataAccess } from '../../src/data/index.js'
+import { createLogger } from '../../src/logger.js'
+import { ReportsService } from '../../src/services/reports/reports-service.js'
+import { refillBands, type RefillBand } from '../../src/domain/reports.js'
+import { LONDON } from '../../src/time.js'
+import { HOUR, termOpens, type RefillModel } from './model.js'
+import type { RefillRules } from './rules.js'
+import type { SeenMessage, SimulationLog } from './simulation.js'
+
+interface Counts {
+  freed: number
+  refilled: number
+  refillRate: number | null
+}
+type BandFigures = Counts & { band: RefillBand }
+/** Places given up in a band, and how many of them had nobody on the course's queue when freed. */
+type GivenUpFigures = BandFigures & { nobodyWaiting: number }
+
+/** The figures of one rules variant, all read from the database at the end of the term. */
+export interface RefillMeasurement {
+  /**
+   * Places given up: each confirmed place cancelled before the start, counted once, and whether a
+   * family from a waiting list took it before the start (matched oldest place first, per course).
+   */
+  placesGivenUp: { total: Counts & { nobodyWaiting: number }; byBand: GivenUpFigures[] }
+  /**
+   * The manager reports' own figures (ReportsService over freed_places), which also count every
+   * offer that was declined or ran out as a place freed again: so one given-up place offered to three
+   * silent families before a fourth took it is four freed places there, one refilled.
+   */
+  reports: { total: Counts; byBand: BandFigures[]; emptyPlaceHoursWhileWaiting: number; medianMinutesToRefill: number | null }
+  /** Hours given-up places stood empty, from freeing to refilling or the start, while families were waiting. */
+  emptyPlaceHoursWhileWaiting: number
+  refills: number
+  offers: { exclusive: number; open: number; perRefill: number | null }
+  messages: { total: number; perRefill: number | null }
+  checks: {
+    /** Exclusive offers that end later than minHoursBeforeStart before the first session (must be 0). */
+    exclusiveOffersEndingTooLate: number
+    /** Courses with more confirmed places than capacity, at the end or at any hourly look (must be none). */
+    overbookedCourses: { courseId: number; capacity: number; mostConfirmed: number }[]
+    /** The most messages one family had about one given-up place (must be at most 3). */
+    mostMessagesToOneFamilyForOnePlace: number
+    familiesMessagedMoreThan3TimesForOnePlace: number
+    /** Refills with no given-up place open to take (0 unless the rules fill places no one gave up). */
+    refillsWithNoFreedPlace: number
+  }
+  simulation: SimulationLog['counts']
+}
+
+interface FreedPlace {
+  courseId: number
+  freedAt: Date
+  startsAt: Date
+  familiesWaiting: number
+  refilledAt: Date | null
+}
+
+export async function measure(database: Database, model: RefillModel, log: SimulationLog, rules: RefillRules): Promise<RefillMeasurement> {
+  const db = database.db
+  const freedRows = await db.execute<{ course_id: number; freed_at: Date; starts_at: Date; families_waiting: number }>(sql`
+    select f.course_id, f.freed_at, f.starts_at, f.families_waiting
+    from freed_places f join bookings b on b.id = f.booking_id
+    where f.reason = 'cancelled' and b.confirmed_at is not null
+    order by f.course_id, f.freed_at, f.id`)
+  // A family from a queue taking a place: an offer accepted, or a queue entry confirmed (not over capacity).
+  const refillRows = await db.execute<{ course_id: number; confirmed_at: Date }>(sql`
+    select b.course_id, b.confirmed_at
+    from bookings b join (select course_id, min(starts_at) as starts_at from sessions group by course_id) s on s.course_id = b.course_id
+    where b.confirmed_at is not null and b.confirmed_at < s.starts_at and not b.overbooked
+      and (b.offered_at is not null or b.waitlist_joined_at is not null)
+    order by b.course_id, b.confirmed_at, b.id`)
+  const places: FreedPlace[] = freedRows.rows.map((row) => ({
+    courseId: Number(row.course_id),
+    freedAt: new Date(row.freed_at),
+    startsAt: new Date(row.starts_at),
+    familiesWaiting: Number(row.families_waiting),
+    refilledAt: null,
+  }))
+  let refillsWithNoFreedPlace = 0
+  for (const row of refillRows.rows) {
+    const at = new Date(row.confirmed_at)
+    const place = places.find((p) => p.courseId === Number(row.course_id) && !p.refilledAt && p.freedAt <= at && p.startsAt > at)
+    if (place) place.refilledAt = at
+    else refillsWithNoFreedPlace++
+  }
+  const byBand = refillBands.map((band) => ({ band, ...figures(places.filter((p) => bandOf(p) === band)) }))
+  const refills = refillRows.rows.length
+  const emptyPlaceHoursWhileWaiting = places
+    .filter((p) => p.familiesWaiting > 0)
+    .reduce((sum, p) => sum + ((p.refilledAt ?? p.startsAt).getTime() - p.freedAt.getTime()) / HOUR, 0)
+
+  const offers = {
+    exclusive: log.messages.filter((m) => rules.offerKinds.exclusive.includes(m.kind)).length,
+    open: log.messages.filter((m) => rules.offerKinds.open.includes(m.kind)).length,
+  }
+  const messageCount = await db.execute<{ n: number }>(sql`
+    select count(distinct regexp_replace(dedupe_key, ':(email|sms)$', ''))::int as n from notifications
+    where kind not in ('booking_confirmed', 'waitlist_joined', 'booking_cancelled', 'waitlist_left', 'session_moved', 'session_cancelled')
+      and kind not like 'reminder%'`)
+  const capacities = await db.execute<{ id: number; capacity: number; confirmed: number }>(sql`
+    select c.id, c.capacity, (select count(*)::int from bookings b where b.course_id = c.id and b.status = 'confirmed') as confirmed
+    from courses c`)
+  const minHours = log.config.waitingList.minHoursBeforeStart
+  const startOf = new Map(log.runs.map((r) => [r.courseId, r.firstStartsAt.getTime()]))
+  const perPlace = messagesPerFamilyAndPlace(log.messages, places)
+  const mostPerPlace = Math.max(0, ...perPlace.values())
+
+  const report = await new ReportsService(dataAccess(database, log.config, createLogger('silent')).reports, 24).build(
+    reportRange(model, log),
+    log.endsAt,
+  )
+  return {
+    placesGivenUp: {
+      total: figures(places),
+      byBand,
+    },
+    reports: {
+      total: { freed: report.refill.total.freed, refilled: report.refill.total.refilled, refillRate: report.refill.total.refillRate },
+      byBand: report.refill.byBand,
+      emptyPlaceHoursWhileWaiting: round(report.refill.total.emptyPlaceHoursWhileWaiting),
+      medianMinutesToRefill: report.refill.total.medianMinutesToRefill,
+    },
+    emptyPlaceHoursWhileWaiting: round(emptyPlaceHoursWhileWaiting),
+    refills,
+    offers: { ...offers, perRefill: ratio(offers.exclusive + offers.open, refills) },
+    messages: { total: messageCount.rows[0]!.n, perRefill: ratio(messageCount.rows[0]!.n, refills) },
+    checks: {
+      exclusiveOffersEndingTooLate: log.exclusiveOffers.filter(
+        (o) => !o.expiresAt || o.expiresAt.getTime() > startOf.get(o.courseId)! - minHours * HOUR,
+      ).length,
+      overbookedCourses: capacities.rows
+        .map((c) => ({
+          courseId: Number(c.id),
+          capacity: Number(c.capacity),
+          mostConfirmed: Math.max(Number(c.confirmed), log.mostConfirmed.get(Number(c.id)) ?? 0),
+        }))
+        .filter((c) => c.mostConfirmed > c.capacity),
+      mostMessagesToOneFamilyForOnePlace: mostPerPlace,
+      familiesMessagedMoreThan3TimesForOnePlace: [...perPlace.values()].filter((n) => n > 3).length,
+      refillsWithNoFreedPlace,
+    },
+    simulation: log.counts,
+  }
+}
+
+/**
+ * Each message is about the place it could fill: the oldest given-up place on the booking's course
+ * still empty when it was sent (or, when none is, the one refilled last before it). Counted per
+ * family and place.
+ */
+function messagesPerFamilyAndPlace(messages: SeenMessage[], places: FreedPlace[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const message of messages) {
+    const onCourse = places.filter((p) => p.courseId === message.courseId && p.freedAt <= message.at)
+    const open = onCourse.find((p) => !p.refilledAt || p.refilledAt >= message.at)
+    const place = open ?? onCourse.at(-1)
+    const key = `${message.familyId}:${place ? places.indexOf(place) : `none:${message.courseId}`}`
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return counts
+}
+
+function reportRange(model: RefillModel, log: SimulationLog) {
+  const day = (instant: Date) => DateTime.fromJSDate(instant, { zone: LONDON }).toISODate()!
+  return { from: day(termOpens(model)), to: day(log.endsAt), scope: 'all' as const }
+}
+
+function bandOf(place: FreedPlace): RefillBand {
+  const hours = (place.startsAt.getTime() - place.freedAt.getTime()) / HOUR
+  if (hours > 24) return 'over_24h'
+  if (hours >= 2) return 'from_2h_to_24h'
+  return 'under_2h'
+}
+
+function figures(places: FreedPlace[]): Counts & { nobodyWaiting: number } {
+  const refilled = places.filter((p) => p.refilledAt).length
+  const nobodyWaiting = places.filter((p) => p.familiesWaiting === 0).length
+  return { freed: places.length, refilled, refillRate: ratio(refilled, places.length), nobodyWaiting }
+}
+
+function ratio(a: number, b: number): number | null {
+  return b === 0 ? null : Math.round((a / b) * 1000) / 1000
+}
+
+const round = (n: number) => Math.round(n * 10) / 10
