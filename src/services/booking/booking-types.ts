@@ -58,8 +58,16 @@ export interface BookInput {
   overbookReason?: string
   /** Staff: the audit entry, written in the booking's own transaction (see AuditHook). */
   audit?: AuditHook<Confirmed | Waiting>
+  /**
+   * Joining the queue of a full run: other runs of the same programme that would suit the family
+   * too (course ids), or 'any' run of it. The one queue entry then spans them (issue 10).
+   */
+  alsoSuitable?: AlsoSuitable
   now?: Date
 }
+
+/** Other runs of the programme a waiting family would take: course ids, or any run. */
+export type AlsoSuitable = number[] | 'any'
 
 export type Confirmed = { outcome: 'confirmed'; booking: BookingRow; manageToken: string }
 export type Waiting = { outcome: 'waiting'; booking: BookingRow; position: number; manageToken: string }
