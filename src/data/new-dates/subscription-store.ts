@@ -63,6 +63,12 @@ export class SubscriptionStore {
     return row
   }
 
+  /** The programme's title, for the unsubscribe page. */
+  async programmeTitle(db: Executor, programmeId: number): Promise<string | undefined> {
+    const [row] = await db.select({ title: programmes.title }).from(programmes).where(eq(programmes.id, programmeId))
+    return row?.title
+  }
+
   /** Unsubscribing: the row goes, and any of its messages not yet sent with it. */
   async delete(tx: Tx, id: number): Promise<void> {
     await this.deleteMessages(tx, [id])

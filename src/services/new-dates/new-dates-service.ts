@@ -59,10 +59,12 @@ export class NewDatesService {
     )
   }
 
-  /** What the unsubscribe page shows: the subscription's programme, or undefined for a link that opens nothing. */
+  /** What the unsubscribe page shows: the subscription and its programme's title, or undefined for a link that opens nothing. */
   async findByToken(token: string) {
     if (!TOKEN_SHAPE.test(token)) return undefined
-    return this.store.findByTokenHash(this.db, hashToken(token))
+    const row = await this.store.findByTokenHash(this.db, hashToken(token))
+    if (!row) return undefined
+    return { ...row, title: (await this.store.programmeTitle(this.db, row.programmeId)) ?? '' }
   }
 
   /** Unsubscribing twice is harmless: the second finds nothing to remove. */
