@@ -63,10 +63,10 @@ export class SubscriptionStore {
     return row
   }
 
-  /** The programme's title, for the unsubscribe page. */
-  async programmeTitle(db: Executor, programmeId: number): Promise<string | undefined> {
-    const [row] = await db.select({ title: programmes.title }).from(programmes).where(eq(programmes.id, programmeId))
-    return row?.title
+  /** The programme's title and slug, for the subscriber's page. */
+  async programmeOf(db: Executor, programmeId: number): Promise<{ title: string; slug: string } | undefined> {
+    const [row] = await db.select({ title: programmes.title, slug: programmes.slug }).from(programmes).where(eq(programmes.id, programmeId))
+    return row
   }
 
   /** Unsubscribing: the row goes, and any of its messages not yet sent with it. */

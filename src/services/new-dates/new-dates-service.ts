@@ -64,7 +64,8 @@ export class NewDatesService {
     if (!TOKEN_SHAPE.test(token)) return undefined
     const row = await this.store.findByTokenHash(this.db, hashToken(token))
     if (!row) return undefined
-    return { ...row, title: (await this.store.programmeTitle(this.db, row.programmeId)) ?? '' }
+    const programme = await this.store.programmeOf(this.db, row.programmeId)
+    return { ...row, title: programme?.title ?? '', slug: programme?.slug ?? '' }
   }
 
   /** Unsubscribing twice is harmless: the second finds nothing to remove. */

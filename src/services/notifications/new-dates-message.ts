@@ -27,7 +27,8 @@ export const newDatesMessageKind: MessageKind = {
   sms: (v) => {
     const f = newDatesFacts(v)
     const when = f.firstStartsAt ? v.format.formatShortDate(f.firstStartsAt) : ''
-    const words = (key: 'sms' | 'smsShort', title: string) => v.t(`queue:message.${key}`, { title, when, url: f.courseUrl, stop: f.unsubscribeUrl })
+    // One link: the subscriber's page shows the dates to book and the button that stops the messages.
+    const words = (key: 'sms' | 'smsShort', title: string) => v.t(`queue:message.${key}`, { title, when, stop: f.unsubscribeUrl })
     // GSM-7 (one 160-character segment) is for English; other scripts go as they are (UCS-2).
     if (v.language !== 'en') return words('smsShort', f.title)
     return fitSms([({ title }) => words('sms', title), ({ title }) => words('smsShort', title)], { title: f.title, place: f.place })
