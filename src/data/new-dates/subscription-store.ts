@@ -29,7 +29,7 @@ interface RunFacts {
 }
 
 /** The dedupe key of a "new dates" message: one per subscription, run and channel (the notifications' unique key holds it). */
-export const newDatesKey = (subscriptionId: number, courseId: number, channel: 'email' | 'sms') =>
+const newDatesKey = (subscriptionId: number, courseId: number, channel: 'email' | 'sms') =>
   `new_dates:${subscriptionId}:${courseId}:${channel}`
 
 /** "Tell me about new dates" subscriptions (migration 0013) and the messages they are sent. */

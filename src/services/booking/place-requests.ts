@@ -101,7 +101,12 @@ export class PlaceRequests {
     if (refusal.kind === 'unique' && refusal.constraint?.startsWith('bookings_one_programme_entry_')) {
       // Already waiting for (or holding a place from) this programme's queue: one entry per family.
       const contact = await this.contactOf(this.ctx.db, input.family)
-      const existing = await this.ctx.bookings.programmeQueue.activeEntryInProgramme(this.ctx.db, input.courseId, contact.email, contact.phone)
+      const existing = await this.ctx.bookings.programmeQueue.activeEntryInProgramme(
+        this.ctx.db,
+        input.courseId,
+        contact.email,
+        contact.phone,
+      )
       if (existing) return { result: { outcome: 'already_booked', booking: existing } }
     }
     if (refusal.kind === 'check' && refusal.constraint === 'course_not_overbooked' && intent === 'book')

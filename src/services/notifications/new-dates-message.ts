@@ -5,7 +5,7 @@ import type { MessageView } from './message-view.js'
 import { dateIn, stringIn } from './message-view.js'
 
 /** What a "new dates" message says, from its payload (written when the run had places: see data/new-dates). */
-export function newDatesFacts(view: MessageView) {
+function newDatesFacts(view: MessageView) {
   const courseId = Number(view.payload.courseId)
   const firstStartsAt = dateIn(view.payload, 'firstStartsAt')
   return {

@@ -51,7 +51,14 @@ describe('tell me about new dates', () => {
     const actor = toPrincipal(await aStaffUser('admin'), [])
     const date = new Date(Date.now() + 9 * 24 * 3600_000).toISOString().slice(0, 10)
     const repeat = { firstDate: date, startTime: '10:00', endTime: '12:00', sessions: 3 }
-    const courseId = await t.services.staff.catalogue.createCourse(actor, { programmeId: programme.id, hubId: null, kind: 'course', capacity: 8, room: null, repeat })
+    const courseId = await t.services.staff.catalogue.createCourse(actor, {
+      programmeId: programme.id,
+      hubId: null,
+      kind: 'course',
+      capacity: 8,
+      room: null,
+      repeat,
+    })
     expect(await newDatesMessages()).to.deep.equal([`sub@example.com:email:${courseId}`])
   })
 
@@ -69,14 +76,20 @@ describe('tell me about new dates', () => {
     const { course } = await aCourse({ programmeId: programme.id, capacity: 2, daysFromNow: 10 })
     await t.services.newDates.subscribe({ programmeId: programme.id, email: 'leave@example.com', phone: null, language: 'en' })
     await t.services.booking.offerFreedPlacesNow(course.id)
-    const [row] = (await testDatabase().db.execute<{ payload: { unsubscribeNonce: string } }>(sql`select payload from notifications where kind = 'new_dates'`)).rows
+    const [row] = (
+      await testDatabase().db.execute<{ payload: { unsubscribeNonce: string } }>(
+        sql`select payload from notifications where kind = 'new_dates'`,
+      )
+    ).rows
     const { linkToken } = await import('../../../src/services/tokens.js')
     const token = linkToken(t.services.config.sessionSecret, 'new-dates-unsubscribe', row!.payload.unsubscribeNonce)
     expect((await t.services.newDates.findByToken(token))?.email).to.equal('leave@example.com')
     expect(await t.services.newDates.unsubscribe(token)).to.equal('unsubscribed')
     expect(await t.services.newDates.unsubscribe(token)).to.equal('not_found')
     expect(await testDatabase().db.select().from(newDatesSubscriptions)).to.have.length(0)
-    const stored = (await testDatabase().db.execute<{ recipient: string }>(sql`select recipient from notifications where kind = 'new_dates'`)).rows
+    const stored = (
+      await testDatabase().db.execute<{ recipient: string }>(sql`select recipient from notifications where kind = 'new_dates'`)
+    ).rows
     expect(stored.map((r) => r.recipient)).to.deep.equal(['erased'])
   })
 

@@ -49,7 +49,11 @@ describe('pages: other runs on the waiting list, and tell me about new dates', (
     await t.services.booking.book(aBookingRequest(course.id))
     const agent = request.agent(t.app)
     const check = await answerJourney(agent, course.id)
-    await agent.post(paths.booking.check(course.id)).type('form').send({ ...confirmFields(check.text), alsoSuitable: 'any' }).expect(302)
+    await agent
+      .post(paths.booking.check(course.id))
+      .type('form')
+      .send({ ...confirmFields(check.text), alsoSuitable: 'any' })
+      .expect(302)
     const page = await agent.get(paths.booking.confirmation(course.id)).expect(200)
     const $ = cheerio.load(page.text)
     expect($('.govuk-notification-banner').text()).to.contain('A date that suits you has places now').and.contain('East Hub')
@@ -64,7 +68,10 @@ describe('pages: other runs on the waiting list, and tell me about new dates', (
     const form = paths.newDates.subscribe(programme.slug)
     const empty = await submitForm(agent, form, {})
     expect(empty.status).to.equal(400)
-    expect(errorsOn(empty.text).summary).to.deep.equal(['Enter an email address or a mobile phone number', 'Tick the box to say you want these messages'])
+    expect(errorsOn(empty.text).summary).to.deep.equal([
+      'Enter an email address or a mobile phone number',
+      'Tick the box to say you want these messages',
+    ])
     const wrong = await submitForm(agent, form, { email: 'nope@', phone: '020 7946 0000', consent: 'yes' })
     expect(errorsOn(wrong.text).summary).to.have.length(2)
     const done = await submitForm(agent, form, { email: 'Parent@Example.com', consent: 'yes' })

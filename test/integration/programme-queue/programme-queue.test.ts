@@ -104,17 +104,28 @@ describe('waiting for a programme, not only a run', () => {
     const db = testDatabase().db
     // Both entries made the same person's (the same family record).
     await db.update(bookings).set({ familyId: first.familyId }).where(eq(bookings.id, second.id))
-    await db.update(bookings).set({ status: 'offered', courseId: c.id, offerExpiresAt: new Date(Date.now() + 3600_000) }).where(eq(bookings.id, first.id))
+    await db
+      .update(bookings)
+      .set({ status: 'offered', courseId: c.id, offerExpiresAt: new Date(Date.now() + 3600_000) })
+      .where(eq(bookings.id, first.id))
     let refused: unknown
     try {
-      await db.update(bookings).set({ status: 'offered', courseId: c.id, offerExpiresAt: new Date(Date.now() + 3600_000) }).where(eq(bookings.id, second.id))
+      await db
+        .update(bookings)
+        .set({ status: 'offered', courseId: c.id, offerExpiresAt: new Date(Date.now() + 3600_000) })
+        .where(eq(bookings.id, second.id))
     } catch (error) {
       refused = error
     }
-    expect(String((refused as { cause?: { constraint?: string } })?.cause?.constraint ?? refused)).to.match(/bookings_one_offer_per_programme/)
+    expect(String((refused as { cause?: { constraint?: string } })?.cause?.constraint ?? refused)).to.match(
+      /bookings_one_offer_per_programme/,
+    )
     let twice: unknown
     try {
-      await db.update(bookings).set({ programmeQueue: true }).where(sql`${bookings.id} in (${first.id}, ${second.id})`)
+      await db
+        .update(bookings)
+        .set({ programmeQueue: true })
+        .where(sql`${bookings.id} in (${first.id}, ${second.id})`)
     } catch (error) {
       twice = error
     }
@@ -148,10 +159,9 @@ describe('waiting for a programme, not only a run', () => {
     expect(runs.map((run) => run.courseId)).to.deep.equal([b.id])
     expect(runs[0]!.placesFree).to.equal(3)
     const any = await waiting(a.id, 'any')
-    expect((await t.services.booking.programmeQueue.suitableRunsWithPlaces(await bookingRow(any.id))).map((run) => run.courseId)).to.deep.equal([
-      b.id,
-      c.id,
-    ])
+    expect(
+      (await t.services.booking.programmeQueue.suitableRunsWithPlaces(await bookingRow(any.id))).map((run) => run.courseId),
+    ).to.deep.equal([b.id, c.id])
   })
 
   it('lets a waiting family change which runs suit them, and not once they have an offer', async () => {
