@@ -32,7 +32,8 @@ export class ProgrammeQueueRepository {
   /**
    * The next families in line for a free place on the course, first in line first (priority, then
    * join time: waiting-list-order.ts). A family queued on another run is left out when it already
-   * has something on this run or a place in the programme; a family holding an offer anywhere in
+   * has something on this run or a place on a run of the programme not yet over (one booking per
+   * programme at a time); a family holding an offer anywhere in
    * the programme waits its turn. The rows are locked and rows locked by others skipped, so two
    * places freed at once on two runs never go to one queue entry.
    */
@@ -40,7 +41,8 @@ export class ProgrammeQueueRepository {
     const suits = sql`(${bookings.courseId} = ${courseId} or (${bookings.programmeQueue}
       and (${bookings.waitsForAnyRun} or exists (select 1 from booking_suitable_runs r where r.booking_id = ${bookings.id} and r.course_id = ${courseId}))
       and not exists (select 1 from bookings o where o.course_id = ${courseId} and o.status in ('confirmed', 'offered', 'waiting') and ${samePersonAs})
-      and not exists (select 1 from bookings o where o.programme_id = ${bookings.programmeId} and o.id <> ${bookings.id} and o.status = 'confirmed' and ${samePersonAs})))`
+      and not exists (select 1 from bookings o where o.programme_id = ${bookings.programmeId} and o.id <> ${bookings.id} and o.status = 'confirmed' and ${samePersonAs}
+        and exists (select 1 from sessions s where s.course_id = o.course_id and s.cancelled_at is null and s.ends_at > now()))))`
     const noOfferYet = sql`not exists (select 1 from bookings o where o.programme_id = ${bookings.programmeId} and o.status = 'offered' and ${samePersonAs})`
     const query = tx
       .select({ booking: bookings })
@@ -158,7 +160,7 @@ export class ProgrammeQueueRepository {
     return rows.map((row) => row.id)
   }
 
-  /** The programme-wide queue entry (or the place it became) this email or phone holds in the course's programme. */
+  /** The programme-wide queue entry (waiting or offered) this email or phone holds in the course's programme. */
   async activeEntryInProgramme(db: Executor, courseId: number, email: string | null, phone: string | null): Promise<BookingRow | undefined> {
     const matches = [...(email ? [eq(bookings.contactEmail, email)] : []), ...(phone ? [eq(bookings.contactPhone, phone)] : [])]
     if (matches.length === 0) return undefined
@@ -169,7 +171,7 @@ export class ProgrammeQueueRepository {
         and(
           sql`${bookings.programmeId} = (select programme_id from courses where id = ${courseId})`,
           eq(bookings.programmeQueue, true),
-          inArray(bookings.status, ['waiting', 'offered', 'confirmed']),
+          inArray(bookings.status, ['waiting', 'offered']),
           or(...matches),
         ),
       )

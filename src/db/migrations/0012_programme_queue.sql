@@ -44,13 +44,14 @@ CREATE UNIQUE INDEX "bookings_one_offer_per_programme_email" ON "bookings" USING
 --> statement-breakpoint
 CREATE UNIQUE INDEX "bookings_one_offer_per_programme_phone" ON "bookings" USING btree ("programme_id", "contact_phone") WHERE "bookings"."status" = 'offered' and "bookings"."contact_phone" is not null;
 --> statement-breakpoint
--- One programme-wide queue entry (waiting, then offered, then the booking it became) per family
--- in a programme: a family never holds two places that came from the programme's queue.
-CREATE UNIQUE INDEX "bookings_one_programme_entry_family" ON "bookings" USING btree ("programme_id", "family_id") WHERE "bookings"."programme_queue" and "bookings"."status" in ('waiting', 'offered', 'confirmed');
+-- One programme-wide queue entry (waiting, or offered) per family in a programme. With one offer
+-- per family and programme, a family takes at most one place from the programme's queue at a
+-- time. (A place it became is left out: the run may long be over, and the family may queue again.)
+CREATE UNIQUE INDEX "bookings_one_programme_entry_family" ON "bookings" USING btree ("programme_id", "family_id") WHERE "bookings"."programme_queue" and "bookings"."status" in ('waiting', 'offered');
 --> statement-breakpoint
-CREATE UNIQUE INDEX "bookings_one_programme_entry_email" ON "bookings" USING btree ("programme_id", "contact_email") WHERE "bookings"."programme_queue" and "bookings"."status" in ('waiting', 'offered', 'confirmed') and "bookings"."contact_email" is not null;
+CREATE UNIQUE INDEX "bookings_one_programme_entry_email" ON "bookings" USING btree ("programme_id", "contact_email") WHERE "bookings"."programme_queue" and "bookings"."status" in ('waiting', 'offered') and "bookings"."contact_email" is not null;
 --> statement-breakpoint
-CREATE UNIQUE INDEX "bookings_one_programme_entry_phone" ON "bookings" USING btree ("programme_id", "contact_phone") WHERE "bookings"."programme_queue" and "bookings"."status" in ('waiting', 'offered', 'confirmed') and "bookings"."contact_phone" is not null;
+CREATE UNIQUE INDEX "bookings_one_programme_entry_phone" ON "bookings" USING btree ("programme_id", "contact_phone") WHERE "bookings"."programme_queue" and "bookings"."status" in ('waiting', 'offered') and "bookings"."contact_phone" is not null;
 --> statement-breakpoint
 -- The programme's queue, found from a run with a free place.
 CREATE INDEX "bookings_programme_waiting_idx" ON "bookings" USING btree ("programme_id") WHERE "bookings"."status" = 'waiting' and "bookings"."programme_queue";

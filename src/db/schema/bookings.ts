@@ -71,8 +71,8 @@ export const bookings = pgTable(
     index('bookings_course_status_idx').on(t.courseId, t.status),
     index('bookings_family_idx').on(t.familyId),
     check('booking_any_run_is_programme_queue', sql`not ${t.waitsForAnyRun} or ${t.programmeQueue}`),
-    // One offer at a time per family in a programme; one programme-wide entry (or the place it
-    // became) per family in a programme. See migration 0012.
+    // One offer at a time per family in a programme; one programme-wide queue entry (waiting or
+    // offered) per family in a programme. See migration 0012.
     uniqueIndex('bookings_one_offer_per_programme_family')
       .on(t.programmeId, t.familyId)
       .where(sql`${t.status} = 'offered'`),
@@ -84,13 +84,13 @@ export const bookings = pgTable(
       .where(sql`${t.status} = 'offered' and ${t.contactPhone} is not null`),
     uniqueIndex('bookings_one_programme_entry_family')
       .on(t.programmeId, t.familyId)
-      .where(sql`${t.programmeQueue} and ${t.status} in ('waiting', 'offered', 'confirmed')`),
+      .where(sql`${t.programmeQueue} and ${t.status} in ('waiting', 'offered')`),
     uniqueIndex('bookings_one_programme_entry_email')
       .on(t.programmeId, t.contactEmail)
-      .where(sql`${t.programmeQueue} and ${t.status} in ('waiting', 'offered', 'confirmed') and ${t.contactEmail} is not null`),
+      .where(sql`${t.programmeQueue} and ${t.status} in ('waiting', 'offered') and ${t.contactEmail} is not null`),
     uniqueIndex('bookings_one_programme_entry_phone')
       .on(t.programmeId, t.contactPhone)
-      .where(sql`${t.programmeQueue} and ${t.status} in ('waiting', 'offered', 'confirmed') and ${t.contactPhone} is not null`),
+      .where(sql`${t.programmeQueue} and ${t.status} in ('waiting', 'offered') and ${t.contactPhone} is not null`),
     index('bookings_programme_waiting_idx')
       .on(t.programmeId)
       .where(sql`${t.status} = 'waiting' and ${t.programmeQueue}`),

@@ -96,6 +96,23 @@ describe('waiting for a programme, not only a run', () => {
     expect((await bookingRow(next.id)).status, 'the family waiting only for C still waits').to.equal('waiting')
   })
 
+  it('does not offer another run to a family who already holds a place on a run of the programme not yet over', async () => {
+    const { programme, a, placeB } = await twoFullRuns()
+    const c = (await aCourse({ programmeId: programme.id, capacity: 2, daysFromNow: 14 })).course
+    const request = aBookingRequest(c.id)
+    const placeOnC = await t.services.booking.book(request)
+    if (placeOnC.outcome !== 'confirmed') throw new Error('set-up')
+    const sameFamily = await t.services.booking.joinWaitingList({
+      ...aBookingRequest(a.id, { alsoSuitable: 'any' }),
+      family: request.family,
+    })
+    const other = await waiting(a.id, 'any')
+    await t.services.booking.cancel(placeB.id)
+    if (sameFamily.outcome !== 'waiting') throw new Error('set-up')
+    expect((await bookingRow(sameFamily.booking.id)).status).to.equal('waiting')
+    expect(await bookingRow(other.id)).to.include({ status: 'offered', courseId: placeB.courseId })
+  })
+
   it('refuses in the database a second offer, or a second programme-wide entry, for one family in a programme', async () => {
     const { programme, a, b } = await twoFullRuns()
     const c = (await aCourse({ programmeId: programme.id, capacity: 2, daysFromNow: 14 })).course
