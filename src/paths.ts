@@ -68,6 +68,18 @@ export const paths = {
     // The emailed link that lists every booking for one address (valid for an hour).
     findMyBookingsLinkPattern: '/find-my-bookings/:token',
     findMyBookingsLink: (token: string) => `/find-my-bookings/${token}`,
+    // Which other runs of the programme a waiting family would take (issue 10).
+    otherRunsPattern: '/manage/:token/other-runs',
+    otherRuns: (token: string) => `/manage/${token}/other-runs`,
+  },
+  newDates: {
+    // "Tell me about new dates" for a programme, and the one-click unsubscribe link in its messages.
+    subscribePattern: '/programmes/:slug/new-dates',
+    subscribe: (slug: string) => `/programmes/${encodeURIComponent(slug)}/new-dates`,
+    subscribedPattern: '/programmes/:slug/new-dates/done',
+    subscribed: (slug: string) => `/programmes/${encodeURIComponent(slug)}/new-dates/done`,
+    unsubscribePattern: '/new-dates/unsubscribe/:token',
+    unsubscribe: (token: string) => `/new-dates/unsubscribe/${token}`,
   },
   staff: {
     home: '/staff',

@@ -2,7 +2,8 @@ import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Executor, Tx } from '../db/database.js'
 import type { Audience } from '../domain/catalogue.js'
 import { activeStatuses, bookings, courses, families, hubs, programmes, sessions } from '../db/schema/index.js'
-import { waitingListOrder, waitingListPosition } from './booking/waiting-list-order.js'
+import { waitingListPosition } from './booking/waiting-list-order.js'
+import { ProgrammeQueueRepository } from './booking/programme-queue-repository.js'
 import { sessionSpan } from './course-lock.js'
 
 export type BookingRow = typeof bookings.$inferSelect
@@ -35,6 +36,8 @@ export interface CourseSummary {
  * when and in what order rows are locked (always the course row first, then the booking).
  */
 export class BookingRepository {
+  readonly programmeQueue = new ProgrammeQueueRepository()
+
   /** When the course's sessions (those not cancelled) begin and end. */
   sessionSpan(db: Executor, courseId: number): Promise<{ firstStartsAt: Date | null; lastEndsAt: Date | null }> {
     return sessionSpan(db, courseId)
@@ -113,16 +116,21 @@ export class BookingRepository {
     return row
   }
 
-  /** The waiting list in the order places are offered (see waiting-list-order.ts). */
+  /**
+   * The waiting list for a free place on the course, in the order places are offered
+   * (see waiting-list-order.ts): its own queue and the families queued on another run of the
+   * programme who said it suits them (programme-queue-repository.ts). The rows are locked.
+   */
   async waitingList(db: Executor, courseId: number, limit?: number): Promise<BookingRow[]> {
-    const query = db
-      .select({ booking: bookings })
-      .from(bookings)
-      .innerJoin(families, eq(bookings.familyId, families.id))
-      .where(and(eq(bookings.courseId, courseId), eq(bookings.status, 'waiting')))
-      .orderBy(...waitingListOrder())
-    const rows = limit === undefined ? await query : await query.limit(limit)
-    return rows.map((row) => row.booking)
+    return this.programmeQueue.waitingFor(db, courseId, limit)
+  }
+
+  /**
+   * Offers the place on courseId to a queue entry (moving it to that run if it queued on another).
+   * Undefined when the entry is taken meanwhile or the database refuses a second offer in the programme.
+   */
+  async offer(tx: Tx, bookingId: number, courseId: number, offer: { offeredAt: Date; offerExpiresAt: Date }): Promise<BookingRow | undefined> {
+    return this.programmeQueue.offerOnRun(tx, bookingId, courseId, offer)
   }
 
   /** 1 for the first in line. Undefined when the booking is not waiting. */

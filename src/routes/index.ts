@@ -8,6 +8,7 @@ import { twilioWebhookRoutes } from './webhooks/twilio/index.js'
 import { devOutboxRoutes } from './dev-outbox/index.js'
 import { bookingRoutes } from './booking/index.js'
 import { manageRoutes } from './manage/index.js'
+import { newDatesRoutes } from './new-dates/index.js'
 import { calendarFeedRoutes } from './calendar-feeds/index.js'
 
 /** Mounts every journey. Each journey's index.ts lists its own GET/POST pairs. */
@@ -22,6 +23,8 @@ export function routes(services: Services): Router {
   // The parent's booking journey, and the manage link and "find my bookings".
   router.use(bookingRoutes(services))
   router.use(manageRoutes(services))
+  // "Tell me about new dates": subscribe on a programme, unsubscribe from a message (issue 10).
+  router.use(newDatesRoutes(services))
   // Private calendar subscription feeds (/calendar/<token>.ics).
   router.use(calendarFeedRoutes(services))
   // Every email and text written to the dev outbox; not mounted in production.

@@ -7,7 +7,7 @@ export const randomToken = (): string => randomBytes(32).toString('base64url')
 export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex')
 
 /** What a link opens. Part of the HMAC input, so a token made for one purpose opens nothing else. */
-export type LinkPurpose = 'manage-booking' | 'find-my-bookings' | 'staff-password-reset' | 'calendar-feed'
+export type LinkPurpose = 'manage-booking' | 'find-my-bookings' | 'staff-password-reset' | 'calendar-feed' | 'new-dates-unsubscribe'
 
 /**
  * The one builder of emailed links' tokens: HMAC-SHA256 of "<purpose>:<nonce>" under the service

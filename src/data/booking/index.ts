@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.js'
 import { BookingRepository } from '../booking-repository.js'
 import { FamilyRepository } from '../family-repository.js'
 import { AccessLinkRepository } from './access-link-repository.js'
+import { SubscriptionStore } from '../new-dates/subscription-store.js'
 import { postgresRateLimit } from './rate-limit-store.js'
 import { MessageContextRepository } from '../notifications/message-context-repository.js'
 
@@ -12,6 +13,8 @@ export function bookingData(database: Database, config: Config) {
     bookings: new BookingRepository(),
     families: new FamilyRepository(),
     accessLinks: new AccessLinkRepository(),
+    // "Tell me about new dates" subscriptions and their messages (issue 10).
+    newDates: new SubscriptionStore(),
     // The notification engineer's read model of a booking, for the .ics download.
     messageContext: new MessageContextRepository(database.db),
     rateLimits: {

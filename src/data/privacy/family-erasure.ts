@@ -3,6 +3,7 @@ import type { Executor, Tx } from '../../db/database.js'
 import { accessLinks, auditLog, bookings, children, courses, families, inboundMessages, notifications, rateLimits, sessions } from '../../db/schema/index.js'
 import { AUDIT_REDACTION, ERASED, ERASED_PARENT_NAME } from '../../domain/data-protection.js'
 import { familyContacts, optionalTableExists, type FamilyContacts } from './family-contacts.js'
+import { SubscriptionStore } from '../new-dates/subscription-store.js'
 
 /**
  * Anonymises a family in place (retention and erasure requests). Everything that identifies them
@@ -30,6 +31,14 @@ export class FamilyErasure {
       .orderBy(families.id)
       .limit(limit)
     return rows.map((row) => row.id)
+  }
+
+  /**
+   * Retention for "tell me about new dates": a subscription neither made nor used since the cutoff
+   * goes (with its messages' recipients). Returns how many.
+   */
+  async idleSubscriptionsGone(cutoff: Date): Promise<number> {
+    return this.db.transaction((tx) => new SubscriptionStore().deleteIdleSince(tx, cutoff))
   }
 
   /** The family row, locked: undefined when there is none. */
@@ -103,6 +112,8 @@ export class FamilyErasure {
     for (const contact of [...contacts.emails, ...contacts.phones]) {
       await tx.delete(rateLimits).where(sql`right(${rateLimits.key}, ${contact.length + 1}) = ${`:${contact}`}`)
     }
+    // "Tell me about new dates" by any of their emails or phones (migration 0013).
+    if (await optionalTableExists(tx, 'new_dates_subscriptions')) await new SubscriptionStore().deleteByContacts(tx, contacts.emails, contacts.phones)
     // Calendar feed links (migration 0006), where that table exists.
     if (await optionalTableExists(tx, 'calendar_feeds')) await tx.execute(sql`delete from calendar_feeds where family_id = ${familyId}`)
     await this.redactAudit(tx, familyId)

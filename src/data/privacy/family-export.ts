@@ -4,7 +4,7 @@ import type { ExportSection } from '../../domain/data-protection.js'
 import { familyContacts, optionalTableExists } from './family-contacts.js'
 
 /** Columns left out of the export: secrets that would let someone act as the family, not data about them. */
-const secretColumns = new Set(['manage_token_hash', 'manage_nonce', 'request_key', 'token_hash'])
+const secretColumns = new Set(['manage_token_hash', 'manage_nonce', 'request_key', 'token_hash', 'unsubscribe_nonce', 'unsubscribe_token_hash'])
 
 /**
  * Everything held about one family, table by table, as the database has it (column names as in
@@ -41,6 +41,14 @@ export class FamilyExport {
           queries.push(['freed_places', sql`select * from freed_places where booking_id in ${theirBookings} order by 1`])
         if (await optionalTableExists(tx, 'calendar_feeds'))
           queries.push(['calendar_feeds', sql`select * from calendar_feeds where family_id = ${familyId} order by 1`])
+        // The other runs they wait for (0012), and "tell me about new dates" by their email or phone (0013).
+        if (await optionalTableExists(tx, 'booking_suitable_runs'))
+          queries.push(['booking_suitable_runs', sql`select * from booking_suitable_runs where booking_id in ${theirBookings} order by 1, 2`])
+        if (await optionalTableExists(tx, 'new_dates_subscriptions'))
+          queries.push([
+            'new_dates_subscriptions',
+            sql`select * from new_dates_subscriptions where email in ${list(emails)} or phone in ${list(phones)} order by id`,
+          ])
         const sections: ExportSection[] = []
         for (const [table, query] of queries) sections.push({ table, rows: (await rows(tx, query)).map(withoutSecrets) })
         return sections

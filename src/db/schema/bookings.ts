@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
-import { courses, sessions } from './catalogue.js'
+import { courses, programmes, sessions } from './catalogue.js'
 import { families } from './families.js'
 import { attendanceStatuses, bookingSources, bookingStatuses } from '../../domain/booking.js'
 import { languages } from '../../i18n/languages.js'
@@ -46,6 +46,15 @@ export const bookings = pgTable(
     calendarSequence: integer('calendar_sequence').notNull().default(0),
     // The language the family booked in: every later email, text, invite and reply to them uses it.
     language: text('language', { enum: languages }).notNull().default('en'),
+    // The course's programme, set by a trigger (migration 0012) on insert and whenever course_id
+    // changes; the default here only lets inserts leave it out.
+    programmeId: integer('programme_id')
+      .notNull()
+      .default(sql`null`)
+      .references(() => programmes.id),
+    // A programme-wide queue entry: other runs suit the family too (booking_suitable_runs), or any.
+    programmeQueue: boolean('programme_queue').notNull().default(false),
+    waitsForAnyRun: boolean('waits_for_any_run').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -61,6 +70,30 @@ export const bookings = pgTable(
       .where(sql`${t.status} in ('confirmed', 'offered', 'waiting') and ${t.contactPhone} is not null`),
     index('bookings_course_status_idx').on(t.courseId, t.status),
     index('bookings_family_idx').on(t.familyId),
+    check('booking_any_run_is_programme_queue', sql`not ${t.waitsForAnyRun} or ${t.programmeQueue}`),
+    // One offer at a time per family in a programme; one programme-wide queue entry (waiting or
+    // offered) per family in a programme. See migration 0012.
+    uniqueIndex('bookings_one_offer_per_programme_family')
+      .on(t.programmeId, t.familyId)
+      .where(sql`${t.status} = 'offered'`),
+    uniqueIndex('bookings_one_offer_per_programme_email')
+      .on(t.programmeId, t.contactEmail)
+      .where(sql`${t.status} = 'offered' and ${t.contactEmail} is not null`),
+    uniqueIndex('bookings_one_offer_per_programme_phone')
+      .on(t.programmeId, t.contactPhone)
+      .where(sql`${t.status} = 'offered' and ${t.contactPhone} is not null`),
+    uniqueIndex('bookings_one_programme_entry_family')
+      .on(t.programmeId, t.familyId)
+      .where(sql`${t.programmeQueue} and ${t.status} in ('waiting', 'offered')`),
+    uniqueIndex('bookings_one_programme_entry_email')
+      .on(t.programmeId, t.contactEmail)
+      .where(sql`${t.programmeQueue} and ${t.status} in ('waiting', 'offered') and ${t.contactEmail} is not null`),
+    uniqueIndex('bookings_one_programme_entry_phone')
+      .on(t.programmeId, t.contactPhone)
+      .where(sql`${t.programmeQueue} and ${t.status} in ('waiting', 'offered') and ${t.contactPhone} is not null`),
+    index('bookings_programme_waiting_idx')
+      .on(t.programmeId)
+      .where(sql`${t.status} = 'waiting' and ${t.programmeQueue}`),
     index('bookings_offer_expiry_idx')
       .on(t.offerExpiresAt)
       .where(sql`${t.status} = 'offered'`),

@@ -4,6 +4,7 @@ import { formatUkPhone } from '../../services/booking/contact-details.js'
 import { paths } from '../../paths.js'
 import { availabilityOf } from './load-course.js'
 import { field } from '../forms/fields.js'
+import { alsoSuitableFrom } from './also-suitable.js'
 import { firstMissingStep, stepUrl, type BookingJourney } from './journey-state.js'
 import { alreadyFinished, bookInput, redirectForResult } from './booking-request.js'
 import { childDescriber } from './describe-child.js'
@@ -13,10 +14,14 @@ import { countCompletedBooking, refuseOverBookingLimits } from '../../middleware
 /** Step 5: "Check your answers", then book (or join the waiting list when the course is full). */
 export function checkAnswers(services: Services) {
   return {
-    view(req: Request, res: Response) {
+    async view(req: Request, res: Response) {
       const journey = res.locals.journey as BookingJourney
       const availability = availabilityOf(res)
+      // Joining the waiting list: which other runs of the programme would suit them (issue 10).
+      const otherRuns = availability.state === 'full' ? await services.booking.programmeQueue.otherRuns(journey.courseId) : []
       res.render('pages/booking/check-answers', {
+        otherRuns,
+        chosen: [],
         course: availability.course,
         joiningWaitingList: availability.state === 'full',
         journey,
@@ -37,7 +42,7 @@ export function checkAnswers(services: Services) {
       if (requestKey !== journey.requestKey) return res.redirect(paths.booking.check(courseId))
       const contacts = { email: journey.details?.email ?? null, phone: journey.details?.phone ?? null }
       if (await refuseOverBookingLimits(services.rateLimits, req, res, contacts)) return
-      const input = bookInput(journey, req.language)
+      const input = { ...bookInput(journey, req.language), alsoSuitable: alsoSuitableFrom(req) }
       const result =
         field(req.body, 'intent') === 'join' ? await services.booking.joinWaitingList(input) : await services.booking.book(input)
       if (result.outcome === 'confirmed' || result.outcome === 'waiting') await countCompletedBooking(services.rateLimits, req, contacts)

@@ -22,6 +22,8 @@ export function confirmation(services: Services) {
       // The private manage link stays out of these: they are URLs handed to Google and Microsoft.
       calendar: details.booking.status === 'confirmed' ? calendarLinks(details.course, calendarNote(details, req.t)) : [],
       offerHours: services.config.waitingList.offerHours,
+      // On the waiting list, but a run they said suits them has places now: say so (issue 10).
+      placesNow: details.booking.status === 'waiting' ? await services.booking.programmeQueue.suitableRunsWithPlaces(details.booking) : [],
     })
   }
 }

@@ -3,6 +3,7 @@ import type { Services } from '../../services/index.js'
 import { paths } from '../../paths.js'
 import { availabilityOf } from './load-course.js'
 import { field } from '../forms/fields.js'
+import { alsoSuitableFrom } from './also-suitable.js'
 import { firstMissingStep, type BookingJourney } from './journey-state.js'
 import { alreadyFinished, bookInput, redirectForResult } from './booking-request.js'
 import { countCompletedBooking, refuseOverBookingLimits } from '../../middleware/rate-limit.js'
@@ -10,9 +11,10 @@ import { countCompletedBooking, refuseOverBookingLimits } from '../../middleware
 /** The last place went while the parent was answering: offer the waiting list, same answers. */
 export function fullCourse(services: Services) {
   return {
-    view(_req: Request, res: Response) {
+    async view(_req: Request, res: Response) {
       const journey = res.locals.journey as BookingJourney
-      res.render('pages/booking/full', { course: availabilityOf(res).course, requestKey: journey.requestKey })
+      const otherRuns = await services.booking.programmeQueue.otherRuns(journey.courseId)
+      res.render('pages/booking/full', { course: availabilityOf(res).course, requestKey: journey.requestKey, otherRuns, chosen: [] })
     },
 
     async submit(req: Request, res: Response) {
@@ -25,7 +27,7 @@ export function fullCourse(services: Services) {
       if (requestKey !== journey.requestKey) return res.redirect(paths.booking.full(courseId))
       const contacts = { email: journey.details?.email ?? null, phone: journey.details?.phone ?? null }
       if (await refuseOverBookingLimits(services.rateLimits, req, res, contacts)) return
-      const result = await services.booking.joinWaitingList(bookInput(journey, req.language))
+      const result = await services.booking.joinWaitingList({ ...bookInput(journey, req.language), alsoSuitable: alsoSuitableFrom(req) })
       if (result.outcome === 'confirmed' || result.outcome === 'waiting') await countCompletedBooking(services.rateLimits, req, contacts)
       redirectForResult(req, res, journey, result)
     },

@@ -9,6 +9,7 @@ import { waitingListActions } from './waiting-list.js'
 import { calendarFile } from './calendar-file.js'
 import { calendarFeed } from './calendar-feed.js'
 import { findMyBookings } from './find-my-bookings.js'
+import { otherRunsActions } from './other-runs.js'
 import { rateLimited } from '../../middleware/rate-limit.js'
 
 /** The private manage link (/manage/<token>) and "find my bookings". */
@@ -21,6 +22,7 @@ export function manageRoutes(services: Services): Router {
   const cancel = cancelBooking(services)
   const queue = waitingListActions(services)
   const find = findMyBookings(services)
+  const otherRuns = otherRunsActions(services)
 
   // Before the /find-my-bookings/:token pattern, which would otherwise match it.
   router.get(paths.manage.findMyBookingsSent, find.sent)
@@ -37,5 +39,8 @@ export function manageRoutes(services: Services): Router {
   router.post(paths.manage.leavePattern, limit, booking, queue.leave)
   router.post(paths.manage.acceptPattern, limit, booking, queue.accept)
   router.post(paths.manage.declinePattern, limit, booking, queue.decline)
+  // Which other runs of the programme a waiting family would take (issue 10).
+  router.get(paths.manage.otherRunsPattern, booking, otherRuns.view)
+  router.post(paths.manage.otherRunsPattern, limit, booking, otherRuns.submit)
   return router
 }

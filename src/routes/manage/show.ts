@@ -3,6 +3,7 @@ import type { Services } from '../../services/index.js'
 import { formatUkPhone } from '../../services/booking/contact-details.js'
 import { managedBooking } from './load-booking.js'
 import { takeFlash } from '../../middleware/flash.js'
+import { otherRunsSummary } from './other-runs.js'
 
 /** The manage page: the booking, its status, and what can be done now. */
 export function showBooking(services: Services) {
@@ -16,6 +17,8 @@ export function showBooking(services: Services) {
       hasStarted: firstSession ? firstSession.startsAt <= new Date() : true,
       offerHours: services.config.waitingList.offerHours,
       calendarFeed: await services.calendarFeeds.linksFor({ kind: 'family', familyId: details.booking.familyId }),
+      // Waiting: which other runs of the programme they would take, and a link to change them.
+      otherRuns: await otherRunsSummary(services, details),
     })
   }
 }

@@ -161,8 +161,13 @@ export class BookingChanges {
     const expiresAt = offerExpiry(now, locked.firstStartsAt, this.ctx.config.waitingList)
     if (!expiresAt) return []
     const offers: PlaceOffer[] = []
-    for (const entry of await this.ctx.bookings.waitingList(tx, courseId, free)) {
-      await this.ctx.bookings.update(tx, entry.id, { status: 'offered', offeredAt: now, offerExpiresAt: expiresAt })
+    // This run's queue and the families queued on another run of the programme who said it suits them.
+    const waiting = await this.ctx.bookings.waitingList(tx, courseId, free)
+    // No one waiting: the families who asked to hear about new dates are told (once per run).
+    if (waiting.length === 0) await this.ctx.newDates.placesCameUp(tx, courseId, now)
+    for (const entry of waiting) {
+      // A family queued on another run moves to this one with the offer; undefined: taken meanwhile.
+      if (!(await this.ctx.bookings.offer(tx, entry.id, courseId, { offeredAt: now, offerExpiresAt: expiresAt }))) continue
       await this.ctx.notifier.record(tx, 'place_offered', entry.id)
       offers.push({ bookingId: entry.id, courseId, expiresAt })
     }

@@ -5,6 +5,7 @@ import { lockCourse, type LockedCourse } from '../../data/course-lock.js'
 import type { FamilyRepository } from '../../data/family-repository.js'
 import type { BookingNotifier, BookingMessageKind } from '../notifications/booking-notifier.js'
 import { manageToken } from '../tokens.js'
+import { noNewDates, type PlacesCameUp } from '../new-dates/new-dates-service.js'
 import type { Effects, UnitOfWork } from '../unit-of-work.js'
 
 /** What the parts of the booking service share. */
@@ -16,6 +17,8 @@ export class BookingContext {
     readonly notifier: BookingNotifier,
     readonly config: Config,
     readonly unitOfWork: UnitOfWork,
+    /** "Tell me about new dates": told of a run with places no one is waiting for. */
+    readonly newDates: PlacesCameUp = noNewDates,
   ) {}
 
   /** Writes the event's messages to the outbox, in the same transaction as the change. */

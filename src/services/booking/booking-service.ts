@@ -28,6 +28,8 @@ import type {
 } from './booking-types.js'
 import { isBookable, PlaceRequests } from './place-requests.js'
 import { normaliseReference } from './references.js'
+import { ProgrammeQueue } from './programme-queue.js'
+import type { PlacesCameUp } from '../new-dates/new-dates-service.js'
 import type { Effects, UnitOfWork } from '../unit-of-work.js'
 
 export interface BookingDetails {
@@ -57,6 +59,8 @@ export interface BookingServiceDependencies {
   /** Runs every write: one transaction, retried when worth it, its jobs queued after commit. */
   unitOfWork: UnitOfWork
   config: Config
+  /** "Tell me about new dates": subscribers are told of runs with places no one waits for. */
+  newDates?: PlacesCameUp
 }
 
 /** Manage-link tokens are 32 bytes of HMAC in base64url: anything else is not worth a look-up. */
@@ -72,12 +76,15 @@ export class BookingService {
   private readonly requests: PlaceRequests
   private readonly changes: BookingChanges
   private readonly courseChange: CourseChange
+  /** Which other runs of the programme a waiting family would take (issue 10). */
+  readonly programmeQueue: ProgrammeQueue
 
   constructor(deps: BookingServiceDependencies) {
-    this.ctx = new BookingContext(deps.db, deps.bookings, deps.families, deps.notifier, deps.config, deps.unitOfWork)
+    this.ctx = new BookingContext(deps.db, deps.bookings, deps.families, deps.notifier, deps.config, deps.unitOfWork, deps.newDates)
     this.requests = new PlaceRequests(this.ctx)
     this.changes = new BookingChanges(this.ctx)
     this.courseChange = new CourseChange(this.ctx, this.requests, this.changes)
+    this.programmeQueue = new ProgrammeQueue(this.ctx)
   }
 
   /**
@@ -140,6 +147,16 @@ export class BookingService {
    */
   offerFreedPlaces(tx: Tx, effects: Effects, courseId: number, now = new Date()): Promise<PlaceOffer[]> {
     return this.changes.offerInto(tx, effects, courseId, now)
+  }
+
+  /**
+   * Staff added a run: its places go to the families waiting for any run of the programme, and
+   * everyone who asked to hear about new dates is told (once per run, whatever happens after).
+   */
+  async newRunAdded(tx: Tx, effects: Effects, courseId: number, now = new Date()): Promise<PlaceOffer[]> {
+    const offers = await this.changes.offerInto(tx, effects, courseId, now)
+    await this.ctx.newDates.placesCameUp(tx, courseId, now, effects)
+    return offers
   }
 
   /** offerFreedPlaces in a transaction of its own, for a caller that has already committed. */

@@ -59,10 +59,18 @@ export interface BookInput {
   overbookReason?: string
   /** Staff: the audit entry, written in the booking's own transaction (see AuditHook). */
   audit?: AuditHook<Confirmed | Waiting>
+  /**
+   * Joining the queue of a full run: other runs of the same programme that would suit the family
+   * too (course ids), or 'any' run of it. The one queue entry then spans them (issue 10).
+   */
+  alsoSuitable?: AlsoSuitable
   now?: Date
   /** The language the family booked in ('en' when not given): their later messages use it. */
   language?: Language
 }
+
+/** Other runs of the programme a waiting family would take: course ids, or any run. */
+export type AlsoSuitable = number[] | 'any'
 
 export type Confirmed = { outcome: 'confirmed'; booking: BookingRow; manageToken: string }
 export type Waiting = { outcome: 'waiting'; booking: BookingRow; position: number; manageToken: string }

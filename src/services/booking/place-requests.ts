@@ -15,6 +15,7 @@ import type {
   AlreadyBooked,
 } from './booking-types.js'
 import { newReference } from './references.js'
+import { applySuitableRuns } from './programme-queue.js'
 import type { Effects } from '../unit-of-work.js'
 import type { Language } from '../../i18n/languages.js'
 
@@ -99,6 +100,17 @@ export class PlaceRequests {
       const existing = await this.ctx.bookings.findActiveByContact(this.ctx.db, input.courseId, contact.email, contact.phone)
       if (existing) return { result: { outcome: 'already_booked', booking: existing } }
     }
+    if (refusal.kind === 'unique' && refusal.constraint?.startsWith('bookings_one_programme_entry_')) {
+      // Already waiting for (or holding a place from) this programme's queue: one entry per family.
+      const contact = await this.contactOf(this.ctx.db, input.family)
+      const existing = await this.ctx.bookings.programmeQueue.activeEntryInProgramme(
+        this.ctx.db,
+        input.courseId,
+        contact.email,
+        contact.phone,
+      )
+      if (existing) return { result: { outcome: 'already_booked', booking: existing } }
+    }
     if (refusal.kind === 'check' && refusal.constraint === 'course_not_overbooked' && intent === 'book')
       return { result: { outcome: 'full' } }
     // Anything else the database refused: decide again on the state as it is now.
@@ -138,6 +150,8 @@ export class PlaceRequests {
       now,
       language: input.language,
     })
+    // Other runs of the programme suit them too: the one queue entry spans them.
+    if (made.outcome === 'waiting' && input.alsoSuitable) await applySuitableRuns(tx, this.ctx, made.booking, input.alsoSuitable)
     if (input.audit) await input.audit(tx, made)
     return made
   }

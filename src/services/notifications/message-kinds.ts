@@ -3,6 +3,7 @@ import { fitSms, smsCandidates, smsDate, smsWhen } from './sms-text.js'
 import type { MessageKind } from './message-kind.js'
 // One entry serves every reminder_* kind.
 import { reminderMessageKind } from './reminder-message-kind.js'
+import { newDatesMessageKind } from './new-dates-message.js'
 
 export type { MessageKind } from './message-kind.js'
 
@@ -142,6 +143,8 @@ const kinds: Readonly<Record<string, MessageKind>> = {
   },
   // reminder_email_48h, reminder_sms_3h, ...: see reminder-message-kind.ts.
   reminder: reminderMessageKind,
+  // "Tell me about new dates" (issue 10): places came up on a run of a programme.
+  new_dates: newDatesMessageKind,
 }
 
 /**

@@ -7,6 +7,7 @@ import { fromRoot } from '../../project-root.js'
 import { viewHelpers } from '../../views/helpers.js'
 import { findMyBookingsUrl } from '../booking/access-link-tokens.js'
 import { passwordResetLink } from '../staff/password-reset-link.js'
+import { unsubscribeUrl } from '../new-dates/new-dates-service.js'
 import { bookingCalendar } from './calendar.js'
 import type { MessageKind } from './message-kinds.js'
 import { defaultLanguage, isLanguage, type Language } from '../../i18n/languages.js'
@@ -128,6 +129,8 @@ export class MessageRenderer {
         expiresAt: dateIn(payload, 'expiresAt'),
       }
     }
+    const unsubscribeNonce = stringIn(payload, 'unsubscribeNonce')
+    if (kind === 'new_dates' && unsubscribeNonce) return { url: unsubscribeUrl(this.settings, unsubscribeNonce), expiresAt: undefined }
     const nonce = stringIn(payload, 'nonce')
     if (!nonce) return undefined
     return { url: findMyBookingsUrl(this.settings, nonce), expiresAt: dateIn(payload, 'expiresAt') }

@@ -78,6 +78,9 @@ export class DataProtectionService {
       }
     }
     if (done > 0) this.logger.info({ families: done, retentionMonths: this.retentionMonths }, 'anonymised families past retention')
+    const subscriptions = await this.data.erasure.idleSubscriptionsGone(cutoff)
+    if (subscriptions > 0)
+      this.logger.info({ subscriptions, retentionMonths: this.retentionMonths }, 'removed new-dates subscriptions past retention')
     return done
   }
 }

@@ -105,9 +105,9 @@ export class StaffCatalogueService {
     return this.admin.facilitatorChoices()
   }
 
-  async createCourse(actor: StaffPrincipal, input: NewCourse): Promise<number> {
+  async createCourse(actor: StaffPrincipal, input: NewCourse, now = new Date()): Promise<number> {
     const times = weeklySessions(input.repeat)
-    return this.unitOfWork.run(async (tx) => {
+    return this.unitOfWork.run(async (tx, effects) => {
       const course = await this.admin.insertCourse(
         tx,
         { programmeId: input.programmeId, hubId: input.hubId, kind: input.kind, capacity: input.capacity },
@@ -120,6 +120,8 @@ export class StaffCatalogueService {
         entityId: course.id,
         after: { ...input, sessions: times.map((t) => t.startsAt.toISOString()) },
       })
+      // Families waiting for any run of the programme are offered its places; new-dates subscribers are told.
+      await this.booking().newRunAdded(tx, effects, course.id, now)
       return course.id
     })
   }

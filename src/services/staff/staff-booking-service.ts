@@ -2,7 +2,7 @@ import type { Tx } from '../../db/database.js'
 import type { BookingRepository, BookingRow } from '../../data/booking-repository.js'
 import type { CourseListFilter, CourseLists } from '../../data/staff/course-lists.js'
 import type { BookingService } from '../booking/booking-service.js'
-import type { ChildInput, NewFamily } from '../booking/booking-types.js'
+import type { AlsoSuitable, ChildInput, NewFamily } from '../booking/booking-types.js'
 import type { BookingNotifier } from '../notifications/booking-notifier.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import type { AuditService } from './audit-service.js'
@@ -52,9 +52,15 @@ export class StaffBookingService {
     })
   }
 
-  joinWaitingList(actor: StaffPrincipal, familyId: number, courseId: number, options: { requestKey?: string } = {}) {
+  joinWaitingList(
+    actor: StaffPrincipal,
+    familyId: number,
+    courseId: number,
+    options: { requestKey?: string; alsoSuitable?: AlsoSuitable | undefined } = {},
+  ) {
     return this.booking.joinWaitingList({
       courseId,
+      ...(options.alsoSuitable ? { alsoSuitable: options.alsoSuitable } : {}),
       family: { familyId },
       source: 'reception',
       staffUserId: actor.id,

@@ -11,6 +11,7 @@ import { body, idParam, notFoundUnless, text, refuseIfErased } from '../form-val
 import { keepFlash } from '../../../middleware/flash.js'
 import { renderForm } from '../../forms/render-form.js'
 import { validateForm } from '../../forms/validate-form.js'
+import { alsoSuitableFrom } from '../../booking/also-suitable.js'
 
 const REQUEST_KEY = /^[0-9a-f-]{36}$/
 const overbookSchema = z.object({ overbookReason: z.string().min(1, 'Enter why this family needs a place over the limit') })
@@ -52,13 +53,17 @@ export function bookController(services: Services) {
             family,
             course,
             canOverbook: true,
+            otherRuns: await services.booking.programmeQueue.otherRuns(courseId),
             requestKey: randomUUID(),
             errors: checked.errors,
           })
       }
       const result =
         action === 'waiting'
-          ? await bookings.joinWaitingList(user, familyId, courseId, { ...(requestKey ? { requestKey } : {}) })
+          ? await bookings.joinWaitingList(user, familyId, courseId, {
+              ...(requestKey ? { requestKey } : {}),
+              alsoSuitable: alsoSuitableFrom(req),
+            })
           : await bookings.book(user, familyId, courseId, {
               ...(requestKey ? { requestKey } : {}),
               ...(action === 'overbook' ? { overbookReason } : {}),
@@ -75,6 +80,8 @@ export function bookController(services: Services) {
             family,
             course,
             canOverbook: can(user, 'bookings.overbook', hub),
+            // Other runs of the programme the family would take too (one queue spanning them).
+            otherRuns: await services.booking.programmeQueue.otherRuns(courseId),
             requestKey: randomUUID(),
             errors: {},
           })
