@@ -5,6 +5,7 @@ import { FamilyRepository } from '../family-repository.js'
 import { AccessLinkRepository } from './access-link-repository.js'
 import { postgresRateLimit } from './rate-limit-store.js'
 import { MessageContextRepository } from '../notifications/message-context-repository.js'
+import { OpenOfferRepository } from './open-offer-repository.js'
 
 /** The booking journey's data access (part of the dataAccess() composition root). */
 export function bookingData(database: Database, config: Config) {
@@ -12,6 +13,7 @@ export function bookingData(database: Database, config: Config) {
     bookings: new BookingRepository(),
     families: new FamilyRepository(),
     accessLinks: new AccessLinkRepository(),
+    openOffers: new OpenOfferRepository(),
     // The notification engineer's read model of a booking, for the .ics download.
     messageContext: new MessageContextRepository(database.db),
     rateLimits: {

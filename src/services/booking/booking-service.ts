@@ -2,6 +2,7 @@ import type { Config } from '../../config.js'
 import type { Db, Tx } from '../../db/database.js'
 import type { BookingRepository, BookingRow, CourseSummary } from '../../data/booking-repository.js'
 import type { ChildRow, FamilyRepository, FamilyRow } from '../../data/family-repository.js'
+import type { OpenOfferRepository } from '../../data/booking/open-offer-repository.js'
 import type { BookingNotifier } from '../notifications/booking-notifier.js'
 import { hashToken } from '../tokens.js'
 import { BookingChanges } from './booking-changes.js'
@@ -57,6 +58,7 @@ export interface BookingServiceDependencies {
   /** Runs every write: one transaction, retried when worth it, its jobs queued after commit. */
   unitOfWork: UnitOfWork
   config: Config
+  openOffers: OpenOfferRepository
 }
 
 /** Manage-link tokens are 32 bytes of HMAC in base64url: anything else is not worth a look-up. */
@@ -74,7 +76,7 @@ export class BookingService {
   private readonly courseChange: CourseChange
 
   constructor(deps: BookingServiceDependencies) {
-    this.ctx = new BookingContext(deps.db, deps.bookings, deps.families, deps.notifier, deps.config, deps.unitOfWork)
+    this.ctx = new BookingContext(deps.db, deps.bookings, deps.families, deps.notifier, deps.config, deps.unitOfWork, deps.openOffers)
     this.requests = new PlaceRequests(this.ctx)
     this.changes = new BookingChanges(this.ctx)
     this.courseChange = new CourseChange(this.ctx, this.requests, this.changes)
