@@ -15,6 +15,7 @@ export function showBooking(services: Services) {
       notice: takeFlash(req, 'bookingNotice', String(details.booking.id)),
       hasStarted: firstSession ? firstSession.startsAt <= new Date() : true,
       offerHours: services.config.waitingList.offerHours,
+      openOffer: await services.booking.liveOpenOfferFor(details.booking),
       calendarFeed: await services.calendarFeeds.linksFor({ kind: 'family', familyId: details.booking.familyId }),
     })
   }

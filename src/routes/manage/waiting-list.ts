@@ -24,6 +24,8 @@ export function waitingListActions(services: Services) {
     async accept(req: Request, res: Response) {
       const details = managedBooking(res)
       const result = await services.booking.acceptOffer(details.booking.id)
+      // An open offer another family took first (or that closed): a clear page, never an error.
+      if (result.outcome === 'place_gone') return res.render('pages/manage/place-gone', { details })
       if (result.outcome === 'confirmed') keepFlash(req, 'bookingNotice', 'Your place is booked', String(details.booking.id))
       if (result.outcome === 'offer_expired')
         keepFlash(req, 'bookingNotice', 'Sorry, the time to accept this place has passed', String(details.booking.id))

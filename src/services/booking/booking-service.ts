@@ -29,6 +29,7 @@ import type {
 } from './booking-types.js'
 import { isBookable, PlaceRequests } from './place-requests.js'
 import { normaliseReference } from './references.js'
+import { Refill, type StartOpenOfferOptions, type StartOpenOfferResult } from './refill.js'
 import type { Effects, UnitOfWork } from '../unit-of-work.js'
 
 export interface BookingDetails {
@@ -74,12 +75,14 @@ export class BookingService {
   private readonly requests: PlaceRequests
   private readonly changes: BookingChanges
   private readonly courseChange: CourseChange
+  private readonly refill: Refill
 
   constructor(deps: BookingServiceDependencies) {
     this.ctx = new BookingContext(deps.db, deps.bookings, deps.families, deps.notifier, deps.config, deps.unitOfWork, deps.openOffers)
     this.requests = new PlaceRequests(this.ctx)
     this.changes = new BookingChanges(this.ctx)
     this.courseChange = new CourseChange(this.ctx, this.requests, this.changes)
+    this.refill = new Refill(this.ctx, this.changes)
   }
 
   /**
@@ -156,6 +159,28 @@ export class BookingService {
       if ((await this.expireOffer(offer.id, { now })).outcome === 'expired') expired++
     }
     return expired
+  }
+
+  /**
+   * CONTRACT (jobs/refill-sweep.ts, the refill benchmark): idempotent. Expires due exclusive
+   * offers and moves their places on (to the next family, or to everyone waiting when one at a
+   * time can no longer finish before the cut-off), closes open offers past their cut-off, and
+   * offers free places with families waiting that nobody has offered.
+   */
+  refillSweep(now: Date): Promise<void> {
+    return this.refill.sweep(now)
+  }
+
+  /** Staff's "Offer to everyone waiting" (the caller checks permission for the run's hub). */
+  startOpenOffer(courseId: number, options: StartOpenOfferOptions = {}): Promise<StartOpenOfferResult> {
+    return this.refill.startOpenOffer(courseId, options)
+  }
+
+  /** The open offer a waiting family may accept now (first to accept gets a place), if there is one. */
+  async liveOpenOfferFor(booking: Pick<BookingRow, 'status' | 'courseId'>, now = new Date()): Promise<{ closesAt: Date } | undefined> {
+    if (booking.status !== 'waiting') return undefined
+    const live = await this.ctx.openOffers.live(this.ctx.db, booking.courseId)
+    return live && live.closesAt > now ? { closesAt: live.closesAt } : undefined
   }
 
   async waitingListPosition(bookingId: number): Promise<number | undefined> {

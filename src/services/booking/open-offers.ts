@@ -25,7 +25,8 @@ export class OpenOffers {
 
   /**
    * Offers the run's free places to `candidates` (the families waiting), joining the open offer
-   * already running if there is one. Families already told are not told again. Returns the offer.
+   * already running if there is one. Families already told are not told again. Returns the offer
+   * and how many families were told now.
    */
   async offerToAll(
     tx: Tx,
@@ -35,13 +36,13 @@ export class OpenOffers {
     candidates: readonly BookingRow[],
     now: Date,
     staffUserId?: number,
-  ): Promise<OpenOfferRow | undefined> {
+  ): Promise<{ offer: OpenOfferRow; told: number } | undefined> {
     let live = await this.ctx.openOffers.live(tx, locked.course.id)
     if (live && live.closesAt <= now) {
       await this.close(tx, effects, live, now, 'cut_off')
       live = undefined
     }
-    if (candidates.length === 0) return live
+    if (candidates.length === 0) return live && { offer: live, told: 0 }
     live ??= await this.ctx.openOffers.open(tx, {
       courseId: locked.course.id,
       openedAt: now,
@@ -62,7 +63,7 @@ export class OpenOffers {
       })
     }
     if (told.length > 0) effects?.notificationsWritten()
-    return live
+    return { offer: live, told: told.length }
   }
 
   /**

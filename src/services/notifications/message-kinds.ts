@@ -4,6 +4,7 @@ import { fitSms, smsWhen } from './sms-text.js'
 import type { MessageKind } from './message-kind.js'
 // One entry serves every reminder_* kind.
 import { reminderMessageKind } from './reminder-message-kind.js'
+import { refillMessageKinds } from './refill-message-kinds.js'
 
 export type { MessageKind } from './message-kind.js'
 
@@ -159,6 +160,8 @@ const kinds: Readonly<Record<string, MessageKind>> = {
   },
   // reminder_email_48h, reminder_sms_3h, ...: see reminder-message-kind.ts.
   reminder: reminderMessageKind,
+  // place_open_offer, place_gone: see refill-message-kinds.ts.
+  ...refillMessageKinds,
 }
 
 /**
