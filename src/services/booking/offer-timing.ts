@@ -63,7 +63,10 @@ export function planOffer(now: Date, firstStartsAt: Date | null, rules: OfferRul
   const length = Math.min(rules.offerHours, Math.max(rules.offerMinHours, timeLeft / rules.offerRounds / HOUR)) * HOUR
   const expiresAt = new Date(Math.min(now.getTime() + length, cutOff))
   if (!rules.quietHours) return { kind: 'exclusive', expiresAt, textAt: now }
-  return overnight(now, expiresAt, length, new Date(cutOff), rules.quietHours, rules.offerMinHours * HOUR)
+  const plan = overnight(now, expiresAt, length, new Date(cutOff), rules.quietHours, rules.offerMinHours * HOUR)
+  // Even stretched to the cut-off, one family would not get its waking hours: everyone waiting instead.
+  const tooShort = wakingTime(now, plan.expiresAt, rules.quietHours) < Math.min(length, rules.offerMinHours * HOUR)
+  return tooShort && rules.openOffers ? openPlan(now, firstStartsAt, rules) : plan
 }
 
 /** Open offers close openOfferMinutesBeforeStart before the start. */
@@ -85,17 +88,18 @@ export function openOfferPlan(now: Date, firstStartsAt: Date, rules: OfferRules)
 /**
  * An offer made in the evening or at night must leave the family time to answer once they can read
  * it: the quiet hours do not count towards its length. When the family would get less than
- * min(length, offerMinHours) of waking time, the offer is stretched across the night (never past
- * the cut-off); when even that is not enough, it keeps its time, and an offer made in the quiet
- * hours goes by email only, with the deadline written in it, rather than a text that would wake the
- * family or arrive after it.
+ * min(length, offerMinHours) of waking time, the offer is stretched across the night, never past
+ * the cut-off. When even that leaves too little, the place goes to everyone waiting (planOffer);
+ * without open offers it still runs to the cut-off, and an offer made in the quiet hours goes by
+ * email only, with its deadline written in it, rather than a text that would wake the family or
+ * arrive after it.
  */
-function overnight(now: Date, expiresAt: Date, length: number, cutOff: Date, quiet: QuietHours, minLength: number): OfferPlan {
-  const needed = Math.min(length, minLength)
-  if (wakingTime(now, expiresAt, quiet) >= needed) return { kind: 'exclusive', expiresAt, textAt: textTime(now, expiresAt, quiet) }
-  const stretched = new Date(Math.min(cutOff.getTime(), afterWakingTime(now, length, quiet).getTime()))
-  if (wakingTime(now, stretched, quiet) >= needed) return { kind: 'exclusive', expiresAt: stretched, textAt: textTime(now, stretched, quiet) }
-  return { kind: 'exclusive', expiresAt, textAt: textTime(now, expiresAt, quiet) }
+function overnight(now: Date, expiresAt: Date, length: number, cutOff: Date, quiet: QuietHours, minLength: number) {
+  if (wakingTime(now, expiresAt, quiet) < Math.min(length, minLength)) {
+    const stretched = Math.min(cutOff.getTime(), afterWakingTime(now, length, quiet).getTime())
+    expiresAt = new Date(Math.max(expiresAt.getTime(), stretched))
+  }
+  return { kind: 'exclusive' as const, expiresAt, textAt: textTime(now, expiresAt, quiet) }
 }
 
 /** Now, or the end of the quiet hours when now is in them; null when that is too late to matter. */
