@@ -9,7 +9,7 @@ const REFILL_SWEEP_INTERVAL = '5 minutes'
  * overlaps another, or runs twice, offers nothing twice. It expires due offers, moves their places
  * on (to everyone waiting near the start), and closes open offers past their cut-off.
  */
-export function refillSweepHandler(services: Pick<Services, 'booking'>) {
+function refillSweepHandler(services: Pick<Services, 'booking'>) {
   return async (): Promise<void> => {
     await services.booking.refillSweep(new Date())
   }

@@ -43,5 +43,8 @@ export const openOfferFamilies = pgTable(
     offeredAt: timestamp('offered_at', { withTimezone: true }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.openOfferId, t.bookingId], name: 'open_offer_families_pk' }), index('open_offer_families_booking_idx').on(t.bookingId)],
+  (t) => [
+    primaryKey({ columns: [t.openOfferId, t.bookingId], name: 'open_offer_families_pk' }),
+    index('open_offer_families_booking_idx').on(t.bookingId),
+  ],
 )

@@ -44,7 +44,8 @@ export function emptyPlacesController(services: Services) {
           ? `${title}: offered to ${result.familiesTold} ${result.familiesTold === 1 ? 'family' : 'families'} waiting. The first to accept gets the place.`
           : `${title}: ${notices[result.outcome]}`,
       )
-      const returnTo = typeof req.body?.returnTo === 'string' && returnPaths.includes(req.body.returnTo) ? req.body.returnTo : paths.staff.dashboard
+      const returnTo =
+        typeof req.body?.returnTo === 'string' && returnPaths.includes(req.body.returnTo) ? req.body.returnTo : paths.staff.dashboard
       res.redirect(returnTo)
     },
   }

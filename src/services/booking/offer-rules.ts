@@ -7,11 +7,15 @@ import type { OfferRules } from './offer-timing.js'
  * length, rounds and open-offer cut-off where staff set them. Drop-ins keep open offers going
  * later than courses (families nearby can still come to a single session).
  */
-export function offerRulesFor(locked: Pick<LockedCourse, 'course' | 'programmeOfferRules'>, config: Pick<Config, 'waitingList' | 'reminders'>): OfferRules {
+export function offerRulesFor(
+  locked: Pick<LockedCourse, 'course' | 'programmeOfferRules'>,
+  config: Pick<Config, 'waitingList' | 'reminders'>,
+): OfferRules {
   const settings = config.waitingList
   const own = locked.programmeOfferRules
   const offerHours = own?.offerHours ?? settings.offerHours
-  const openCutOff = locked.course.kind === 'drop_in' ? settings.openOfferMinMinutesBeforeStart : settings.openOfferCourseMinMinutesBeforeStart
+  const openCutOff =
+    locked.course.kind === 'drop_in' ? settings.openOfferMinMinutesBeforeStart : settings.openOfferCourseMinMinutesBeforeStart
   return {
     offerHours,
     // A programme's shorter offer length also shortens the floor: the floor is never the longer.

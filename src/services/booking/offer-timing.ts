@@ -44,9 +44,7 @@ export interface OfferRules {
  * morning would come too late. The email always carries the exact deadline.
  */
 export type OfferPlan =
-  | { kind: 'exclusive'; expiresAt: Date; textAt: Date | null }
-  | { kind: 'open'; closesAt: Date; textAt: Date | null }
-  | { kind: 'none' }
+  { kind: 'exclusive'; expiresAt: Date; textAt: Date | null } | { kind: 'open'; closesAt: Date; textAt: Date | null } | { kind: 'none' }
 
 /**
  * One family at a time while that can still finish before the cut-off: each offer lasts

@@ -178,7 +178,8 @@ export class TextReplyService {
         bookingId,
       }
     }
-    if (result.outcome === 'place_gone') return { intent: 'yes', action: 'place_gone', reply: placeGoneReply(context.booking.language), bookingId }
+    if (result.outcome === 'place_gone')
+      return { intent: 'yes', action: 'place_gone', reply: placeGoneReply(context.booking.language), bookingId }
     if (result.outcome === 'offer_expired')
       return { intent: 'yes', action: 'offer_ended', reply: offerEndedReply(hubOf(context, now)), bookingId }
     return { intent: 'yes', action: 'no_open_offer', reply: helpReply(hubOf(context, now)), bookingId }

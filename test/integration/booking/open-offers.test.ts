@@ -6,7 +6,16 @@ import { DateTime } from 'luxon'
 import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
 import { aCourse, aProgramme } from '../../support/builders.js'
-import { aBookingRequest, aNewFamily, bookingRow, courseRow, csrfTokenFrom, markPriority, notificationKinds, statusCounts } from '../../support/booking-helpers.js'
+import {
+  aBookingRequest,
+  aNewFamily,
+  bookingRow,
+  courseRow,
+  csrfTokenFrom,
+  markPriority,
+  notificationKinds,
+  statusCounts,
+} from '../../support/booking-helpers.js'
 import type { BookingRow } from '../../../src/data/booking-repository.js'
 import { LONDON } from '../../../src/time.js'
 import { paths } from '../../../src/paths.js'
@@ -57,7 +66,9 @@ describe('open offers: the last places to everyone waiting, first to accept gets
     expect((await courseRow(course.id)).placesTaken, 'an open offer holds no place').to.equal(0)
     for (const entry of queue) expect(await notificationKinds(entry.id)).to.include('place_open_offer:email')
 
-    const answers = await Promise.all(queue.map((entry) => t.services.booking.acceptOffer(entry.id, { now: new Date(now.getTime() + MINUTE) })))
+    const answers = await Promise.all(
+      queue.map((entry) => t.services.booking.acceptOffer(entry.id, { now: new Date(now.getTime() + MINUTE) })),
+    )
     const outcomes = answers.map((answer) => answer.outcome)
     expect(outcomes.filter((o) => o === 'confirmed')).to.have.length(1)
     expect(outcomes.filter((o) => o === 'place_gone')).to.have.length(49)
@@ -67,13 +78,17 @@ describe('open offers: the last places to everyone waiting, first to accept gets
     const others = queue.filter((entry) => entry.id !== winner.id)
     for (const entry of others) expect(await notificationKinds(entry.id), 'told once that it has gone').to.include('place_gone:email')
     for (const entry of others) expect((await notificationKinds(entry.id)).filter((k) => k === 'place_gone:email')).to.have.length(1)
-    expect(await notificationKinds(winner.id)).to.include('booking_confirmed:email').and.not.include('place_gone:email')
-    expect(await openOfferRows(course.id)).to.deep.equal([{ id: (await openOfferRows(course.id))[0]!.id, close_reason: 'filled', families: 50 }])
+    expect(await notificationKinds(winner.id))
+      .to.include('booking_confirmed:email')
+      .and.not.include('place_gone:email')
+    expect(await openOfferRows(course.id)).to.deep.equal([
+      { id: (await openOfferRows(course.id))[0]!.id, close_reason: 'filled', families: 50 },
+    ])
     // Still in the queue, in the same order.
     expect(await t.services.booking.waitingListPosition(others[0]!.id)).to.equal(1)
   })
 
-  it("never lets an open offer take the place a priority family holds from the exclusive round", async () => {
+  it('never lets an open offer take the place a priority family holds from the exclusive round', async () => {
     const { course, start } = await aDropIn(2)
     const early = new Date(start.getTime() - 3 * 24 * HOUR)
     const a = await confirmed(course.id, early)
@@ -118,7 +133,11 @@ describe('open offers: the last places to everyone waiting, first to accept gets
     const page = await agent.get(paths.manage.show(two.manageToken)).expect(200)
     expect(cheerio.load(page.text)('main').text()).to.contain('the first family to accept gets it')
     expect((await t.services.booking.acceptOffer(one.id)).outcome).to.equal('confirmed')
-    const gone = await agent.post(paths.manage.accept(two.manageToken)).type('form').send({ _csrf: csrfTokenFrom(page.text) }).expect(200)
+    const gone = await agent
+      .post(paths.manage.accept(two.manageToken))
+      .type('form')
+      .send({ _csrf: csrfTokenFrom(page.text) })
+      .expect(200)
     const main = cheerio.load(gone.text)('main').text()
     expect(main).to.contain('Sorry, this place has gone').and.contain('You are still on the waiting list')
     expect((await bookingRow(two.booking.id)).status).to.equal('waiting')

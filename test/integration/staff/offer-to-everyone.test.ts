@@ -31,7 +31,10 @@ describe('staff: empty places and "Offer to everyone waiting"', () => {
   }
 
   const openOfferCount = async (courseId: number) =>
-    Number((await testDatabase().db.execute<{ n: number }>(sql`select count(*)::int as n from open_offers where course_id = ${courseId}`)).rows[0]!.n)
+    Number(
+      (await testDatabase().db.execute<{ n: number }>(sql`select count(*)::int as n from open_offers where course_id = ${courseId}`))
+        .rows[0]!.n,
+    )
 
   const cases: { who: string; role: StaffRole; hub?: 'A' | 'B'; allowed: boolean }[] = [
     { who: 'an admin', role: 'admin', allowed: true },
@@ -50,7 +53,10 @@ describe('staff: empty places and "Offer to everyone waiting"', () => {
       })
       const agent = await signedIn(t.app, user.email)
       const csrf = await csrfFrom(agent, paths.staff.account)
-      const res = await agent.post(paths.staff.offerToEveryone(f.course.id)).type('form').send({ _csrf: csrf, returnTo: paths.staff.dashboard })
+      const res = await agent
+        .post(paths.staff.offerToEveryone(f.course.id))
+        .type('form')
+        .send({ _csrf: csrf, returnTo: paths.staff.dashboard })
       if (!allowed) {
         expect(res.status).to.equal(403)
         expect(await openOfferCount(f.course.id)).to.equal(0)
@@ -68,7 +74,8 @@ describe('staff: empty places and "Offer to everyone waiting"', () => {
       expect(dashboard.text).to.contain('offered to 2 families waiting')
       // Pressed again: the families are not messaged twice.
       await agent.post(paths.staff.offerToEveryone(f.course.id)).type('form').send({ _csrf: csrf }).expect(302)
-      for (const entry of f.queue) expect((await notificationKinds(entry.id)).filter((k) => k === 'place_open_offer:email')).to.have.length(1)
+      for (const entry of f.queue)
+        expect((await notificationKinds(entry.id)).filter((k) => k === 'place_open_offer:email')).to.have.length(1)
     })
   }
 
@@ -101,7 +108,10 @@ describe('staff: empty places and "Offer to everyone waiting"', () => {
       .type('form')
       .send({ _csrf: csrf, ...form, offerHours: 'soon', offerRounds: '0', openOfferMinutesBeforeStart: '-5' })
     expect(bad.status).to.equal(400)
-    expect(bad.text).to.contain('Enter how long an offer lasts in hours').and.contain('a whole number from 1 to 24').and.contain('Enter when open offers close')
+    expect(bad.text)
+      .to.contain('Enter how long an offer lasts in hours')
+      .and.contain('a whole number from 1 to 24')
+      .and.contain('Enter when open offers close')
     const page = await admin.get(paths.staff.programmes.new).expect(200)
     expect(page.text).to.contain('Blank: 24 hours').and.contain('Blank: 60 minutes for drop-ins, 120 for courses')
     await admin

@@ -159,13 +159,21 @@ describe('offer timing: offers that fit the time left', () => {
 
   describe('the rules for one run', () => {
     const config = loadConfig({ NODE_ENV: 'test' })
-    const course = (kind: 'course' | 'drop_in', own?: { offerHours: number | null; offerRounds: number | null; openOfferMinutesBeforeStart: number | null }) => ({
+    const course = (
+      kind: 'course' | 'drop_in',
+      own?: { offerHours: number | null; offerRounds: number | null; openOfferMinutesBeforeStart: number | null },
+    ) => ({
       course: { kind } as never,
       programmeOfferRules: own,
     })
 
     it('uses the settings, with open offers for drop-ins later than for courses', () => {
-      expect(offerRulesFor(course('drop_in'), config)).to.deep.include({ offerHours: 24, offerMinHours: 3, offerRounds: 4, openOfferMinutesBeforeStart: 60 })
+      expect(offerRulesFor(course('drop_in'), config)).to.deep.include({
+        offerHours: 24,
+        offerMinHours: 3,
+        offerRounds: 4,
+        openOfferMinutesBeforeStart: 60,
+      })
       expect(offerRulesFor(course('course'), config)).to.deep.include({ openOfferMinutesBeforeStart: 120 })
     })
 

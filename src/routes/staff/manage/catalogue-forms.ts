@@ -82,7 +82,12 @@ const optionalNumber = (message: string, min: number, max: number, whole: boolea
 /** Waiting-list rules a programme may set (migration 0010); blank leaves the setting in charge. */
 const offerRulesSchema = {
   offerHours: optionalNumber('Enter how long an offer lasts in hours, from 0.5 to 168, or leave it blank', 0.5, 168, false),
-  offerRounds: optionalNumber('Enter the number of families to try one after another, a whole number from 1 to 24, or leave it blank', 1, 24, true),
+  offerRounds: optionalNumber(
+    'Enter the number of families to try one after another, a whole number from 1 to 24, or leave it blank',
+    1,
+    24,
+    true,
+  ),
   openOfferMinutesBeforeStart: optionalNumber(
     'Enter when open offers close, in whole minutes before the start from 0 to 10080, or leave it blank',
     0,
