@@ -4,6 +4,7 @@ import { defineOfferJobs } from './offer-expiry.js'
 import { defineDeliveryJobs } from './deliver-due-notifications.js'
 import { defineReminderJobs } from './reminder-tick.js'
 import { defineRetentionJobs } from './family-retention.js'
+import { defineRefillJobs } from './refill-sweep.js'
 
 /**
  * Every job the worker runs, one file each. A job is thin: it takes ids from its data, calls one
@@ -14,4 +15,5 @@ export async function defineJobs(agenda: Agenda, services: Services): Promise<vo
   await defineDeliveryJobs(agenda, services)
   await defineReminderJobs(agenda, services)
   await defineRetentionJobs(agenda, services)
+  await defineRefillJobs(agenda, services)
 }

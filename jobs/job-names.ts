@@ -6,3 +6,5 @@ export const DELIVER_DUE_NOTIFICATIONS = 'deliver-due-notifications'
 export const REMINDER_MINUTE_TICK = 'reminder-minute-tick'
 /** Daily: anonymises families past RETENTION_MONTHS (UK GDPR retention). */
 export const FAMILY_RETENTION = 'family-retention'
+/** Every few minutes: keeps freed places moving (services.booking.refillSweep). */
+export const REFILL_SWEEP_JOB = 'refill-sweep'

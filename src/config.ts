@@ -64,6 +64,27 @@ const schema = z
     TWILIO_API_BASE_URL: httpUrl,
     OFFER_HOURS: hours(24),
     OFFER_MIN_HOURS_BEFORE_START: hours(2),
+    // Offers that fit the time left (services/booking/offer-timing.ts): the shortest exclusive offer,
+    // and how many families one after another should get a turn before the cut-off.
+    OFFER_MIN_HOURS: hours(3),
+    OFFER_ROUNDS: z.coerce
+      .number({ error: 'a whole number from 1 to 24' })
+      .int('a whole number from 1 to 24')
+      .min(1, 'a whole number from 1 to 24')
+      .max(24, 'a whole number from 1 to 24')
+      .default(4),
+    // Open offers: the last places offered to every family waiting at once, first to accept gets it.
+    OPEN_OFFERS: booleanFlag.default(true),
+    OPEN_OFFER_MIN_MINUTES_BEFORE_START: z.coerce
+      .number({ error: 'a whole number of minutes' })
+      .int('a whole number of minutes')
+      .min(0, 'a whole number of minutes, 0 or more')
+      .default(60),
+    OPEN_OFFER_COURSE_MIN_MINUTES_BEFORE_START: z.coerce
+      .number({ error: 'a whole number of minutes' })
+      .int('a whole number of minutes')
+      .min(0, 'a whole number of minutes, 0 or more')
+      .default(120),
     // Reports: a booking cancelled less than this many hours before a session is a late cancellation.
     LATE_CANCELLATION_HOURS: hours(24),
     REMINDER_EMAIL_HOURS_BEFORE: hours(48),
@@ -114,6 +135,9 @@ const schema = z
     if (env.HTTP_HEADERS_TIMEOUT_SECONDS <= env.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS) {
       ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_SECONDS'], message: 'more seconds than HTTP_KEEP_ALIVE_TIMEOUT_SECONDS' })
     }
+    if (env.OFFER_MIN_HOURS > env.OFFER_HOURS) {
+      ctx.addIssue({ code: 'custom', path: ['OFFER_MIN_HOURS'], message: 'no more hours than OFFER_HOURS' })
+    }
     if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_AUTH_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['TWILIO_AUTH_TOKEN'], message: 'required when TWILIO_ACCOUNT_SID is set' })
     }
@@ -154,7 +178,21 @@ export interface Config {
         apiBaseUrl: string | undefined
       }
     | undefined
-  waitingList: { offerHours: number; minHoursBeforeStart: number }
+  /**
+   * Waiting-list offers (services/booking/offer-timing.ts). offerRounds 1 with openOffers false is
+   * the old rule: a fixed offerHours offer capped at the cut-off, one family at a time.
+   */
+  waitingList: {
+    offerHours: number
+    minHoursBeforeStart: number
+    offerMinHours: number
+    offerRounds: number
+    openOffers: boolean
+    /** Drop-ins: open offers close this many minutes before the start. */
+    openOfferMinMinutesBeforeStart: number
+    /** Courses: open offers close this many minutes before the first session. */
+    openOfferCourseMinMinutesBeforeStart: number
+  }
   reports: { lateCancellationHours: number }
   reminders: { emailHoursBefore: number; smsHoursBefore: number; quietHoursStart: number; quietHoursEnd: number }
   jobs: { pollSeconds: number }
@@ -207,7 +245,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           apiBaseUrl: env.TWILIO_API_BASE_URL,
         }
       : undefined,
-    waitingList: { offerHours: env.OFFER_HOURS, minHoursBeforeStart: env.OFFER_MIN_HOURS_BEFORE_START },
+    waitingList: {
+      offerHours: env.OFFER_HOURS,
+      minHoursBeforeStart: env.OFFER_MIN_HOURS_BEFORE_START,
+      offerMinHours: env.OFFER_MIN_HOURS,
+      offerRounds: env.OFFER_ROUNDS,
+      openOffers: env.OPEN_OFFERS,
+      openOfferMinMinutesBeforeStart: env.OPEN_OFFER_MIN_MINUTES_BEFORE_START,
+      openOfferCourseMinMinutesBeforeStart: env.OPEN_OFFER_COURSE_MIN_MINUTES_BEFORE_START,
+    },
     reports: { lateCancellationHours: env.LATE_CANCELLATION_HOURS },
     reminders: {
       emailHoursBefore: env.REMINDER_EMAIL_HOURS_BEFORE,

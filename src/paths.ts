@@ -99,6 +99,9 @@ export const paths = {
     },
     mySessions: '/staff/my-sessions',
     dashboard: '/staff/dashboard',
+    // "Offer to everyone waiting" for a run with empty places (dashboard and reports).
+    offerToEveryonePattern: '/staff/empty-places/:courseId/offer-to-everyone-waiting',
+    offerToEveryone: (courseId: number) => `/staff/empty-places/${courseId}/offer-to-everyone-waiting`,
     // Managers' reports; each table also downloads as CSV with the same filter query string.
     reports: {
       index: '/staff/reports',

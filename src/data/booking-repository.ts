@@ -67,6 +67,17 @@ export class BookingRepository {
     return row!
   }
 
+  /**
+   * Moves a queue entry to another run of its programme (a family waiting for the programme takes an
+   * open offer there). Only a waiting entry moves: it holds no place, so no run's count changes.
+   */
+  async moveQueueEntry(tx: Tx, bookingId: number, courseId: number): Promise<void> {
+    await tx
+      .update(bookings)
+      .set({ courseId, updatedAt: sql`now()` })
+      .where(and(eq(bookings.id, bookingId), eq(bookings.status, 'waiting')))
+  }
+
   async update(tx: Tx, bookingId: number, patch: BookingPatch): Promise<BookingRow> {
     const [row] = await tx
       .update(bookings)

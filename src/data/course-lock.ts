@@ -6,6 +6,8 @@ import { courses, programmes, sessions } from '../db/schema/index.js'
 export interface LockedCourse {
   course: typeof courses.$inferSelect
   bookingMode: 'open' | 'referral'
+  /** The programme's own waiting-list rules; null where the service's settings apply. */
+  programmeOfferRules?: { offerHours: number | null; offerRounds: number | null; openOfferMinutesBeforeStart: number | null }
   /** The first session that is not cancelled; null when there is none. */
   firstStartsAt: Date | null
   /** The end of the last session that is not cancelled; null when there is none. */
@@ -32,7 +34,15 @@ export async function readCourse(db: Executor, courseId: number): Promise<Locked
 
 const courseQuery = (db: Executor, courseId: number) =>
   db
-    .select({ course: courses, bookingMode: programmes.bookingMode })
+    .select({
+      course: courses,
+      bookingMode: programmes.bookingMode,
+      programmeOfferRules: {
+        offerHours: programmes.offerHours,
+        offerRounds: programmes.offerRounds,
+        openOfferMinutesBeforeStart: programmes.openOfferMinutesBeforeStart,
+      },
+    })
     .from(courses)
     .innerJoin(programmes, eq(courses.programmeId, programmes.id))
     .where(eq(courses.id, courseId))

@@ -128,6 +128,8 @@ export function reportsApp(user: StaffPrincipal, given: Reports = figures) {
   const app = routeTestApp({
     staff: {
       auth: { principal: async () => user },
+      // The reports page lists empty places starting soon (none here).
+      dashboard: { emptyPlaces: async () => [] },
       reports: {
         options: async (scope: ReportFilter['scope']) => {
           asked.scopes.push(scope)

@@ -18,6 +18,7 @@ import { TextReplyService } from '../../services/reminders/text-reply-service.js
 import { AuditService } from '../../services/staff/audit-service.js'
 import { StaffRegisterService } from '../../services/staff/register-service.js'
 import { UnitOfWork } from '../../services/unit-of-work.js'
+import { OpenOfferRepository } from '../../data/booking/open-offer-repository.js'
 
 /**
  * The app's own booking, register and text-reply services, put together as services/index.ts
@@ -36,6 +37,7 @@ export function demoServices(db: Db, config: Config, logger: Logger, clock: () =
     notifier,
     unitOfWork,
     config,
+    openOffers: new OpenOfferRepository(),
   })
   return {
     booking,

@@ -6,6 +6,7 @@ import { AccessLinkRepository } from './access-link-repository.js'
 import { SubscriptionStore } from '../new-dates/subscription-store.js'
 import { postgresRateLimit } from './rate-limit-store.js'
 import { MessageContextRepository } from '../notifications/message-context-repository.js'
+import { OpenOfferRepository } from './open-offer-repository.js'
 
 /** The booking journey's data access (part of the dataAccess() composition root). */
 export function bookingData(database: Database, config: Config) {
@@ -15,6 +16,7 @@ export function bookingData(database: Database, config: Config) {
     accessLinks: new AccessLinkRepository(),
     // "Tell me about new dates" subscriptions and their messages (issue 10).
     newDates: new SubscriptionStore(),
+    openOffers: new OpenOfferRepository(),
     // The notification engineer's read model of a booking, for the .ics download.
     messageContext: new MessageContextRepository(database.db),
     rateLimits: {

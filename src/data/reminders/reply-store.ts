@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/database.js'
-import { bookings, families, inboundMessages, notifications, sessions } from '../../db/schema/index.js'
+import { bookings, families, inboundMessages, notifications, openOfferFamilies, openOffers, sessions } from '../../db/schema/index.js'
 
 /** Texts to one number sent this close together went out in the same delivery run. */
 const SAME_SEND_MS = 5 * 60 * 1000
@@ -83,6 +83,46 @@ export class ReplyStore {
       .where(and(bookingForPhone(phone), eq(bookings.status, 'offered'), gt(bookings.offerExpiresAt, now)))
       .orderBy(desc(bookings.offeredAt), desc(bookings.id))
     return rows.map((row) => row.bookingId)
+  }
+
+  /**
+   * This number's waiting bookings with an open offer still running (first to accept gets a place),
+   * the latest first: YES takes one as it takes an exclusive offer.
+   */
+  async liveOpenOffers(phone: string, now: Date): Promise<number[]> {
+    const rows = await this.db
+      .select({ bookingId: bookings.id })
+      .from(bookings)
+      .innerJoin(families, eq(bookings.familyId, families.id))
+      .innerJoin(openOfferFamilies, eq(openOfferFamilies.bookingId, bookings.id))
+      .innerJoin(openOffers, eq(openOffers.id, openOfferFamilies.openOfferId))
+      .where(and(bookingForPhone(phone), eq(bookings.status, 'waiting'), isNull(openOffers.closedAt), gt(openOffers.closesAt, now)))
+      .orderBy(desc(openOfferFamilies.offeredAt), desc(bookings.id))
+    return rows.map((row) => row.bookingId)
+  }
+
+  /**
+   * This number's still-waiting booking told of an open offer in the last two days that has gone
+   * since (taken or closed): a YES to it gets a kind "it has gone", not a puzzled help text.
+   */
+  async goneOpenOffer(phone: string, now: Date): Promise<number | undefined> {
+    const [row] = await this.db
+      .select({ bookingId: bookings.id })
+      .from(bookings)
+      .innerJoin(families, eq(bookings.familyId, families.id))
+      .innerJoin(openOfferFamilies, eq(openOfferFamilies.bookingId, bookings.id))
+      .innerJoin(openOffers, eq(openOffers.id, openOfferFamilies.openOfferId))
+      .where(
+        and(
+          bookingForPhone(phone),
+          eq(bookings.status, 'waiting'),
+          gt(openOfferFamilies.offeredAt, new Date(now.getTime() - 2 * CHOICES_LAST_MS)),
+          or(isNotNull(openOffers.closedAt), lte(openOffers.closesAt, now)),
+        ),
+      )
+      .orderBy(desc(openOfferFamilies.offeredAt))
+      .limit(1)
+    return row?.bookingId
   }
 
   /**

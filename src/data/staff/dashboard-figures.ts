@@ -15,6 +15,20 @@ export interface DashboardRow {
   fullCourses: number
 }
 
+/** A run starting soon with places nobody holds while families wait for it. */
+export interface EmptyPlacesRow {
+  courseId: number
+  kind: 'course' | 'drop_in'
+  programmeTitle: string
+  hubId: number | null
+  hubName: string | null
+  startsAt: Date
+  freePlaces: number
+  waiting: number
+  /** When the open offer running on it closes, if one is. */
+  openOfferClosesAt: Date | null
+}
+
 /** Attendance, no-shows and demand per programme and hub, for managers. */
 export class DashboardFigures {
   constructor(private readonly db: Executor) {}
@@ -75,5 +89,49 @@ export class DashboardFigures {
     }
     for (const d of demandRows) Object.assign(rowFor(d.programmeId, d.hubId), { currentCourses: Number(d.currentCourses), fullCourses: d.fullCourses, waiting: d.waiting })
     return [...rows.values()].sort((a, b) => a.programmeTitle.localeCompare(b.programmeTitle) || (a.hubName ?? '').localeCompare(b.hubName ?? ''))
+  }
+
+  /**
+   * Runs whose first session (not cancelled) starts within the window, open for booking, with
+   * free places and families waiting for that run, soonest first.
+   */
+  async emptyPlaces(options: { hubIds?: readonly number[] | undefined; now: Date; until: Date }): Promise<EmptyPlacesRow[]> {
+    const scope = options.hubIds ? (options.hubIds.length > 0 ? sql`and c.hub_id in (${sql.join([...options.hubIds], sql`, `)})` : sql`and false`) : sql``
+    const result = await this.db.execute<{
+      course_id: number
+      kind: 'course' | 'drop_in'
+      programme_title: string
+      hub_id: number | null
+      hub_name: string | null
+      starts_at: Date | string
+      free_places: number
+      waiting: number
+      open_offer_closes_at: Date | string | null
+    }>(sql`
+      select c.id as course_id, c.kind, p.title as programme_title, c.hub_id, h.name as hub_name, s.starts_at,
+             (c.capacity - c.places_taken)::int as free_places,
+             (select count(*)::int from bookings b where b.course_id = c.id and b.status = 'waiting') as waiting,
+             (select o.closes_at from open_offers o where o.course_id = c.id and o.closed_at is null) as open_offer_closes_at
+        from courses c
+        join programmes p on p.id = c.programme_id
+        left join hubs h on h.id = c.hub_id
+        join lateral (select min(starts_at) as starts_at from sessions where course_id = c.id and cancelled_at is null) s on true
+       where c.booking_open and c.cancelled_at is null and c.places_taken < c.capacity
+         and s.starts_at > ${options.now} and s.starts_at <= ${options.until}
+         and exists (select 1 from bookings b where b.course_id = c.id and b.status = 'waiting')
+         ${scope}
+       order by s.starts_at, c.id
+       limit 100`)
+    return result.rows.map((row) => ({
+      courseId: Number(row.course_id),
+      kind: row.kind,
+      programmeTitle: row.programme_title,
+      hubId: row.hub_id === null ? null : Number(row.hub_id),
+      hubName: row.hub_name,
+      startsAt: new Date(row.starts_at),
+      freePlaces: Number(row.free_places),
+      waiting: Number(row.waiting),
+      openOfferClosesAt: row.open_offer_closes_at === null ? null : new Date(row.open_offer_closes_at),
+    }))
   }
 }

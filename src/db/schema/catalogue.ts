@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core'
+import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core'
 import { audiences, bookingModes, courseKinds, deliveryModes } from '../../domain/catalogue.js'
 
 export * from '../../domain/catalogue.js'
@@ -42,6 +42,10 @@ export const programmes = pgTable(
     bookingMode: text('booking_mode', { enum: bookingModes }).notNull().default('open'),
     // Reminder offsets for this programme, overriding the service defaults (see services/reminders).
     reminderSettings: jsonb('reminder_settings'),
+    // Waiting-list rules for this programme; null means the service's setting (migration 0010).
+    offerHours: doublePrecision('offer_hours'),
+    offerRounds: integer('offer_rounds'),
+    openOfferMinutesBeforeStart: integer('open_offer_minutes_before_start'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -16,6 +16,7 @@ export function showBooking(services: Services) {
       notice: takeFlash(req, 'bookingNotice', String(details.booking.id)),
       hasStarted: firstSession ? firstSession.startsAt <= new Date() : true,
       offerHours: services.config.waitingList.offerHours,
+      openOffer: await services.booking.liveOpenOfferFor(details.booking),
       calendarFeed: await services.calendarFeeds.linksFor({ kind: 'family', familyId: details.booking.familyId }),
       // Waiting: which other runs of the programme they would take, and a link to change them.
       otherRuns: await otherRunsSummary(services, details),

@@ -24,6 +24,8 @@ export function waitingListActions(services: Services) {
     async accept(req: Request, res: Response) {
       const details = managedBooking(res)
       const result = await services.booking.acceptOffer(details.booking.id)
+      // An open offer another family took first (or that closed): a clear page, never an error.
+      if (result.outcome === 'place_gone') return res.render('pages/manage/place-gone', { details })
       if (result.outcome === 'confirmed') keepFlash(req, 'bookingNotice', req.t('manage:notices.accepted'), String(details.booking.id))
       if (result.outcome === 'offer_expired')
         keepFlash(req, 'bookingNotice', req.t('manage:notices.offerExpired'), String(details.booking.id))

@@ -16,6 +16,7 @@ import { manageRoutes } from './manage/index.js'
 import { adminRoutes } from './admin/index.js'
 import { calendarFeedsController } from './calendar-feeds-controller.js'
 import { reportRoutes } from './reports/index.js'
+import { emptyPlacesController } from './empty-places-controller.js'
 
 /**
  * The staff area under /staff. Every route past the sign-in pages needs a signed-in member of
@@ -57,5 +58,6 @@ export function staffRoutes(services: Services): Router {
   router.use(manageRoutes(services))
   router.use(adminRoutes(services))
   router.use(reportRoutes(services))
+  router.post(paths.staff.offerToEveryonePattern, requirePermission('offers.openToAll'), emptyPlacesController(services).offerToEveryone)
   return router
 }

@@ -17,7 +17,9 @@ import type {
   PromoteOptions,
   PromoteResult,
 } from './booking-types.js'
-import { offerExpiry } from './offer-timing.js'
+import { planOffer, type OfferPlan } from './offer-timing.js'
+import { offerRulesFor } from './offer-rules.js'
+import { OpenOffers } from './open-offers.js'
 import type { Effects } from '../unit-of-work.js'
 
 /**
@@ -26,7 +28,11 @@ import type { Effects } from '../unit-of-work.js'
  * place and the offer of it commit together, and two changes to one course never interleave.
  */
 export class BookingChanges {
-  constructor(private readonly ctx: BookingContext) {}
+  private readonly open: OpenOffers
+
+  constructor(private readonly ctx: BookingContext) {
+    this.open = new OpenOffers(ctx)
+  }
 
   cancel(bookingId: number, options: CancelOptions = {}): Promise<CancelResult> {
     const now = options.now ?? new Date()
@@ -75,8 +81,9 @@ export class BookingChanges {
   /** Accepting twice is harmless: the second answer is the same confirmation. */
   acceptOffer(bookingId: number, options: AcceptOptions = {}): Promise<AcceptResult> {
     const now = options.now ?? new Date()
-    return this.change(bookingId, async (tx, effects, booking) => {
+    return this.change(bookingId, async (tx, effects, booking, course) => {
       if (booking.status === 'confirmed') return { outcome: 'confirmed', booking, manageToken: this.ctx.manageTokenFor(booking) }
+      if (booking.status === 'waiting') return this.acceptOpenOffer(tx, effects, booking, course, now, options)
       if (booking.status !== 'offered') return { outcome: 'not_allowed', booking }
       if (booking.offerExpiresAt! <= now) {
         // Too late, though the expiry job has not run yet: do its work now rather than hold the place.
@@ -91,6 +98,21 @@ export class BookingChanges {
         options.audit,
       )
     })
+  }
+
+  /** A waiting family answering an open offer: a place, or "it has gone" (still in the queue). */
+  private async acceptOpenOffer(
+    tx: Tx,
+    effects: Effects,
+    booking: BookingRow,
+    course: LockedCourse,
+    now: Date,
+    options: AcceptOptions,
+  ): Promise<AcceptResult> {
+    const result = await this.open.accept(tx, effects, booking, course, now)
+    if (result.outcome !== 'confirmed') return result
+    const confirmed = { outcome: 'confirmed' as const, booking: result.booking, manageToken: this.ctx.manageTokenFor(result.booking) }
+    return audited(tx, confirmed, booking, options.audit)
   }
 
   declineOffer(bookingId: number, options: { now?: Date } = {}): Promise<DeclineResult> {
@@ -146,37 +168,49 @@ export class BookingChanges {
   }
 
   /**
-   * Offers every free place on the course to the next families in line, holding each place until
-   * the offer ends. Call it, in the same transaction, after anything that frees places or raises
-   * the capacity. An offer that cannot end at least minHoursBeforeStart before the first session
-   * is not made: the place stays open to anyone who books, and the families stay in the queue
+   * Offers every free place on the course to the families waiting. Call it, in the same
+   * transaction, after anything that frees places or raises the capacity. While one family at a
+   * time can still finish before the cut-off, the next families in line each get an exclusive
+   * offer that holds a place, for a length that fits the time left (offer-timing.ts); after that,
+   * the free places go to every family waiting at once (an open offer, open-offers.ts). When
+   * neither fits, the place stays open to anyone who books, and the families stay in the queue
    * (staff see them on the register and can still move them into a place).
    */
-  async offerFreedPlaces(tx: Tx, courseId: number, now = new Date()): Promise<PlaceOffer[]> {
+  async offerFreedPlaces(tx: Tx, courseId: number, now = new Date(), effects?: Effects): Promise<PlaceOffer[]> {
     const locked = await lockCourse(tx, courseId)
     if (!locked || !takesOffers(locked, now)) return []
     await this.releaseUnusedOverbooking(tx, locked)
     const free = freePlaces(locked)
     if (free <= 0) return []
-    const expiresAt = offerExpiry(now, locked.firstStartsAt, this.ctx.config.waitingList)
-    if (!expiresAt) return []
-    const offers: PlaceOffer[] = []
-    // This run's queue and the families queued on another run of the programme who said it suits them.
-    const waiting = await this.ctx.bookings.waitingList(tx, courseId, free)
+    const live = await this.ctx.openOffers.live(tx, courseId)
+    // New places on a run with an open offer running join it rather than start a queue of their own.
+    const plan: OfferPlan =
+      live && live.closesAt > now
+        ? { kind: 'open', closesAt: live.closesAt, textAt: now }
+        : planOffer(now, locked.firstStartsAt, offerRulesFor(locked, this.ctx.config))
+    if (plan.kind === 'none') return []
+    // The one query that says who is waiting for these places, first in line first: this run's queue
+    // and the families queued on another run of the programme who said this one suits them.
+    const candidates = await this.ctx.bookings.waitingList(tx, courseId, plan.kind === 'open' ? undefined : free)
     // No one waiting: the families who asked to hear about new dates are told (once per run).
-    if (waiting.length === 0) await this.ctx.newDates.placesCameUp(tx, courseId, now)
-    for (const entry of waiting) {
+    if (candidates.length === 0) await this.ctx.newDates.placesCameUp(tx, courseId, now)
+    if (plan.kind === 'open') {
+      await this.open.offerToAll(tx, effects, locked, plan, candidates, now)
+      return []
+    }
+    const offers: PlaceOffer[] = []
+    for (const entry of candidates) {
       // A family queued on another run moves to this one with the offer; undefined: taken meanwhile.
-      if (!(await this.ctx.bookings.offer(tx, entry.id, courseId, { offeredAt: now, offerExpiresAt: expiresAt }))) continue
-      await this.ctx.notifier.record(tx, 'place_offered', entry.id)
-      offers.push({ bookingId: entry.id, courseId, expiresAt })
+      if (!(await this.ctx.bookings.offer(tx, entry.id, courseId, { offeredAt: now, offerExpiresAt: plan.expiresAt }))) continue
+      await this.ctx.notifier.record(tx, 'place_offered', entry.id, plan.textAt ? { textAt: plan.textAt } : { emailOnly: true })
+      offers.push({ bookingId: entry.id, courseId, expiresAt: plan.expiresAt })
     }
     return offers
   }
 
   /** offerFreedPlaces inside a unit of work: the offers' expiry jobs are scheduled after commit. */
   async offerInto(tx: Tx, effects: Effects, courseId: number, now: Date): Promise<PlaceOffer[]> {
-    const offers = await this.offerFreedPlaces(tx, courseId, now)
+    const offers = await this.offerFreedPlaces(tx, courseId, now, effects)
     effects.offersMade(offers)
     return offers
   }

@@ -3,6 +3,7 @@ import type { Db, Executor, Tx } from '../../db/database.js'
 import type { BookingRepository, BookingRow } from '../../data/booking-repository.js'
 import { lockCourse, type LockedCourse } from '../../data/course-lock.js'
 import type { FamilyRepository } from '../../data/family-repository.js'
+import type { OpenOfferRepository } from '../../data/booking/open-offer-repository.js'
 import type { BookingNotifier, BookingMessageKind } from '../notifications/booking-notifier.js'
 import { manageToken } from '../tokens.js'
 import { noNewDates, type PlacesCameUp } from '../new-dates/new-dates-service.js'
@@ -17,9 +18,15 @@ export class BookingContext {
     readonly notifier: BookingNotifier,
     readonly config: Config,
     readonly unitOfWork: UnitOfWork,
+    readonly openOffers: OpenOfferRepository,
     /** "Tell me about new dates": told of a run with places no one is waiting for. */
     readonly newDates: PlacesCameUp = noNewDates,
   ) {}
+
+  /** The course row, locked (see lockBooking for the order locks are taken in). */
+  lockCourse(tx: Tx, courseId: number): Promise<LockedCourse | undefined> {
+    return lockCourse(tx, courseId)
+  }
 
   /** Writes the event's messages to the outbox, in the same transaction as the change. */
   async record(tx: Tx, effects: Effects, kind: BookingMessageKind, bookingId: number): Promise<void> {

@@ -2,6 +2,7 @@ import type { Config } from '../../config.js'
 import type { Db, Tx } from '../../db/database.js'
 import type { BookingRepository, BookingRow, CourseSummary } from '../../data/booking-repository.js'
 import type { ChildRow, FamilyRepository, FamilyRow } from '../../data/family-repository.js'
+import type { OpenOfferRepository } from '../../data/booking/open-offer-repository.js'
 import type { BookingNotifier } from '../notifications/booking-notifier.js'
 import { hashToken } from '../tokens.js'
 import { BookingChanges } from './booking-changes.js'
@@ -30,6 +31,7 @@ import { isBookable, PlaceRequests } from './place-requests.js'
 import { normaliseReference } from './references.js'
 import { ProgrammeQueue } from './programme-queue.js'
 import type { PlacesCameUp } from '../new-dates/new-dates-service.js'
+import { Refill, type StartOpenOfferOptions, type StartOpenOfferResult } from './refill.js'
 import type { Effects, UnitOfWork } from '../unit-of-work.js'
 
 export interface BookingDetails {
@@ -61,6 +63,7 @@ export interface BookingServiceDependencies {
   config: Config
   /** "Tell me about new dates": subscribers are told of runs with places no one waits for. */
   newDates?: PlacesCameUp
+  openOffers: OpenOfferRepository
 }
 
 /** Manage-link tokens are 32 bytes of HMAC in base64url: anything else is not worth a look-up. */
@@ -79,12 +82,24 @@ export class BookingService {
   /** Which other runs of the programme a waiting family would take (issue 10). */
   readonly programmeQueue: ProgrammeQueue
 
+  private readonly refill: Refill
+
   constructor(deps: BookingServiceDependencies) {
-    this.ctx = new BookingContext(deps.db, deps.bookings, deps.families, deps.notifier, deps.config, deps.unitOfWork, deps.newDates)
+    this.ctx = new BookingContext(
+      deps.db,
+      deps.bookings,
+      deps.families,
+      deps.notifier,
+      deps.config,
+      deps.unitOfWork,
+      deps.openOffers,
+      deps.newDates,
+    )
     this.requests = new PlaceRequests(this.ctx)
     this.changes = new BookingChanges(this.ctx)
     this.courseChange = new CourseChange(this.ctx, this.requests, this.changes)
     this.programmeQueue = new ProgrammeQueue(this.ctx)
+    this.refill = new Refill(this.ctx, this.changes)
   }
 
   /**
@@ -171,6 +186,28 @@ export class BookingService {
       if ((await this.expireOffer(offer.id, { now })).outcome === 'expired') expired++
     }
     return expired
+  }
+
+  /**
+   * CONTRACT (jobs/refill-sweep.ts, the refill benchmark): idempotent. Expires due exclusive
+   * offers and moves their places on (to the next family, or to everyone waiting when one at a
+   * time can no longer finish before the cut-off), closes open offers past their cut-off, and
+   * offers free places with families waiting that nobody has offered.
+   */
+  refillSweep(now: Date): Promise<void> {
+    return this.refill.sweep(now)
+  }
+
+  /** Staff's "Offer to everyone waiting" (the caller checks permission for the run's hub). */
+  startOpenOffer(courseId: number, options: StartOpenOfferOptions = {}): Promise<StartOpenOfferResult> {
+    return this.refill.startOpenOffer(courseId, options)
+  }
+
+  /** The open offer a waiting family may accept now (first to accept gets a place), if there is one. */
+  async liveOpenOfferFor(booking: Pick<BookingRow, 'status' | 'courseId'>, now = new Date()): Promise<{ closesAt: Date } | undefined> {
+    if (booking.status !== 'waiting') return undefined
+    const live = await this.ctx.openOffers.live(this.ctx.db, booking.courseId)
+    return live && live.closesAt > now ? { closesAt: live.closesAt } : undefined
   }
 
   async waitingListPosition(bookingId: number): Promise<number | undefined> {

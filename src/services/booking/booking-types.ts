@@ -92,7 +92,13 @@ type Cancelled = { outcome: 'cancelled'; booking: BookingRow }
 type Left = { outcome: 'left'; booking: BookingRow }
 export type CancelResult = Cancelled | NotAllowed | NoSuchBooking
 export type LeaveResult = Left | NotAllowed | NoSuchBooking
-export type AcceptResult = Confirmed | { outcome: 'offer_expired'; booking: BookingRow } | NotAllowed | NoSuchBooking
+/** place_gone: an open offer someone else took first, or that closed; the family is still waiting. */
+export type AcceptResult =
+  | Confirmed
+  | { outcome: 'offer_expired'; booking: BookingRow }
+  | { outcome: 'place_gone'; booking: BookingRow }
+  | NotAllowed
+  | NoSuchBooking
 export type DeclineResult = { outcome: 'declined'; booking: BookingRow } | NotAllowed | NoSuchBooking
 export type ExpireResult = { outcome: 'expired'; booking: BookingRow } | { outcome: 'not_due' } | NoSuchBooking
 export type PromoteResult = Confirmed | Full | NotAllowed | NoSuchBooking

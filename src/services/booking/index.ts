@@ -18,6 +18,7 @@ export function bookingServices(data: DataAccess, unitOfWork: UnitOfWork, notifi
     notifier,
     unitOfWork,
     config: data.config,
+    openOffers: data.booking.openOffers,
   })
   return {
     booking,

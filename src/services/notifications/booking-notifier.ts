@@ -12,6 +12,9 @@ export const bookingMessageKinds = [
   'offer_expired',
   'booking_cancelled',
   'waitlist_left',
+  // Open offers (services/booking/open-offers.ts): a place for whoever accepts first, and "it has gone".
+  'place_open_offer',
+  'place_gone',
 ] as const
 export type BookingMessageKind = (typeof bookingMessageKinds)[number]
 
@@ -19,9 +22,21 @@ export type BookingMessageKind = (typeof bookingMessageKinds)[number]
 export const sessionChangeKinds = ['session_moved', 'session_cancelled'] as const
 export type SessionChangeKind = (typeof sessionChangeKinds)[number]
 
+/**
+ * For offers: `key` tells one open offer's messages from another's; `textAt` holds the text until
+ * the quiet hours end; `emailOnly` leaves the text out when the family has email (an offer made at
+ * night that would end before a morning text); `payload` goes to the templates.
+ */
+export interface RecordOptions {
+  key?: string
+  textAt?: Date
+  emailOnly?: boolean
+  payload?: Record<string, unknown>
+}
+
 export interface BookingNotifier {
   /** Inside the booking transaction: write the notification rows for this event. */
-  record(tx: Tx, kind: BookingMessageKind, bookingId: number): Promise<void>
+  record(tx: Tx, kind: BookingMessageKind, bookingId: number, options?: RecordOptions): Promise<void>
   /**
    * Inside the transaction that moved or cancelled a session: a message to every family holding a
    * place on its course (and, for a cancelled session, the course's waiting list). Call it after

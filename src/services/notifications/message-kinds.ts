@@ -4,6 +4,7 @@ import type { MessageKind } from './message-kind.js'
 // One entry serves every reminder_* kind.
 import { reminderMessageKind } from './reminder-message-kind.js'
 import { newDatesMessageKind } from './new-dates-message.js'
+import { refillMessageKinds } from './refill-message-kinds.js'
 
 export type { MessageKind } from './message-kind.js'
 
@@ -145,6 +146,8 @@ const kinds: Readonly<Record<string, MessageKind>> = {
   reminder: reminderMessageKind,
   // "Tell me about new dates" (issue 10): places came up on a run of a programme.
   new_dates: newDatesMessageKind,
+  // place_open_offer, place_gone: see refill-message-kinds.ts.
+  ...refillMessageKinds,
 }
 
 /**

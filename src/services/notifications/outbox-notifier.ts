@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Tx } from '../../db/database.js'
 import type { BookingMessages, BookingWithFamily, NewNotification } from '../../data/notifications/booking-messages.js'
-import type { BookingMessageKind, BookingNotifier, SessionChangeKind } from './booking-notifier.js'
+import type { BookingMessageKind, BookingNotifier, RecordOptions, SessionChangeKind } from './booking-notifier.js'
 
 /**
  * Writes one notifications row per channel the family agreed to. The dedupe key includes the
@@ -18,8 +18,8 @@ export class OutboxNotifier implements BookingNotifier {
     private readonly clock?: () => Date,
   ) {}
 
-  async record(tx: Tx, kind: BookingMessageKind, bookingId: number): Promise<void> {
-    await this.recordFor(tx, kind, bookingId, '')
+  async record(tx: Tx, kind: BookingMessageKind, bookingId: number, options: RecordOptions = {}): Promise<void> {
+    await this.recordFor(tx, kind, bookingId, options.key ?? '', options.payload, options)
   }
 
   /** A new message each time: the key gets a random suffix; the payload says it was sent again. */
@@ -33,15 +33,22 @@ export class OutboxNotifier implements BookingNotifier {
     bookingId: number,
     keySuffix: string,
     more: Record<string, unknown> = {},
+    timing: Pick<RecordOptions, 'textAt' | 'emailOnly'> = {},
   ): Promise<number> {
     const row = await this.messages.bookingWithFamily(tx, bookingId)
     if (!row) throw new Error(`No booking ${bookingId}`)
     // The position as it was on joining (or on resending): the message says the same whenever it goes.
     const extra = kind === 'waitlist_joined' ? { waitlistPosition: await this.messages.waitingListPosition(tx, row.booking) } : {}
-    return this.insertFor(tx, kind, row.booking, row.family, null, `${kind}:${bookingId}:${row.booking.calendarSequence}${keySuffix}`, {
-      ...extra,
-      ...more,
-    })
+    return this.insertFor(
+      tx,
+      kind,
+      row.booking,
+      row.family,
+      null,
+      `${kind}:${bookingId}:${row.booking.calendarSequence}${keySuffix}`,
+      { ...extra, ...more },
+      timing,
+    )
   }
 
   /**
@@ -78,6 +85,7 @@ export class OutboxNotifier implements BookingNotifier {
     sessionId: number | null,
     key: string,
     extra: Record<string, unknown> = {},
+    timing: Pick<RecordOptions, 'textAt' | 'emailOnly'> = {},
   ): Promise<number> {
     const values: NewNotification[] = []
     const payload = { calendarSequence: booking.calendarSequence, ...extra }
@@ -94,7 +102,8 @@ export class OutboxNotifier implements BookingNotifier {
         ...timed(at),
       })
     }
-    if (family.contactBySms && family.phone) {
+    const emailed = values.length > 0
+    if (family.contactBySms && family.phone && !(timing.emailOnly && emailed)) {
       if (!(await this.messages.isOptedOut(tx, family.phone))) {
         values.push({
           dedupeKey: `${key}:sms`,
@@ -105,6 +114,8 @@ export class OutboxNotifier implements BookingNotifier {
           recipient: family.phone,
           payload,
           ...timed(at),
+          // An offer made in the quiet hours: its text waits for the morning.
+          ...(timing.textAt ? { dueAt: timing.textAt } : {}),
         })
       }
     }

@@ -20,6 +20,10 @@ import { defaultLanguage, type Language } from '../../i18n/languages.js'
 import { replyChoice, replyIntent, type ReplyIntent } from './reply-intent.js'
 import { cancelTarget, offerTarget, type ReplyTarget } from './reply-target.js'
 import { offerAcceptedReply, whichBookingReply } from './reply-texts.js'
+import { translator } from '../../i18n/translator.js'
+
+/** YES to an open offer that has gone: kind, in the family's language; they are still waiting. */
+const placeGoneReply = (language: Language): string => translator(language)('refill:gone.reply')
 
 /** What this service needs of the booking service: the same rules as the manage link. */
 export interface BookingActions {
@@ -158,11 +162,12 @@ export class TextReplyService {
 
   /** "YES": the offer of the latest text, else the only open offer, else a numbered question. */
   private async accept(phone: string, now: Date, choice: number | undefined): Promise<ReplyOutcome> {
-    const offers = await this.store.openOffers(phone, now)
+    // Exclusive offers and open offers alike: YES takes the place (an open offer, if still free).
+    const offers = [...(await this.store.openOffers(phone, now)), ...(await this.store.liveOpenOffers(phone, now))]
     const chosen = choice === undefined ? undefined : await this.chosen(phone, ASKED.yes, choice, now)
     const target: ReplyTarget =
       chosen !== undefined ? { kind: 'one', bookingId: chosen } : offerTarget(await this.store.latestSend(phone), offers)
-    if (target.kind === 'none') return { intent: 'yes', action: 'no_open_offer', reply: helpReply(...(await this.hubFor(phone))) }
+    if (target.kind === 'none') return this.noOfferToAccept(phone, now)
     if (target.kind === 'ask') return this.askWhich('yes', target.choices, now)
     const bookingId = target.bookingId
     const context = await this.contexts.forBooking(bookingId)
@@ -178,9 +183,19 @@ export class TextReplyService {
         bookingId,
       }
     }
+    if (result.outcome === 'place_gone')
+      return { intent: 'yes', action: 'place_gone', reply: placeGoneReply(context.booking.language), bookingId }
     if (result.outcome === 'offer_expired')
       return { intent: 'yes', action: 'offer_ended', reply: offerEndedReply(hubOf(context, now), context.booking.language), bookingId }
     return { intent: 'yes', action: 'no_open_offer', reply: helpReply(hubOf(context, now), context.booking.language), bookingId }
+  }
+
+  /** YES with nothing to accept: kindly "it has gone" after an open offer someone else took, else who to call. */
+  private async noOfferToAccept(phone: string, now: Date): Promise<ReplyOutcome> {
+    const gone = await this.store.goneOpenOffer(phone, now)
+    const context = gone === undefined ? undefined : await this.contexts.forBooking(gone)
+    if (context) return { intent: 'yes', action: 'place_gone', reply: placeGoneReply(context.booking.language), bookingId: gone }
+    return { intent: 'yes', action: 'no_open_offer', reply: helpReply(...(await this.hubFor(phone))) }
   }
 
   /** The booking a number stood for in the open question to this phone, if there is one. */

@@ -3,6 +3,9 @@ import type { ReportsService } from '../reports/reports-service.js'
 import { inLondon } from '../../time.js'
 import type { StaffPrincipal } from './policy.js'
 
+/** How far ahead staff are shown empty places that families are waiting for. */
+const EMPTY_PLACES_HOURS = 48
+
 interface DashboardLine extends DashboardRow {
   recorded: number
   /** Share of recorded places where the family did not come: did not attend over all recorded. */
@@ -21,12 +24,25 @@ export class StaffDashboardService {
     private readonly reports: Pick<ReportsService, 'attendanceTotal'>,
   ) {}
 
+  /**
+   * Sessions starting in the next 48 hours with empty places and families waiting, each with
+   * "Offer to everyone waiting" (managers see their own hubs, admins every hub).
+   */
+  emptyPlaces(user: StaffPrincipal, now = new Date()) {
+    return this.figures.emptyPlaces({
+      hubIds: user.role === 'admin' ? undefined : user.hubIds,
+      now,
+      until: new Date(now.getTime() + EMPTY_PLACES_HOURS * 3600_000),
+    })
+  }
+
   async view(user: StaffPrincipal, weeks = 12, now = new Date()) {
     const since = new Date(now.getTime() - weeks * 7 * 24 * 3600_000)
     const scope = user.role === 'admin' ? ('all' as const) : user.hubIds
-    const [rows, headline] = await Promise.all([
+    const [rows, headline, emptyPlaces] = await Promise.all([
       this.figures.rows({ hubIds: scope === 'all' ? undefined : scope, since, now }),
       this.reports.attendanceTotal({ from: inLondon(since).toISODate()!, to: inLondon(now).toISODate()!, scope }, now),
+      this.emptyPlaces(user, now),
     ])
     const lines: DashboardLine[] = rows.map((row) => {
       const recorded = row.attended + row.didNotAttend + row.cancelledLate
@@ -44,6 +60,7 @@ export class StaffDashboardService {
     return {
       weeks,
       lines,
+      emptyPlaces,
       total: {
         ...demand,
         attended: headline.attended,

@@ -36,6 +36,8 @@ export const staffActions = [
   'families.subjectAccess',
   // A private calendar feed of every session at a hub: its managers (and admins, for any hub).
   'calendarFeeds.hub',
+  // "Offer to everyone waiting": a run's free places to all its waiting families at once.
+  'offers.openToAll',
 ] as const
 export type StaffAction = (typeof staffActions)[number]
 
@@ -83,6 +85,7 @@ const rules: Record<Exclude<StaffRole, 'admin'>, Record<StaffAction, Rule>> = {
     'reports.view': always,
     'families.subjectAccess': never,
     'calendarFeeds.hub': atTheirHub,
+    'offers.openToAll': atTheirHub,
   },
   reception: {
     'home.view': always,
@@ -103,6 +106,7 @@ const rules: Record<Exclude<StaffRole, 'admin'>, Record<StaffAction, Rule>> = {
     'reports.view': never,
     'families.subjectAccess': never,
     'calendarFeeds.hub': never,
+    'offers.openToAll': never,
   },
   facilitator: {
     'home.view': always,
@@ -123,6 +127,7 @@ const rules: Record<Exclude<StaffRole, 'admin'>, Record<StaffAction, Rule>> = {
     'reports.view': never,
     'families.subjectAccess': never,
     'calendarFeeds.hub': never,
+    'offers.openToAll': never,
   },
 }
 

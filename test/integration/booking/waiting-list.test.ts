@@ -6,6 +6,8 @@ import { aCourse } from '../../support/builders.js'
 import { aBookingRequest, bookingRow, courseRow, markPriority, notificationKinds, statusCounts } from '../../support/booking-helpers.js'
 import { offerExpiryHandler } from '../../../jobs/offer-expiry.js'
 import type { BookingRow } from '../../../src/data/booking-repository.js'
+import { DateTime } from 'luxon'
+import { LONDON } from '../../../src/time.js'
 
 const HOUR = 60 * 60 * 1000
 
@@ -130,8 +132,11 @@ describe('booking service: waiting list and offers', () => {
   })
 
   it('ends an offer at least 2 hours before the first session, however long offers last', async () => {
-    const { course, sessions } = await aCourse({ capacity: 1, daysFromNow: 3 })
-    const now = new Date(sessions[0]!.startsAt.getTime() - 12 * HOUR)
+    // 11:30 London: an offer made at 19:00 the evening before is stretched across the night, up to
+    // the cut-off at 09:30 (offer-timing.ts), never past it.
+    const date = DateTime.now().setZone(LONDON).plus({ days: 3 }).toISODate()!
+    const { course, sessions } = await aCourse({ capacity: 1, sessions: [{ date, start: '11:30', end: '12:30' }] })
+    const now = new Date(sessions[0]!.startsAt.getTime() - 16.5 * HOUR)
     const place = await confirmed(course.id)
     const next = await waiting(course.id, now)
     await t.services.booking.cancel(place.id, { now })

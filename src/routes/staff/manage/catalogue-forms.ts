@@ -71,6 +71,31 @@ const monthsSchema = z
     (value) => !value || (Number.isInteger(Number(value)) && Number(value) >= 0 && Number(value) <= 300),
     'Enter an age in months, from 0 to 300',
   )
+/** An optional number in a range: blank means "the service's setting". */
+const optionalNumber = (message: string, min: number, max: number, whole: boolean) =>
+  z.string().refine((value) => {
+    if (!value) return true
+    const n = Number(value)
+    return Number.isFinite(n) && (!whole || Number.isInteger(n)) && n >= min && n <= max
+  }, message)
+
+/** Waiting-list rules a programme may set (migration 0010); blank leaves the setting in charge. */
+const offerRulesSchema = {
+  offerHours: optionalNumber('Enter how long an offer lasts in hours, from 0.5 to 168, or leave it blank', 0.5, 168, false),
+  offerRounds: optionalNumber(
+    'Enter the number of families to try one after another, a whole number from 1 to 24, or leave it blank',
+    1,
+    24,
+    true,
+  ),
+  openOfferMinutesBeforeStart: optionalNumber(
+    'Enter when open offers close, in whole minutes before the start from 0 to 10080, or leave it blank',
+    0,
+    10080,
+    true,
+  ),
+}
+
 const oneOf = (choices: readonly string[], message: string) => z.string().refine((value) => choices.includes(value), message)
 
 const programmeSchema = z
@@ -83,6 +108,7 @@ const programmeSchema = z
     audience: oneOf(audiences, 'Select who the programme is for'),
     delivery: oneOf(deliveryModes, 'Select how it is delivered'),
     bookingMode: oneOf(bookingModes, 'Select how families book'),
+    ...offerRulesSchema,
   })
   .refine(
     (answer) =>
@@ -105,6 +131,9 @@ export function readProgramme(form: FormBody): { values: FormBody; errors: FormE
     language: text(form, 'language', 50) || 'English',
     delivery: text(form, 'delivery', 20),
     bookingMode: text(form, 'bookingMode', 20),
+    offerHours: text(form, 'offerHours', 10),
+    offerRounds: text(form, 'offerRounds', 10),
+    openOfferMinutesBeforeStart: text(form, 'openOfferMinutesBeforeStart', 10),
   }
   const result = validateForm(programmeSchema, values)
   if (!result.ok) return { values, errors: result.errors, programme: undefined }
@@ -124,6 +153,9 @@ export function readProgramme(form: FormBody): { values: FormBody; errors: FormE
       language: values.language,
       delivery: values.delivery as NewProgramme['delivery'],
       bookingMode: values.bookingMode as NewProgramme['bookingMode'],
+      offerHours: values.offerHours ? Number(values.offerHours) : null,
+      offerRounds: values.offerRounds ? Number(values.offerRounds) : null,
+      openOfferMinutesBeforeStart: values.openOfferMinutesBeforeStart ? Number(values.openOfferMinutesBeforeStart) : null,
     },
   }
 }

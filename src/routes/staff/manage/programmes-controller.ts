@@ -12,7 +12,13 @@ import { renderForm } from '../../forms/render-form.js'
 export function programmesController(services: Services) {
   const catalogue = services.staff.catalogue
   const render = (res: Response, programmeId: number | undefined, values: object, errors: object) =>
-    renderForm(res, 'pages/staff/manage/programme-form', { programmeId, values, errors, topicLabels })
+    renderForm(res, 'pages/staff/manage/programme-form', {
+      programmeId,
+      values,
+      errors,
+      topicLabels,
+      offerDefaults: services.config.waitingList,
+    })
   return {
     async list(_req: Request, res: Response) {
       res.render('pages/staff/manage/programmes', { programmes: await catalogue.programmes() })
@@ -37,7 +43,14 @@ export function programmesController(services: Services) {
       render(
         res,
         programme.id,
-        { ...programme, childAgeFromMonths: programme.childAgeFromMonths ?? '', childAgeToMonths: programme.childAgeToMonths ?? '' },
+        {
+          ...programme,
+          childAgeFromMonths: programme.childAgeFromMonths ?? '',
+          childAgeToMonths: programme.childAgeToMonths ?? '',
+          offerHours: programme.offerHours ?? '',
+          offerRounds: programme.offerRounds ?? '',
+          openOfferMinutesBeforeStart: programme.openOfferMinutesBeforeStart ?? '',
+        },
         {},
       )
     },

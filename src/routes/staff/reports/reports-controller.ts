@@ -25,8 +25,11 @@ export function reportsController(services: Services) {
       const options = await reports.options(scope)
       if (!checked.ok) return renderForm(res, VIEW, { values, options, errors: checked.errors, report: undefined, query: '' })
       const filter = scopedFilter(checked.value, scope, options)
-      const built = await reports.build(filter, now)
-      res.render(VIEW, { values, options, errors: {}, report: reportPage(built, options), query: filterQuery(values) })
+      const [built, emptyPlaces] = await Promise.all([
+        reports.build(filter, now),
+        services.staff.dashboard.emptyPlaces(currentStaff(res), now),
+      ])
+      res.render(VIEW, { values, options, errors: {}, report: reportPage(built, options), query: filterQuery(values), emptyPlaces })
     },
 
     async csv(req: Request, res: Response) {
