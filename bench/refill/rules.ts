@@ -6,12 +6,9 @@
  * passes when it joins a queue, the time-driven work the job system would do, and which message
  * kinds carry an offer a family can accept.
  *
- * Today's rules are below. The new rules of issue 10 are written against their contracts
- * (config.waitingList.offerRounds / offerMinHours / openOffers / openOfferMinMinutesBeforeStart,
- * services.booking.refillSweep(now), BookInput.alsoSuitable, the 'place_open_offer' message) but
- * reached only through untyped look-ups, so this file compiles before they are merged. After the
- * merge: type `newRulesSettings` as part of Config['waitingList'] (it will have the fields), call
- * `services.booking.refillSweep(now)` directly, and pass `alsoSuitable` without the cast.
+ * "today" is the rules before issue 10, run on today's code with the settings that turn the new
+ * parts off (offerRounds 1: a fixed OFFER_HOURS offer capped at the cut-off; openOffers false;
+ * no programme-wide queues; the sweep only expires offers). "new" is the shipped defaults.
  */
 import type { Config } from '../../src/config.js'
 import type { Services } from '../../src/services/index.js'
@@ -35,29 +32,13 @@ export interface RefillRules {
 export const todaysRules: RefillRules = {
   name: 'today',
   unavailable: () => undefined,
-  configure: (config) => config,
+  configure: (config) => ({ ...config, waitingList: { ...config.waitingList, offerRounds: 1, openOffers: false } }),
   joinExtras: () => ({}),
   // What agenda's offer-expiry jobs and the offer-expiry sweep do today.
   sweep: async (services, now) => {
     await services.booking.expireOverdueOffers(now)
   },
   offerKinds: { exclusive: ['place_offered'], open: [] },
-}
-
-/** Issue 10's settings for the new rules (config.waitingList gains these; see the contract above). */
-const newRulesSettings = {
-  offerRounds: 3,
-  offerMinHours: 2,
-  openOffers: true,
-  openOfferMinMinutesBeforeStart: 60,
-}
-
-type RefillSweep = (now: Date) => Promise<unknown>
-
-/** services.booking.refillSweep once the new rules are merged; undefined before. */
-function refillSweepOf(services: Services): RefillSweep | undefined {
-  const sweep = (services.booking as unknown as { refillSweep?: RefillSweep }).refillSweep
-  return typeof sweep === 'function' ? sweep.bind(services.booking) : undefined
 }
 
 /**
@@ -67,15 +48,13 @@ function refillSweepOf(services: Services): RefillSweep | undefined {
  */
 const newRules: RefillRules = {
   name: 'new',
-  unavailable: (services) =>
-    refillSweepOf(services) ? undefined : 'services.booking.refillSweep is not on this build (the new rules are not merged)',
-  configure: (config) => ({ ...config, waitingList: { ...config.waitingList, ...newRulesSettings } }),
+  unavailable: () => undefined,
+  // The settings as shipped (OFFER_ROUNDS, OFFER_MIN_HOURS, OPEN_OFFERS, ... at their defaults).
+  configure: (config) => config,
   // A family willing to take another run joins one queue spanning the runs it named.
-  joinExtras: (otherRuns) => (otherRuns && otherRuns.length > 0 ? ({ alsoSuitable: otherRuns } as Partial<BookInput>) : {}),
+  joinExtras: (otherRuns) => (otherRuns && otherRuns.length > 0 ? { alsoSuitable: otherRuns } : {}),
   sweep: async (services, now) => {
-    const refillSweep = refillSweepOf(services)
-    if (!refillSweep) throw new Error('The new rules are not merged: services.booking.refillSweep is missing')
-    await refillSweep(now)
+    await services.booking.refillSweep(now)
   },
   offerKinds: { exclusive: ['place_offered'], open: ['place_open_offer'] },
 }
@@ -87,7 +66,7 @@ const newRules: RefillRules = {
 const newRulesAsToday: RefillRules = {
   ...newRules,
   name: 'new-as-today',
-  configure: (config) => ({ ...config, waitingList: { ...config.waitingList, ...newRulesSettings, offerRounds: 1, openOffers: false } }),
+  configure: (config) => ({ ...config, waitingList: { ...config.waitingList, offerRounds: 1, openOffers: false } }),
   joinExtras: () => ({}),
 }
 
