@@ -67,6 +67,17 @@ export class BookingRepository {
     return row!
   }
 
+  /** The language of the family's latest booking, if they have one. */
+  async latestLanguage(db: Executor, familyId: number): Promise<BookingRow['language'] | undefined> {
+    const [row] = await db
+      .select({ language: bookings.language })
+      .from(bookings)
+      .where(eq(bookings.familyId, familyId))
+      .orderBy(desc(bookings.createdAt), desc(bookings.id))
+      .limit(1)
+    return row?.language
+  }
+
   /**
    * Moves a queue entry to another run of its programme (a family waiting for the programme takes an
    * open offer there). Only a waiting entry moves: it holds no place, so no run's count changes.

@@ -148,7 +148,8 @@ export class PlaceRequests {
       staffUserId: input.staffUserId,
       waitlistJoinedAt: input.now,
       now,
-      language: input.language,
+      // Staff booking for a family who booked before: their messages stay in the language they chose.
+      language: input.language ?? ('familyId' in input.family ? await this.ctx.bookings.latestLanguage(tx, familyId) : undefined),
     })
     // Other runs of the programme suit them too: the one queue entry spans them.
     if (made.outcome === 'waiting' && input.alsoSuitable) await applySuitableRuns(tx, this.ctx, made.booking, input.alsoSuitable)

@@ -1,8 +1,7 @@
 import type { MessageView, BookingFacts } from './message-view.js'
 import type { MessageKind } from './message-kind.js'
 import { dateIn } from './message-view.js'
-import { fitSms, type SmsTemplate } from './sms-text.js'
-import { toGsm7 } from './gsm7.js'
+import { fitSms, smsDate, type SmsTemplate } from './sms-text.js'
 
 const facts = (view: MessageView): BookingFacts => {
   if (!view.booking) throw new Error(`The ${view.kind} message needs a booking`)
@@ -16,17 +15,19 @@ const closesAt = (view: MessageView): Date | undefined => dateIn(view.payload, '
 const deadline = (view: MessageView, at: Date | undefined): string =>
   at ? view.t('refill:deadline', { time: view.format.formatTime(at), date: view.format.formatShortDate(at) }) : ''
 
-/**
- * A text in the family's language. Where the language's letters fit GSM-7 (English, Polish once
- * its accents are dropped) it is fitted to one 160-character segment like every other text; Punjabi
- * and Arabic cannot be GSM-7, so their text goes whole as UCS-2 (the shortest wording, a few
- * segments) rather than be stripped of its letters.
- */
-function textIn(view: MessageView, candidates: SmsTemplate[], parts: { title: string; place: string }): string {
-  const barest = candidates[candidates.length - 1]!(parts)
-  if (toGsm7(barest).replace(/\s/g, '').length < barest.replace(/\s/g, '').length * 0.9) return barest
-  return fitSms(candidates, parts)
+/** A text in the family's language, fitted like every other text (sms-text.ts): at most 2 segments, the link kept. */
+function textIn(
+  view: MessageView,
+  candidates: SmsTemplate[],
+  parts: { title: string; place: string },
+  lastResort: SmsTemplate[] = [],
+): string {
+  return fitSms(candidates, parts, undefined, view.language, lastResort)
 }
+
+/** The deadline as a text gives it: the date in figures where the language's month names are long. */
+const deadlineInText = (view: MessageView, at: Date | undefined): string =>
+  at ? view.t('refill:deadline', { time: view.format.formatTime(at), date: smsDate(at, view.language) }) : ''
 
 /** The new kinds of the refill work (place_open_offer, place_gone), added to message-kinds.ts. */
 export const refillMessageKinds: Readonly<Record<string, MessageKind>> = {
@@ -36,14 +37,15 @@ export const refillMessageKinds: Readonly<Record<string, MessageKind>> = {
     sms: (v) => {
       const f = facts(v)
       const when = f.first ? `${v.format.formatShortDate(f.first.startsAt)} ${v.format.formatTime(f.first.startsAt)}` : ''
-      const by = deadline(v, closesAt(v))
+      const by = deadlineInText(v, closesAt(v))
       return textIn(
         v,
         [
           ({ title }) => v.t('refill:openOffer.sms', { title, when, deadline: by, reference: f.reference, url: f.manageUrl }),
-          ({ title }) => v.t('refill:openOffer.smsShort', { title, deadline: by, reference: f.reference }),
+          ({ title }) => v.t('refill:openOffer.smsShort', { title, deadline: by, reference: f.reference, url: f.manageUrl }),
         ],
         { title: f.title, place: f.place.name },
+        [({ title }) => v.t('refill:openOffer.smsTiny', { title, deadline: by, reference: f.reference, url: f.manageUrl })],
       )
     },
     staleBecause: (v) => {

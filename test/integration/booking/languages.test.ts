@@ -134,4 +134,22 @@ describe('booking and manage pages in the family’s language', () => {
     if (moved.outcome !== 'changed') throw new Error(moved.outcome)
     expect(moved.booking.language).to.equal('pa')
   })
+
+  it('writes to a family in the language they booked in before when staff book for them, and in English when they never chose one', async () => {
+    const { course: first } = await aCourse()
+    const { course: second } = await aCourse()
+    const online = await t.services.booking.book(aBookingRequest(first.id, { language: 'ar' }))
+    if (online.outcome !== 'confirmed') throw new Error(online.outcome)
+    const byStaff = await t.services.booking.book({
+      courseId: second.id,
+      family: { familyId: online.booking.familyId },
+      source: 'reception',
+    })
+    if (byStaff.outcome !== 'confirmed') throw new Error(byStaff.outcome)
+    expect(byStaff.booking.language).to.equal('ar')
+    const { course: third } = await aCourse()
+    const english = await t.services.booking.book(aBookingRequest(third.id))
+    if (english.outcome !== 'confirmed') throw new Error(english.outcome)
+    expect(english.booking.language).to.equal('en')
+  })
 })

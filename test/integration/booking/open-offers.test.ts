@@ -88,6 +88,26 @@ describe('open offers: the last places to everyone waiting, first to accept gets
     expect(await t.services.booking.waitingListPosition(others[0]!.id)).to.equal(1)
   })
 
+  it('reaches a family waiting for the programme on another run, who takes the place on this run', async () => {
+    const programme = await aProgramme()
+    const { course: here, start } = await aDropIn(1, programme.id)
+    const { course: elsewhere } = await aDropIn(1, programme.id)
+    const early = new Date(start.getTime() - 3 * 24 * HOUR)
+    const place = await confirmed(here.id, early)
+    await confirmed(elsewhere.id, early)
+    const result = await t.services.booking.joinWaitingList(aBookingRequest(elsewhere.id, { now: early, alsoSuitable: [here.id] }))
+    if (result.outcome !== 'waiting') throw new Error(`expected the queue, got ${result.outcome}`)
+    const now = new Date(start.getTime() - 90 * MINUTE)
+    await t.services.booking.cancel(place.id, { now })
+    expect(await notificationKinds(result.booking.id)).to.include('place_open_offer:email')
+
+    const answer = await t.services.booking.acceptOffer(result.booking.id, { now: new Date(now.getTime() + MINUTE) })
+    expect(answer.outcome).to.equal('confirmed')
+    expect(await bookingRow(result.booking.id)).to.include({ status: 'confirmed', courseId: here.id })
+    expect((await courseRow(here.id)).placesTaken).to.equal(1)
+    expect((await courseRow(elsewhere.id)).placesTaken, 'its own run is as it was').to.equal(1)
+  })
+
   it('never lets an open offer take the place a priority family holds from the exclusive round', async () => {
     const { course, start } = await aDropIn(2)
     const early = new Date(start.getTime() - 3 * 24 * HOUR)

@@ -117,7 +117,7 @@ describe('reports page (/staff/reports) on fake services', () => {
     const sections = $('main h2[id]')
       .map((_i, el) => $(el).attr('id'))
       .get()
-    expect(sections).to.deep.equal(['contents-title', 'refill', 'attendance', 'messages', 'demand'])
+    expect(sections).to.deep.equal(['contents-title', 'refill', 'empty-places', 'attendance', 'messages', 'demand'])
     expect($('.app-key-figure').first().attr('id')).to.equal('key-refill-rate')
     $('table').each((_i, table) => {
       const region = $(table).parent('.app-table-scroll')
