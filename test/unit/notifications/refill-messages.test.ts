@@ -3,7 +3,7 @@ import type { NotificationRow } from '../../../src/data/notifications/notificati
 import type { MessageContextRepository } from '../../../src/data/notifications/message-context-repository.js'
 import { messageKind } from '../../../src/services/notifications/message-kinds.js'
 import { MessageRenderer } from '../../../src/services/notifications/message-renderer.js'
-import { fitsOneSegment, gsm7Length, smsSize } from '../../../src/services/notifications/gsm7.js'
+import { gsm7Length, smsSize } from '../../../src/services/notifications/gsm7.js'
 import { languages, type Language } from '../../../src/i18n/languages.js'
 import { aContext, aHubRow, aSessionRow, aView, settings } from './message-fixtures.js'
 
