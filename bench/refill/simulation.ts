@@ -279,8 +279,12 @@ class Simulation {
       course_id: number
       offer_expires_at: Date | null
     }>(sql`
-      select n.id, n.kind, n.dedupe_key, n.due_at, n.created_at, n.booking_id, b.family_id, b.course_id, b.offer_expires_at
+      select n.id, n.kind, n.dedupe_key, n.due_at, n.created_at, n.booking_id, b.family_id,
+        -- An open offer (and "it has gone") is about its own run's place, which may not be the run the
+        -- family queued on (a programme-wide queue): attribute it to that run.
+        coalesce(o.course_id, b.course_id) as course_id, b.offer_expires_at
       from notifications n join bookings b on b.id = n.booking_id
+      left join open_offers o on o.id = (n.payload->>'openOfferId')::int
       where n.id > ${this.lastNotificationId} order by n.id`)
     const messages = new Map<string, { row: (typeof result.rows)[number]; readAt: number }>()
     for (const row of result.rows) {
