@@ -41,6 +41,12 @@ export class FamilyExport {
           queries.push(['freed_places', sql`select * from freed_places where booking_id in ${theirBookings} order by 1`])
         if (await optionalTableExists(tx, 'calendar_feeds'))
           queries.push(['calendar_feeds', sql`select * from calendar_feeds where family_id = ${familyId} order by 1`])
+        // The open offers they were told of, and took (0011).
+        if (await optionalTableExists(tx, 'open_offer_families'))
+          queries.push([
+            'open_offer_families',
+            sql`select * from open_offer_families where booking_id in ${theirBookings} order by open_offer_id, booking_id`,
+          ])
         // The other runs they wait for (0012), and "tell me about new dates" by their email or phone (0013).
         if (await optionalTableExists(tx, 'booking_suitable_runs'))
           queries.push(['booking_suitable_runs', sql`select * from booking_suitable_runs where booking_id in ${theirBookings} order by 1, 2`])
