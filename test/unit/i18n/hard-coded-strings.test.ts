@@ -14,7 +14,13 @@ import { languageFacts, languages } from '../../../src/i18n/languages.js'
 const viewsDir = fromRoot('views')
 
 /** Not public: staff pages stay in English, and the developer's outbox is not in production. */
-const staffOnly = ['views/pages/staff', 'views/partials/staff', 'views/pages/dev-outbox', 'views/layouts/staff.ejs', 'views/partials/reports']
+const staffOnly = [
+  'views/pages/staff',
+  'views/partials/staff',
+  'views/pages/dev-outbox',
+  'views/layouts/staff.ejs',
+  'views/partials/reports',
+]
 
 /**
  * Views other engineers are converting to t() on their own branches (the booking journey, the
