@@ -24,6 +24,12 @@ export class FamilyRepository {
     return row
   }
 
+  /** The language reception chose for the family's emails and texts, if it chose one. */
+  async messageLanguage(db: Executor, familyId: number): Promise<FamilyRow['messageLanguage'] | undefined> {
+    const [row] = await db.select({ language: families.messageLanguage }).from(families).where(eq(families.id, familyId))
+    return row?.language ?? undefined
+  }
+
   async childrenOf(db: Executor, familyId: number): Promise<ChildRow[]> {
     return db.select().from(children).where(eq(children.familyId, familyId)).orderBy(asc(children.id))
   }

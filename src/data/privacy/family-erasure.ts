@@ -65,6 +65,7 @@ export class FamilyErasure {
         consentSource: null,
         consentRecordedBy: null,
         interpreterLanguage: null,
+        messageLanguage: null,
         needsStepFree: false,
         needsChildcare: false,
         otherSupport: null,

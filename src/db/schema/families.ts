@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, date, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core'
 import { consentSources } from '../../domain/families.js'
+import { languages } from '../../i18n/languages.js'
 
 export * from '../../domain/families.js'
 
@@ -25,6 +26,8 @@ export const families = pgTable(
     consentSource: text('consent_source', { enum: consentSources }),
     consentRecordedBy: integer('consent_recorded_by'),
     interpreterLanguage: text('interpreter_language'),
+    // For staff bookings: the language of the family's emails and texts, chosen by reception.
+    messageLanguage: text('message_language', { enum: languages }),
     needsStepFree: boolean('needs_step_free').notNull().default(false),
     needsChildcare: boolean('needs_childcare').notNull().default(false),
     otherSupport: text('other_support'),
@@ -41,6 +44,7 @@ export const families = pgTable(
   },
   (t) => [
     check('family_has_contact', sql`${t.email} is not null or ${t.phone} is not null or ${t.anonymisedAt} is not null`),
+    check('family_message_language', sql`${t.messageLanguage} is null or ${t.messageLanguage} in ('en', 'pl', 'pa', 'ar')`),
     index('families_email_idx').on(t.email),
     index('families_phone_idx').on(t.phone),
   ],

@@ -148,8 +148,9 @@ export class PlaceRequests {
       staffUserId: input.staffUserId,
       waitlistJoinedAt: input.now,
       now,
-      // Staff booking for a family who booked before: their messages stay in the language they chose.
-      language: input.language ?? ('familyId' in input.family ? await this.ctx.bookings.latestLanguage(tx, familyId) : undefined),
+      // Staff booking for a known family: the language reception recorded for their messages, else
+      // the language of their latest booking (online, the language of the pages they booked on).
+      language: input.language ?? ('familyId' in input.family ? await this.familyLanguage(tx, familyId) : undefined),
     })
     // Other runs of the programme suit them too: the one queue entry spans them.
     if (made.outcome === 'waiting' && input.alsoSuitable) await applySuitableRuns(tx, this.ctx, made.booking, input.alsoSuitable)
@@ -213,6 +214,10 @@ export class PlaceRequests {
       return { email: row.email, phone: row.phone }
     }
     return { email: family.email?.trim().toLowerCase() || null, phone: family.phone?.trim() || null }
+  }
+
+  private async familyLanguage(tx: Tx, familyId: number): Promise<Language | undefined> {
+    return (await this.ctx.families.messageLanguage(tx, familyId)) ?? (await this.ctx.bookings.latestLanguage(tx, familyId))
   }
 
   private async familyIdFor(tx: Tx, input: BookInput): Promise<number> {

@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/database.js'
+import type { Language } from '../../i18n/languages.js'
 import type { ConsentSource } from '../../domain/families.js'
 import type { FamilyPatch, FamilyRecord, FamilyRecords } from '../../data/staff/family-records.js'
 import type { UnitOfWork } from '../unit-of-work.js'
@@ -14,6 +15,8 @@ export interface FamilyDetails {
   phone: string | null
   postcode: string | null
   interpreterLanguage: string | null
+  /** The language of the family's emails and texts when staff book for them (null: as before, else English). */
+  messageLanguage: Language | null
   needsStepFree: boolean
   needsChildcare: boolean
   otherSupport: string | null

@@ -58,6 +58,7 @@ describe('Reminders: after staff edit a family', () => {
       email: family.email,
       phone: '+447700900123',
       postcode: family.postcode,
+      messageLanguage: family.messageLanguage,
       interpreterLanguage: family.interpreterLanguage,
       needsStepFree: family.needsStepFree,
       needsChildcare: family.needsChildcare,

@@ -92,6 +92,7 @@ export function aContext(
       id: 1,
       parentName: 'Amira Khan',
       otherCarers: null,
+      messageLanguage: null,
       email: 'amira@example.com',
       phone: '+447700900123',
       postcode: null,

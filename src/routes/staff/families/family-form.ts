@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isLanguage } from '../../../i18n/languages.js'
 import { normaliseEmail, parseUkMobile } from '../../../services/booking/contact-details.js'
 import type { FamilyDetails } from '../../../services/staff/family-service.js'
 import type { ConsentInput } from '../../../services/staff/family-service.js'
@@ -13,6 +14,7 @@ const detailsSchema = z
       .string()
       .refine((email) => !email || normaliseEmail(email), 'Enter an email address in the correct format, like name@example.com'),
     phone: z.string().refine((phone) => !phone || parseUkMobile(phone), 'Enter a UK mobile number, like 07700 900 982'),
+    messageLanguage: z.string().refine((language) => !language || isLanguage(language), 'Select the language for emails and texts'),
   })
   .refine((family) => family.email || family.phone, { message: 'Enter an email address or a UK mobile number', path: ['email'] })
 
@@ -25,6 +27,7 @@ export function readFamilyDetails(form: FormBody): { values: FormBody; errors: F
     phone: text(form, 'phone', 40),
     postcode: text(form, 'postcode', 10),
     interpreterLanguage: text(form, 'interpreterLanguage', 100),
+    messageLanguage: text(form, 'messageLanguage', 10),
     needs: [checked(form, 'needs', 'stepFree') && 'stepFree', checked(form, 'needs', 'childcare') && 'childcare'].filter(Boolean),
     otherSupport: text(form, 'otherSupport', 1000),
     notes: text(form, 'notes', 2000),
@@ -41,6 +44,7 @@ export function readFamilyDetails(form: FormBody): { values: FormBody; errors: F
       phone: (values.phone && parseUkMobile(values.phone)) || null,
       postcode: values.postcode ? values.postcode.toUpperCase() : null,
       interpreterLanguage: optionalText(form, 'interpreterLanguage', 100),
+      messageLanguage: isLanguage(values.messageLanguage) ? values.messageLanguage : null,
       needsStepFree: values.needs.includes('stepFree'),
       needsChildcare: values.needs.includes('childcare'),
       otherSupport: optionalText(form, 'otherSupport', 1000),
@@ -58,6 +62,7 @@ export function familyFormValues(family: FamilyDetails & { email: string | null;
     phone: family.phone ?? '',
     postcode: family.postcode ?? '',
     interpreterLanguage: family.interpreterLanguage ?? '',
+    messageLanguage: family.messageLanguage ?? '',
     needs: [family.needsStepFree && 'stepFree', family.needsChildcare && 'childcare'].filter(Boolean),
     otherSupport: family.otherSupport ?? '',
     notes: family.notes ?? '',
