@@ -84,7 +84,7 @@ const schema = z
       .number({ error: 'a whole number of minutes' })
       .int('a whole number of minutes')
       .min(0, 'a whole number of minutes, 0 or more')
-      .default(120),
+      .default(60),
     // Reports: a booking cancelled less than this many hours before a session is a late cancellation.
     LATE_CANCELLATION_HOURS: hours(24),
     REMINDER_EMAIL_HOURS_BEFORE: hours(48),

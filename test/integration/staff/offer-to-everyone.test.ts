@@ -113,7 +113,8 @@ describe('staff: empty places and "Offer to everyone waiting"', () => {
       .and.contain('a whole number from 1 to 24')
       .and.contain('Enter when open offers close')
     const page = await admin.get(paths.staff.programmes.new).expect(200)
-    expect(page.text).to.contain('Blank: 24 hours').and.contain('Blank: 60 minutes for drop-ins, 120 for courses')
+    // The settings' defaults: open offers close an hour before drop-ins and courses alike.
+    expect(page.text).to.contain('Blank: 24 hours').and.contain('Blank: 60 minutes.')
     await admin
       .post(paths.staff.programmes.new)
       .type('form')

@@ -167,14 +167,20 @@ describe('offer timing: offers that fit the time left', () => {
       programmeOfferRules: own,
     })
 
-    it('uses the settings, with open offers for drop-ins later than for courses', () => {
+    it('uses the settings: by default open offers close an hour before a drop-in or a course starts', () => {
       expect(offerRulesFor(course('drop_in'), config)).to.deep.include({
         offerHours: 24,
         offerMinHours: 3,
         offerRounds: 4,
         openOfferMinutesBeforeStart: 60,
       })
-      expect(offerRulesFor(course('course'), config)).to.deep.include({ openOfferMinutesBeforeStart: 120 })
+      expect(offerRulesFor(course('course'), config)).to.deep.include({ openOfferMinutesBeforeStart: 60 })
+    })
+
+    it('takes the drop-in and course open-offer cut-offs from their own settings', () => {
+      const own = loadConfig({ NODE_ENV: 'test', OPEN_OFFER_MIN_MINUTES_BEFORE_START: '45', OPEN_OFFER_COURSE_MIN_MINUTES_BEFORE_START: '90' })
+      expect(offerRulesFor(course('drop_in'), own)).to.deep.include({ openOfferMinutesBeforeStart: 45 })
+      expect(offerRulesFor(course('course'), own)).to.deep.include({ openOfferMinutesBeforeStart: 90 })
     })
 
     it("uses the programme's own offer length, rounds and open-offer cut-off where staff set them", () => {
