@@ -37,6 +37,7 @@ function modelFromEnv(env: NodeJS.ProcessEnv): RefillModel {
     answerMedianHours: number('BENCH_ANSWER_MEDIAN_HOURS', defaultModel.answerMedianHours),
     willingOtherRunShare: number('BENCH_WILLING_OTHER_RUN_SHARE', defaultModel.willingOtherRunShare),
     nightDeferShare: number('BENCH_NIGHT_DEFER_SHARE', defaultModel.nightDeferShare),
+    cancelNightDeferShare: number('BENCH_CANCEL_NIGHT_DEFER_SHARE', defaultModel.cancelNightDeferShare),
     sweepMinutes: number('BENCH_SWEEP_MINUTES', defaultModel.sweepMinutes),
   }
   const late = env.BENCH_LATE_CANCEL_SHARE

@@ -47,7 +47,9 @@ export async function freshDatabase(serverUrl: string | undefined): Promise<Fres
       where: 'PostgreSQL server',
       async drop() {
         await database.close()
-        await throwaway.drop()
+        // BENCH_KEEP_DATABASE=true keeps it to look into (its name is printed).
+        if (process.env.BENCH_KEEP_DATABASE === 'true') console.log(`Kept ${throwaway.url}`)
+        else await throwaway.drop()
         rmSync(dataDir, { recursive: true, force: true })
       },
     }

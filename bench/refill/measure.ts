@@ -27,6 +27,13 @@ export interface RefillMeasurement {
    */
   placesGivenUp: { total: Counts & { nobodyWaiting: number }; byBand: GivenUpFigures[] }
   /**
+   * The same places given up, counted refilled when anyone took the place again before the start:
+   * a family from a waiting list, an open offer, or a family booking it afresh (a newcomer). A fresh
+   * booking refills a given-up place only when the course had been that full before (see
+   * takenAgain), so a run that never filled gets no credit for bookings into its never-used places.
+   */
+  takenAgain: { total: Counts; byBand: BandFigures[] }
+  /**
    * The manager reports' own figures (ReportsService over freed_places), which also count every
    * offer that was declined or ran out as a place freed again: so one given-up place offered to three
    * silent families before a fourth took it is four freed places there, one refilled.
@@ -57,39 +64,18 @@ interface FreedPlace {
   startsAt: Date
   familiesWaiting: number
   refilledAt: Date | null
+  /** Who took it again: a family from a waiting list (an offer or open offer), or one booking afresh. */
+  refilledBy: 'queue' | 'newcomer' | null
 }
 
 export async function measure(database: Database, model: RefillModel, log: SimulationLog, rules: RefillRules): Promise<RefillMeasurement> {
   const db = database.db
-  const freedRows = await db.execute<{ course_id: number; freed_at: Date; starts_at: Date; families_waiting: number }>(sql`
-    select f.course_id, f.freed_at, f.starts_at, f.families_waiting
-    from freed_places f join bookings b on b.id = f.booking_id
-    where f.reason = 'cancelled' and b.confirmed_at is not null
-    order by f.course_id, f.freed_at, f.id`)
-  // A family from a queue taking a place: an offer accepted, or a queue entry confirmed (not over capacity).
-  const refillRows = await db.execute<{ course_id: number; confirmed_at: Date }>(sql`
-    select b.course_id, b.confirmed_at
-    from bookings b join (select course_id, min(starts_at) as starts_at from sessions group by course_id) s on s.course_id = b.course_id
-    where b.confirmed_at is not null and b.confirmed_at < s.starts_at and not b.overbooked
-      and (b.offered_at is not null or b.waitlist_joined_at is not null)
-    order by b.course_id, b.confirmed_at, b.id`)
-  const places: FreedPlace[] = freedRows.rows.map((row) => ({
-    courseId: Number(row.course_id),
-    freedAt: new Date(row.freed_at),
-    startsAt: new Date(row.starts_at),
-    familiesWaiting: Number(row.families_waiting),
-    refilledAt: null,
-  }))
-  let refillsWithNoFreedPlace = 0
-  for (const row of refillRows.rows) {
-    const at = new Date(row.confirmed_at)
-    const place = places.find((p) => p.courseId === Number(row.course_id) && !p.refilledAt && p.freedAt <= at && p.startsAt > at)
-    if (place) place.refilledAt = at
-    else refillsWithNoFreedPlace++
-  }
+  const { places: allPlaces, refills, refillsWithNoFreedPlace } = await vacancies(database)
+  // The issue's figure: a given-up place counts as refilled only when a family from a waiting list took it.
+  const places = allPlaces.map((p) => ({ ...p, refilledAt: p.refilledBy === 'queue' ? p.refilledAt : null }))
   const byBand = refillBands.map((band) => ({ band, ...figures(places.filter((p) => bandOf(p) === band)) }))
-  const refills = refillRows.rows.length
-  const emptyPlaceHoursWhileWaiting = places
+  const takenAgainByBand = refillBands.map((band) => ({ band, ...figures(allPlaces.filter((p) => bandOf(p) === band)) }))
+  const emptyPlaceHoursWhileWaiting = allPlaces
     .filter((p) => p.familiesWaiting > 0)
     .reduce((sum, p) => sum + ((p.refilledAt ?? p.startsAt).getTime() - p.freedAt.getTime()) / HOUR, 0)
 
@@ -106,7 +92,7 @@ export async function measure(database: Database, model: RefillModel, log: Simul
     from courses c`)
   const minHours = log.config.waitingList.minHoursBeforeStart
   const startOf = new Map(log.runs.map((r) => [r.courseId, r.firstStartsAt.getTime()]))
-  const perPlace = messagesPerFamilyAndPlace(log.messages, places)
+  const perPlace = messagesPerFamilyAndPlace(log.messages, allPlaces)
   const mostPerPlace = Math.max(0, ...perPlace.values())
 
   const report = await new ReportsService(dataAccess(database, log.config, createLogger('silent')).reports, 24).build(
@@ -118,6 +104,7 @@ export async function measure(database: Database, model: RefillModel, log: Simul
       total: figures(places),
       byBand,
     },
+    takenAgain: { total: figures(allPlaces), byBand: takenAgainByBand },
     reports: {
       total: { freed: report.refill.total.freed, refilled: report.refill.total.refilled, refillRate: report.refill.total.refillRate },
       byBand: report.refill.byBand,
@@ -145,6 +132,68 @@ export async function measure(database: Database, model: RefillModel, log: Simul
     },
     simulation: log.counts,
   }
+}
+
+/**
+ * Every confirmed place given up before the start, and who took it again before the start. Per
+ * course, in time order: a cancellation of a confirmed place opens a given-up place; a booking
+ * confirmed (not over capacity) while the course holds fewer confirmed places than the most it has
+ * held so far takes the oldest open given-up place; a booking that raises that high-water mark fills
+ * a place never used before and refills nothing (a waiting-list booking doing so is counted in
+ * refillsWithNoFreedPlace, which stays 0 unless rules fill places no one gave up). Places are
+ * interchangeable, so this is the one consistent way to say which family took which given-up place:
+ * a newcomer who booked a place given up days earlier is not credited to the waiting list, and an
+ * offer's refill is not credited to an older place a newcomer had already taken.
+ */
+async function vacancies(database: Database): Promise<{ places: FreedPlace[]; refills: number; refillsWithNoFreedPlace: number }> {
+  const result = await database.db.execute<{
+    course_id: number
+    at: Date
+    change: number
+    starts_at: Date
+    from_queue: boolean
+    families_waiting: number | null
+  }>(sql`
+    with first as (select course_id, min(starts_at) as starts_at from sessions group by course_id)
+    select b.course_id, b.confirmed_at as at, 1 as change, f.starts_at,
+        (b.offered_at is not null or b.waitlist_joined_at is not null) as from_queue, null::int as families_waiting
+      from bookings b join first f using (course_id)
+      where b.confirmed_at is not null and b.confirmed_at < f.starts_at and not b.overbooked
+    union all
+    select b.course_id, b.ended_at, -1, f.starts_at, false,
+        (select fp.families_waiting from freed_places fp where fp.booking_id = b.id and fp.reason = 'cancelled' order by fp.id limit 1)
+      from bookings b join first f using (course_id)
+      where b.confirmed_at is not null and not b.overbooked and b.status = 'cancelled' and b.ended_at < f.starts_at
+    order by 1, 2, 3`)
+  const places: FreedPlace[] = []
+  let refills = 0
+  let refillsWithNoFreedPlace = 0
+  let course = -1
+  let held = 0
+  let most = 0
+  for (const row of result.rows) {
+    if (Number(row.course_id) !== course) {
+      course = Number(row.course_id)
+      held = 0
+      most = 0
+    }
+    const at = new Date(row.at)
+    if (Number(row.change) < 0) {
+      held--
+      const familiesWaiting = Number(row.families_waiting ?? 0)
+      places.push({ courseId: course, freedAt: at, startsAt: new Date(row.starts_at), familiesWaiting, refilledAt: null, refilledBy: null })
+      continue
+    }
+    if (row.from_queue) refills++
+    const open = held < most ? places.find((p) => p.courseId === course && !p.refilledAt) : undefined
+    if (open) {
+      open.refilledAt = at
+      open.refilledBy = row.from_queue ? 'queue' : 'newcomer'
+    } else if (row.from_queue) refillsWithNoFreedPlace++
+    held++
+    most = Math.max(most, held)
+  }
+  return { places, refills, refillsWithNoFreedPlace }
 }
 
 /**

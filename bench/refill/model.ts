@@ -32,6 +32,12 @@ export interface RefillModel {
   nightToHour: number
   /** Share of night answers put off to the morning (the rest are night owls). */
   nightDeferShare: number
+  /**
+   * Share of cancellations that would fall in the night made in the waking hours instead: in the
+   * morning (as answers are), or the evening before when the morning is too late. 0: cancellations
+   * fall at any hour, as drawn.
+   */
+  cancelNightDeferShare: number
   /** Share of families who would take another run of the same programme. */
   willingOtherRunShare: number
   /** Share of families who can also be texted (everyone has email). */
@@ -106,6 +112,7 @@ export const defaultModel: RefillModel = {
   nightFromHour: 22,
   nightToHour: 7,
   nightDeferShare: 0.85,
+  cancelNightDeferShare: 0,
   willingOtherRunShare: 0.5,
   smsShare: 0.6,
   sweepMinutes: 10,
@@ -138,6 +145,8 @@ export interface FamilyPlan {
   cancelsHoursBefore: number | undefined
   /** Draws for the family's answers, in order: the same family answers the same way under any rules. */
   answerDraws: () => number
+  /** Draws for when the family cancels (a stream of its own, so the other draws stay as they were). */
+  cancelDraws: () => number
 }
 
 /** The term's families from the seed: which run each wants, when it asks, how it behaves. */
@@ -167,6 +176,7 @@ export function planFamilies(model: RefillModel): FamilyPlan[] {
       hasSms: random() < model.smsShare,
       cancelsHoursBefore: cancels ? hoursBefore : undefined,
       answerDraws: seededRandom(Math.floor(random() * 2 ** 32)),
+      cancelDraws: seededRandom(model.seed * 7919 + index),
     })
   }
   return plans
@@ -186,6 +196,22 @@ export function answerTime(model: RefillModel, at: Date, draw: () => number): Da
     answer = morning.plus({ minutes: Math.floor(draw() * 150) })
   }
   return answer.toJSDate()
+}
+
+/**
+ * When a family who means to give a place up `hoursBefore` the start does it: then, or, for most
+ * families when that falls in the night, the next morning (7:00 to 9:30); the evening before
+ * (21:00 to 22:00) when the morning would be under 15 minutes before the start.
+ */
+export function cancelTime(model: RefillModel, startsAt: Date, hoursBefore: number, draw: () => number): Date {
+  const at = DateTime.fromMillis(startsAt.getTime() - hoursBefore * HOUR, { zone: LONDON })
+  const night = at.hour >= model.nightFromHour || at.hour < model.nightToHour
+  if (!night || draw() >= model.cancelNightDeferShare) return at.toJSDate()
+  const morningDay = at.hour >= model.nightFromHour ? at.plus({ days: 1 }) : at
+  const morning = morningDay.set({ hour: model.nightToHour, minute: 0, second: 0 }).plus({ minutes: Math.floor(draw() * 150) })
+  if (morning.toMillis() <= startsAt.getTime() - 15 * 60 * 1000) return morning.toJSDate()
+  const evening = morningDay.minus({ days: 1 }).set({ hour: model.nightFromHour - 1, minute: 0, second: 0 })
+  return evening.plus({ minutes: Math.floor(draw() * 60) }).toJSDate()
 }
 
 export function termOpens(model: RefillModel): Date {

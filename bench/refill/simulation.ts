@@ -6,7 +6,7 @@ import { createLogger } from '../../src/logger.js'
 import { services as buildServices, type Services } from '../../src/services/index.js'
 import type { JobQueue } from '../../src/services/job-queue.js'
 import type { NewFamily } from '../../src/services/booking/booking-types.js'
-import { answerTime, HOUR, planFamilies, termOpens, type FamilyPlan, type RefillModel } from './model.js'
+import { answerTime, cancelTime, HOUR, planFamilies, termOpens, type FamilyPlan, type RefillModel } from './model.js'
 import type { RefillRules } from './rules.js'
 import { createTerm, type TermRun } from './term.js'
 
@@ -238,7 +238,8 @@ class Simulation {
     this.log.counts.booked++
     this.remember(family, familyId)
     if (family.cancelsHoursBefore === undefined) return
-    const at = Math.max(run.firstStartsAt.getTime() - family.cancelsHoursBefore * HOUR, now.getTime() + HOUR / 2)
+    const planned = cancelTime(this.model, run.firstStartsAt, family.cancelsHoursBefore, family.cancelDraws).getTime()
+    const at = Math.max(planned, now.getTime() + HOUR / 2)
     if (at < run.firstStartsAt.getTime()) this.push({ at: new Date(at), type: 'cancel', bookingId })
   }
 

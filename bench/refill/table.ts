@@ -8,6 +8,10 @@ const band = (m: RefillMeasurement, i: number) => {
   const figures = m.placesGivenUp.byBand[i]!
   return `${percent(figures.refillRate)} (${figures.refilled}/${figures.freed})`
 }
+const againBand = (m: RefillMeasurement, i: number) => {
+  const figures = m.takenAgain.byBand[i]!
+  return `${percent(figures.refillRate)} (${figures.refilled}/${figures.freed})`
+}
 const reportBand = (m: RefillMeasurement, i: number) => {
   const figures = m.reports.byBand[i]!
   return `${percent(figures.refillRate)} (${figures.refilled}/${figures.freed})`
@@ -20,6 +24,9 @@ const rows: Row[] = [
   ['  <2 h', (m) => band(m, 2)],
   ['  all', (m) => `${percent(m.placesGivenUp.total.refillRate)} (${m.placesGivenUp.total.refilled}/${m.placesGivenUp.total.freed})`],
   ['  given up with nobody waiting', (m) => String(m.placesGivenUp.total.nobodyWaiting)],
+  ['Taken again by anyone: >24 h', (m) => againBand(m, 0)],
+  ['  2-24 h', (m) => againBand(m, 1)],
+  ['  <2 h', (m) => againBand(m, 2)],
   ['Reports (freed_places): >24 h', (m) => reportBand(m, 0)],
   ['  2-24 h', (m) => reportBand(m, 1)],
   ['  <2 h', (m) => reportBand(m, 2)],
@@ -59,6 +66,7 @@ export interface PooledVariant {
     perSeedRange: [number, number] | null
   }[]
   reportsByBand: { band: string; freed: number; refilled: number; refillRate: number | null }[]
+  takenAgainByBand: { band: string; freed: number; refilled: number; refillRate: number | null }[]
   emptyPlaceHoursWhileWaitingPerTerm: number
   offersPerRefill: number | null
   messagesPerRefill: number | null
@@ -97,6 +105,11 @@ export function pool(results: { variants: VariantResult[] }[]): PooledVariant[] 
         const refilled = sum((m) => m.reports.byBand[i]!.refilled)
         return { band: b.band, freed, refilled, refillRate: rate(refilled, freed) }
       }),
+      takenAgainByBand: measured[0]!.takenAgain.byBand.map((b, i) => {
+        const freed = sum((m) => m.takenAgain.byBand[i]!.freed)
+        const refilled = sum((m) => m.takenAgain.byBand[i]!.refilled)
+        return { band: b.band, freed, refilled, refillRate: rate(refilled, freed) }
+      }),
       emptyPlaceHoursWhileWaitingPerTerm: Math.round(sum((m) => m.emptyPlaceHoursWhileWaiting) / measured.length),
       offersPerRefill: rate(
         sum((m) => m.offers.exclusive + m.offers.open),
@@ -131,10 +144,17 @@ export function printPooled(pooled: PooledVariant[], notMerged: string[]): void 
     const x = p.reportsByBand[i]!
     return `${percent(x.refillRate)} (${x.refilled}/${x.freed})`
   }
+  const again = (p: PooledVariant, i: number) => {
+    const x = p.takenAgainByBand[i]!
+    return `${percent(x.refillRate)} (${x.refilled}/${x.freed})`
+  }
   const lines: [string, (p: PooledVariant) => string][] = [
     ['Places given up, refilled: >24 h', (p) => b(p, 0)],
     ['  2-24 h', (p) => b(p, 1)],
     ['  <2 h', (p) => b(p, 2)],
+    ['Taken again by anyone: >24 h', (p) => again(p, 0)],
+    ['  2-24 h', (p) => again(p, 1)],
+    ['  <2 h', (p) => again(p, 2)],
     ['Reports (freed_places): >24 h', (p) => r(p, 0)],
     ['  2-24 h', (p) => r(p, 1)],
     ['  <2 h', (p) => r(p, 2)],
