@@ -178,7 +178,11 @@ describe('offer timing: offers that fit the time left', () => {
     })
 
     it('takes the drop-in and course open-offer cut-offs from their own settings', () => {
-      const own = loadConfig({ NODE_ENV: 'test', OPEN_OFFER_MIN_MINUTES_BEFORE_START: '45', OPEN_OFFER_COURSE_MIN_MINUTES_BEFORE_START: '90' })
+      const own = loadConfig({
+        NODE_ENV: 'test',
+        OPEN_OFFER_MIN_MINUTES_BEFORE_START: '45',
+        OPEN_OFFER_COURSE_MIN_MINUTES_BEFORE_START: '90',
+      })
       expect(offerRulesFor(course('drop_in'), own)).to.deep.include({ openOfferMinutesBeforeStart: 45 })
       expect(offerRulesFor(course('course'), own)).to.deep.include({ openOfferMinutesBeforeStart: 90 })
     })
