@@ -26,7 +26,7 @@ export function checkAnswers(services: Services) {
         joiningWaitingList: availability.state === 'full',
         journey,
         describeChild: childDescriber(req),
-        ageWarnings: ageWarnings(availability.course, journey.children, req.t),
+        ageWarnings: ageWarnings(availability.course, journey.children, req.language),
         phone: journey.details?.phone ? formatUkPhone(journey.details.phone) : null,
       })
     },

@@ -1,7 +1,5 @@
 import { inLondon } from '../../time.js'
-import { childrenAged, type AgeRange } from './describe.js'
-import { defaultLanguage, type Language } from '../../i18n/languages.js'
-import { translator } from '../../i18n/translator.js'
+import type { AgeRange } from './describe.js'
 
 /**
  * Whether a child fits a course's age range on the day of its first session (London date).
@@ -77,25 +75,4 @@ export function ageMismatch(child: ChildAgeFacts, course: CourseAges, firstSessi
   if (youngest + 11 < from) return { reason: 'too_young', from: 'stated', age: ageLabel(youngest) }
   if (youngest > to) return { reason: 'too_old', from: 'stated', age: ageLabel(youngest) }
   return undefined
-}
-
-/**
- * What the parent reads on check-your-answers, in their language: kind, and clear that they may
- * still book. "Maya will be 7 on the day of the first session. This course is for children aged 3
- * to 6. …"
- */
-export function ageMismatchMessage(
-  firstName: string,
-  mismatch: AgeMismatch,
-  course: CourseAges,
-  language: Language = defaultLanguage,
-): string {
-  const t = translator(language)
-  const who = childrenAged(course, language) ?? t('catalogue:ages.anyAge')
-  if (mismatch.reason === 'not_born') return t('catalogue:ageFit.notBorn', { name: firstName, who })
-  // ageLabel's words: "7" (years) or "14 months".
-  const count = Number.parseInt(mismatch.age, 10)
-  const age = t(mismatch.age.includes('month') ? 'catalogue:ageFit.monthsOld' : 'catalogue:ageFit.yearsOld', { count })
-  const when = t(mismatch.from === 'stated' ? 'catalogue:ageFit.youToldUs' : 'catalogue:ageFit.onFirstSession', { name: firstName, age })
-  return `${when} ${t('catalogue:ageFit.stillBook', { who })}`
 }

@@ -1,5 +1,6 @@
 import { expect } from 'chai'
-import { ageMismatch, ageMismatchMessage, londonDate, type CourseAges } from '../../../src/services/catalogue/age-fit.js'
+import { ageMismatch, londonDate, type CourseAges } from '../../../src/services/catalogue/age-fit.js'
+import { ageWarning } from '../../../src/routes/booking/age-warnings.js'
 
 const parents = (from: number | null, to: number | null): CourseAges => ({
   audience: 'parents',
@@ -84,17 +85,17 @@ describe('age fit on the first session', () => {
 
   it('tells the parent kindly that they may still book', () => {
     const mismatch = ageMismatch(born('2020-03-10'), threeToSix, FIRST)!
-    expect(ageMismatchMessage('Maya', mismatch, threeToSix)).to.equal(
+    expect(ageWarning('Maya', mismatch, threeToSix, 'en')).to.equal(
       'Maya will be 7 on the day of the first session. This course is for children aged 3 to 6. You can still book: brothers and sisters are welcome to come along, but the course is planned for children of that age.',
     )
     const baby = ageMismatch(born('2026-02-10'), babies, FIRST)!
-    expect(ageMismatchMessage('Ivy', baby, babies)).to.match(
+    expect(ageWarning('Ivy', baby, babies, 'en')).to.match(
       /^Ivy will be 13 months old on the day of the first session\. This course is for babies aged 0 to 12 months\./,
     )
     const stated = ageMismatch({ firstName: 'Sam', ageYears: 7 }, threeToSix, FIRST)!
-    expect(ageMismatchMessage('Sam', stated, threeToSix)).to.match(/^You told us Sam is 7\./)
+    expect(ageWarning('Sam', stated, threeToSix, 'en')).to.match(/^You told us Sam is 7\./)
     const unborn = ageMismatch({ firstName: 'Baby', dueDate: '2027-04-01' }, babies, FIRST)!
-    expect(ageMismatchMessage('Baby', unborn, babies)).to.match(
+    expect(ageWarning('Baby', unborn, babies, 'en')).to.match(
       /^Baby is due after the first session, and this course is for babies aged 0 to 12 months\. You can still book/,
     )
   })
