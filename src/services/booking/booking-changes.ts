@@ -186,7 +186,8 @@ export class BookingChanges {
     const rules = offerRulesFor(locked, this.ctx.config)
     const live = await this.ctx.openOffers.live(tx, courseId)
     // New places on a run with an open offer running join it rather than start a queue of their own.
-    const plan: OfferPlan = live && live.closesAt > now ? joinOpenOfferPlan(now, live.closesAt, rules) : planOffer(now, locked.firstStartsAt, rules)
+    const plan: OfferPlan =
+      live && live.closesAt > now ? joinOpenOfferPlan(now, live.closesAt, rules) : planOffer(now, locked.firstStartsAt, rules)
     // Too late for any offer: the place is open to anyone who books, and the subscribers hear of it.
     if (plan.kind === 'none') {
       await this.tellSubscribers(tx, locked, now, effects)

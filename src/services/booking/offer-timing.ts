@@ -104,7 +104,7 @@ function overnight(now: Date, expiresAt: Date, length: number, cutOff: Date, qui
  * A place freed while an open offer runs joins it: the families told now get their text when the
  * quiet hours end, or none when the offer closes before then (like any open offer made now).
  */
-export function joinOpenOfferPlan(now: Date, closesAt: Date, rules: Pick<OfferRules, 'quietHours'>): OfferPlan {
+export function joinOpenOfferPlan(now: Date, closesAt: Date, rules: Pick<OfferRules, 'quietHours'>): Extract<OfferPlan, { kind: 'open' }> {
   return { kind: 'open', closesAt, textAt: textTime(now, closesAt, rules.quietHours) }
 }
 

@@ -75,7 +75,9 @@ export class Refill {
       if (waiting.length === 0) return { outcome: 'no_one_waiting' }
       // ...less, at night when the offer closes before a text could go, the families who get no email.
       const reached =
-        offerReaches(plan) === 'email_only' ? await this.ctx.bookings.waitingList(tx, courseId, undefined, { reachableByEmail: true }) : waiting
+        offerReaches(plan) === 'email_only'
+          ? await this.ctx.bookings.waitingList(tx, courseId, undefined, { reachableByEmail: true })
+          : waiting
       if (reached.length === 0) return { outcome: 'no_one_reachable' }
       const opened = await this.open.offerToAll(tx, effects, locked, plan, reached, now, options.staffUserId)
       if (!opened) return { outcome: 'no_one_waiting' }
