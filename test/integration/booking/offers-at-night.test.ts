@@ -102,6 +102,25 @@ describe('offers at night to a family who only gets texts (open offers on, the d
   })
 })
 
+describe('staff offering an empty place to everyone waiting, at night', () => {
+  const t = useTestApp()
+  const fullDropIn = nightQueue(t)
+
+  it('tells the families who get email, says how many only get texts, and offers nobody when only they wait', async () => {
+    for (const emailFamily of [true, false]) {
+      const { course, texts, emails } = await fullDropIn(day(3), '08:30', { emailFamily })
+      // A place nobody was offered (raised in the database, as if an offer was lost); pressed at 05:00.
+      await testDatabase().db.execute(sql`update courses set capacity = 2 where id = ${course.id}`)
+      const result = await t.services.booking.startOpenOffer(course.id, { now: londonTime(day(3), '05:00') })
+      expect(await offerMessages(texts.id)).to.deep.equal([])
+      if (emailFamily) {
+        expect(result).to.deep.include({ outcome: 'opened', familiesTold: 1, textOnlyLeftOut: 1 })
+        expect(await offerMessages(emails!.id)).to.deep.equal(['place_open_offer:email'])
+      } else expect(result).to.deep.equal({ outcome: 'no_one_reachable' })
+    }
+  })
+})
+
 describe('offers at night to a family who only gets texts (OPEN_OFFERS=false)', () => {
   const t = useTestApp({ env: { OPEN_OFFERS: 'false' } })
   const fullDropIn = nightQueue(t)
