@@ -102,6 +102,33 @@ describe('offers at night to a family who only gets texts (open offers on, the d
   })
 })
 
+describe('"it has gone" at night', () => {
+  const t = useTestApp()
+
+  it('texts the families still waiting that an open offer has gone when the quiet hours end, not in the night', async () => {
+    const programme = await aProgramme()
+    const { course } = await aCourse({ programmeId: programme.id, capacity: 1, sessions: [{ date: day(3), start: '11:00', end: '12:00' }] })
+    const place = await t.services.booking.book(aBookingRequest(course.id))
+    if (place.outcome !== 'confirmed') throw new Error('set-up')
+    const queue: BookingRow[] = []
+    for (let i = 0; i < 2; i++) {
+      const joined = await t.services.booking.joinWaitingList(aBookingRequest(course.id, { family: aNewFamily({ contactBySms: true }) }))
+      if (joined.outcome !== 'waiting') throw new Error('set-up')
+      queue.push(joined.booking)
+    }
+    // Freed at 23:30: open to everyone until 10:00. The first family accepts by email at 23:45.
+    await t.services.booking.cancel(place.booking.id, { now: londonTime(day(2), '23:30') })
+    expect((await t.services.booking.acceptOffer(queue[0]!.id, { now: londonTime(day(2), '23:45') })).outcome).to.equal('confirmed')
+    const morning = londonTime(day(3), '08:00').toISOString()
+    expect(await offerMessages(queue[1]!.id)).to.deep.equal([
+      'place_open_offer:email',
+      `place_open_offer:sms@${morning}`,
+      'place_gone:email',
+      `place_gone:sms@${morning}`,
+    ])
+  })
+})
+
 describe('staff offering an empty place to everyone waiting, at night', () => {
   const t = useTestApp()
   const fullDropIn = nightQueue(t)
