@@ -3,7 +3,7 @@ import type { Executor, Tx } from '../db/database.js'
 import type { Audience } from '../domain/catalogue.js'
 import { activeStatuses, bookings, courses, families, hubs, programmes, sessions } from '../db/schema/index.js'
 import { waitingListPosition } from './booking/waiting-list-order.js'
-import { ProgrammeQueueRepository } from './booking/programme-queue-repository.js'
+import { ProgrammeQueueRepository, waitsForRun } from './booking/programme-queue-repository.js'
 import { sessionSpan } from './course-lock.js'
 
 export type BookingRow = typeof bookings.$inferSelect
@@ -141,10 +141,18 @@ export class BookingRepository {
   /**
    * The waiting list for a free place on the course, in the order places are offered
    * (see waiting-list-order.ts): its own queue and the families queued on another run of the
-   * programme who said it suits them (programme-queue-repository.ts). The rows are locked.
+   * programme who said it suits them (programme-queue-repository.ts, waitsForRun). The rows are
+   * locked. `reachableByEmail`: only the families who get email (an offer made at night that can
+   * go by email only leaves out a family who only gets texts; they keep their place in the queue).
    */
-  async waitingList(db: Executor, courseId: number, limit?: number): Promise<BookingRow[]> {
-    return this.programmeQueue.waitingFor(db, courseId, limit)
+  async waitingList(db: Executor, courseId: number, limit?: number, options: { reachableByEmail?: boolean } = {}): Promise<BookingRow[]> {
+    return this.programmeQueue.waitingFor(db, courseId, limit, options)
+  }
+
+  /** Whether anyone at all is waiting for a place on the run (the same families as waitingList, unlocked). */
+  async anyoneWaitingFor(db: Executor, courseId: number): Promise<boolean> {
+    const [row] = await db.select({ one: sql`1` }).from(bookings).where(waitsForRun(courseId)).limit(1)
+    return row !== undefined
   }
 
   /**

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Executor, Tx } from '../../db/database.js'
 import { bookings, courses, openOfferFamilies, openOffers, sessions } from '../../db/schema/index.js'
+import { waitsForRun } from './programme-queue-repository.js'
 
 export type OpenOfferRow = typeof openOffers.$inferSelect
 type CloseReason = NonNullable<OpenOfferRow['closeReason']>
@@ -107,8 +108,9 @@ export class OpenOfferRepository {
   }
 
   /**
-   * Runs not yet started, open for booking, with free places and families waiting: the places a
-   * sweep should offer (offerFreedPlaces decides how, and does nothing when it cannot).
+   * Runs not yet started, open for booking, with free places and families waiting for them (its own
+   * queue and the programme's families who said it suits them: waitsForRun): the places a sweep
+   * should offer (offerFreedPlaces decides how, and does nothing when it cannot).
    */
   async coursesWithPlacesAndQueue(db: Executor, now: Date, limit = 200): Promise<number[]> {
     const rows = await db
@@ -119,7 +121,7 @@ export class OpenOfferRepository {
           eq(courses.bookingOpen, true),
           isNull(courses.cancelledAt),
           sql`${courses.placesTaken} < ${courses.capacity}`,
-          sql`exists (select 1 from ${bookings} where ${bookings.courseId} = ${courses.id} and ${bookings.status} = 'waiting')`,
+          sql`exists (select 1 from ${bookings} where ${waitsForRun(sql`${courses.id}`)})`,
           sql`exists (select 1 from ${sessions} where ${sessions.courseId} = ${courses.id} and ${sessions.cancelledAt} is null and ${sessions.startsAt} > ${now})`,
           sql`not exists (select 1 from ${sessions} where ${sessions.courseId} = ${courses.id} and ${sessions.cancelledAt} is null and ${sessions.startsAt} <= ${now})`,
         ),

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { Executor, Tx } from '../../db/database.js'
 import { bookings, bookingSuitableRuns, courses, families, hubs, sessions } from '../../db/schema/index.js'
 import { databaseRefusal } from './database-errors.js'
@@ -25,37 +25,45 @@ const samePersonAs = sql.raw(
 )
 
 /**
+ * THE definition of "waiting for a place on this run", for the `bookings` row of the query it is
+ * used in: every offer, open offer, sweep and staff figure reads this one condition. A queue entry
+ * still waiting in the run's programme, and either queued on the run itself or queued on another
+ * run of the programme saying this run suits (named in booking_suitable_runs, or "any run"). A
+ * family queued on another run is left out when it already has something on this run or a place
+ * on a run of the programme not yet over (one booking per programme at a time); a family holding
+ * an offer anywhere in the programme waits its turn. `courseId` may be a column of the outer query.
+ */
+export function waitsForRun(courseId: number | SQL): SQL {
+  return sql`(${bookings.status} = 'waiting'
+    and ${bookings.programmeId} = (select rc.programme_id from courses rc where rc.id = ${courseId})
+    and (${bookings.courseId} = ${courseId} or (${bookings.programmeQueue}
+      and (${bookings.waitsForAnyRun} or exists (select 1 from booking_suitable_runs r where r.booking_id = ${bookings.id} and r.course_id = ${courseId}))
+      and not exists (select 1 from bookings o where o.course_id = ${courseId} and o.status in ('confirmed', 'offered', 'waiting') and ${samePersonAs})
+      and not exists (select 1 from bookings o where o.programme_id = ${bookings.programmeId} and o.id <> ${bookings.id} and o.status = 'confirmed' and ${samePersonAs}
+        and exists (select 1 from sessions s where s.course_id = o.course_id and s.cancelled_at is null and s.ends_at > now()))))
+    and not exists (select 1 from bookings o where o.programme_id = ${bookings.programmeId} and o.status = 'offered' and ${samePersonAs}))`
+}
+
+/** The family of the query's booking gets email (the notifier writes an email row): joins families. */
+const getsEmail = sql`(${families.contactByEmail} and coalesce(${families.email}, '') <> '')`
+
+/**
  * The programme-wide waiting list (migration 0012): families queued on a run, and families queued
  * on another run of the programme who said this run suits them too.
  */
 export class ProgrammeQueueRepository {
   /**
    * The next families in line for a free place on the course, first in line first (priority, then
-   * join time: waiting-list-order.ts). A family queued on another run is left out when it already
-   * has something on this run or a place on a run of the programme not yet over (one booking per
-   * programme at a time); a family holding an offer anywhere in
-   * the programme waits its turn. The rows are locked and rows locked by others skipped, so two
-   * places freed at once on two runs never go to one queue entry.
+   * join time: waiting-list-order.ts): the families `waitsForRun` names. The rows are locked and
+   * rows locked by others skipped, so two places freed at once on two runs never go to one queue
+   * entry. `reachableByEmail`: only families who get email (an offer that can go by email only).
    */
-  async waitingFor(tx: Executor, courseId: number, limit?: number): Promise<BookingRow[]> {
-    const suits = sql`(${bookings.courseId} = ${courseId} or (${bookings.programmeQueue}
-      and (${bookings.waitsForAnyRun} or exists (select 1 from booking_suitable_runs r where r.booking_id = ${bookings.id} and r.course_id = ${courseId}))
-      and not exists (select 1 from bookings o where o.course_id = ${courseId} and o.status in ('confirmed', 'offered', 'waiting') and ${samePersonAs})
-      and not exists (select 1 from bookings o where o.programme_id = ${bookings.programmeId} and o.id <> ${bookings.id} and o.status = 'confirmed' and ${samePersonAs}
-        and exists (select 1 from sessions s where s.course_id = o.course_id and s.cancelled_at is null and s.ends_at > now()))))`
-    const noOfferYet = sql`not exists (select 1 from bookings o where o.programme_id = ${bookings.programmeId} and o.status = 'offered' and ${samePersonAs})`
+  async waitingFor(tx: Executor, courseId: number, limit?: number, options: { reachableByEmail?: boolean } = {}): Promise<BookingRow[]> {
     const query = tx
       .select({ booking: bookings })
       .from(bookings)
       .innerJoin(families, eq(bookings.familyId, families.id))
-      .where(
-        and(
-          eq(bookings.status, 'waiting'),
-          sql`${bookings.programmeId} = (select programme_id from courses where id = ${courseId})`,
-          suits,
-          noOfferYet,
-        ),
-      )
+      .where(and(waitsForRun(courseId), options.reachableByEmail ? getsEmail : undefined))
       .orderBy(...waitingListOrder())
     const rows = await (limit === undefined ? query : query.limit(limit)).for('update', { of: bookings, skipLocked: true })
     return rows.map((row) => row.booking)

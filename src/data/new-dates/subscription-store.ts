@@ -77,11 +77,13 @@ export class SubscriptionStore {
 
   /**
    * One message per subscriber of the run's programme and channel, written to the outbox. Running
-   * it again for the same run writes nothing (the dedupe key). Returns the rows written.
+   * it again for the same run writes nothing (the dedupe key). `textAt` says when the texts may go
+   * for this run (the caller's quiet-hours rule), null for none. Returns the rows written.
    */
-  async recordRunMessages(tx: Tx, courseId: number, now: Date): Promise<number> {
+  async recordRunMessages(tx: Tx, courseId: number, now: Date, textAt: (run: { firstStartsAt: Date | null }) => Date | null): Promise<number> {
     const run = await this.runFacts(tx, courseId)
     if (!run) return 0
+    const smsDueAt = textAt(run)
     const subscribers = await tx.select().from(newDatesSubscriptions).where(eq(newDatesSubscriptions.programmeId, run.programmeId))
     let written = 0
     for (const subscriber of subscribers) {
@@ -97,17 +99,22 @@ export class SubscriptionStore {
       }
       const rows = [
         ...(subscriber.email ? [{ channel: 'email' as const, recipient: subscriber.email }] : []),
-        ...(subscriber.phone && !(await this.optedOut(tx, subscriber.phone)) ? [{ channel: 'sms' as const, recipient: subscriber.phone }] : []),
+        ...(subscriber.phone && smsDueAt && !(await this.optedOut(tx, subscriber.phone))
+          ? [{ channel: 'sms' as const, recipient: subscriber.phone, dueAt: smsDueAt }]
+          : []),
       ]
+      let writtenNow = 0
       for (const row of rows) {
         const inserted = await tx
           .insert(notifications)
           .values({ dedupeKey: newDatesKey(subscriber.id, courseId, row.channel), kind: 'new_dates', dueAt: now, payload, ...row })
           .onConflictDoNothing({ target: notifications.dedupeKey })
           .returning({ id: notifications.id })
-        written += inserted.length
+        writtenNow += inserted.length
       }
-      if (rows.length > 0) await tx.update(newDatesSubscriptions).set({ lastNotifiedAt: now }).where(eq(newDatesSubscriptions.id, subscriber.id))
+      written += writtenNow
+      // Only a message actually written counts as use (retention): a repeat for the same run writes nothing.
+      if (writtenNow > 0) await tx.update(newDatesSubscriptions).set({ lastNotifiedAt: now }).where(eq(newDatesSubscriptions.id, subscriber.id))
     }
     return written
   }

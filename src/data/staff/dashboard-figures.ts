@@ -1,6 +1,7 @@
 import { and, count, eq, gte, inArray, isNull, lt, max, sql, type SQL } from 'drizzle-orm'
 import type { Executor } from '../../db/database.js'
 import { attendance, bookings, courses, hubs, programmes, sessions } from '../../db/schema/index.js'
+import { waitsForRun } from '../booking/programme-queue-repository.js'
 
 export interface DashboardRow {
   programmeId: number
@@ -93,7 +94,9 @@ export class DashboardFigures {
 
   /**
    * Runs whose first session (not cancelled) starts within the window, open for booking, with
-   * free places and families waiting for that run, soonest first.
+   * free places and families waiting for that run, soonest first. "Waiting" is every family an
+   * open offer on the run would reach (waitsForRun): its own queue and the families queued on
+   * another run of the programme who named it or said any run.
    */
   async emptyPlaces(options: { hubIds?: readonly number[] | undefined; now: Date; until: Date }): Promise<EmptyPlacesRow[]> {
     const scope = options.hubIds ? (options.hubIds.length > 0 ? sql`and c.hub_id in (${sql.join([...options.hubIds], sql`, `)})` : sql`and false`) : sql``
@@ -110,15 +113,16 @@ export class DashboardFigures {
     }>(sql`
       select c.id as course_id, c.kind, p.title as programme_title, c.hub_id, h.name as hub_name, s.starts_at,
              (c.capacity - c.places_taken)::int as free_places,
-             (select count(*)::int from bookings b where b.course_id = c.id and b.status = 'waiting') as waiting,
+             w.waiting,
              (select o.closes_at from open_offers o where o.course_id = c.id and o.closed_at is null) as open_offer_closes_at
         from courses c
         join programmes p on p.id = c.programme_id
         left join hubs h on h.id = c.hub_id
         join lateral (select min(starts_at) as starts_at from sessions where course_id = c.id and cancelled_at is null) s on true
+        join lateral (select count(*)::int as waiting from bookings where ${waitsForRun(sql`c.id`)}) w on true
        where c.booking_open and c.cancelled_at is null and c.places_taken < c.capacity
          and s.starts_at > ${options.now} and s.starts_at <= ${options.until}
-         and exists (select 1 from bookings b where b.course_id = c.id and b.status = 'waiting')
+         and w.waiting > 0
          ${scope}
        order by s.starts_at, c.id
        limit 100`)

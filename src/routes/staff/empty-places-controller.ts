@@ -12,6 +12,8 @@ const returnPaths: readonly string[] = [paths.staff.dashboard, paths.staff.repor
 const notices = {
   no_free_places: 'No places are free on that session any more.',
   no_one_waiting: 'Nobody is waiting for that session any more.',
+  no_one_reachable:
+    'The families waiting for that session only get text messages, and the offer would close before texts can be sent in the morning. Phone them if you can.',
   too_late: 'It is too close to the start to offer that place.',
   closed: 'That session is closed to booking.',
   no_such_course: 'That session no longer exists.',
@@ -41,7 +43,10 @@ export function emptyPlacesController(services: Services) {
         req,
         'staffNotice',
         result.outcome === 'opened'
-          ? `${title}: offered to ${result.familiesTold} ${result.familiesTold === 1 ? 'family' : 'families'} waiting. The first to accept gets the place.`
+          ? `${title}: offered to ${result.familiesTold} ${result.familiesTold === 1 ? 'family' : 'families'} waiting. The first to accept gets the place.` +
+              (result.textOnlyLeftOut > 0
+                ? ` ${result.textOnlyLeftOut} ${result.textOnlyLeftOut === 1 ? 'family gets' : 'families get'} only text messages and could not be told before the offer closes (no texts at night).`
+                : '')
           : `${title}: ${notices[result.outcome]}`,
       )
       const returnTo =

@@ -17,7 +17,8 @@ import type {
   PromoteOptions,
   PromoteResult,
 } from './booking-types.js'
-import { planOffer, type OfferPlan } from './offer-timing.js'
+import { joinOpenOfferPlan, offerReaches, planOffer, type OfferPlan } from './offer-timing.js'
+import { bookableOnline } from './place-requests.js'
 import { offerRulesFor } from './offer-rules.js'
 import { OpenOffers } from './open-offers.js'
 import type { Effects } from '../unit-of-work.js'
@@ -182,18 +183,27 @@ export class BookingChanges {
     await this.releaseUnusedOverbooking(tx, locked)
     const free = freePlaces(locked)
     if (free <= 0) return []
+    const rules = offerRulesFor(locked, this.ctx.config)
     const live = await this.ctx.openOffers.live(tx, courseId)
     // New places on a run with an open offer running join it rather than start a queue of their own.
     const plan: OfferPlan =
-      live && live.closesAt > now
-        ? { kind: 'open', closesAt: live.closesAt, textAt: now }
-        : planOffer(now, locked.firstStartsAt, offerRulesFor(locked, this.ctx.config))
-    if (plan.kind === 'none') return []
+      live && live.closesAt > now ? joinOpenOfferPlan(now, live.closesAt, rules) : planOffer(now, locked.firstStartsAt, rules)
+    // Too late for any offer: the place is open to anyone who books, and the subscribers hear of it.
+    if (plan.kind === 'none') {
+      await this.tellSubscribers(tx, locked, now, effects)
+      return []
+    }
     // The one query that says who is waiting for these places, first in line first: this run's queue
-    // and the families queued on another run of the programme who said this one suits them.
-    const candidates = await this.ctx.bookings.waitingList(tx, courseId, plan.kind === 'open' ? undefined : free)
+    // and the families queued on another run of the programme who said this one suits them. An
+    // offer that can go by email only (made at night, ending before the morning) leaves out the
+    // families who get no email: they keep their place in the queue (offerReaches).
+    const emailOnly = offerReaches(plan) === 'email_only'
+    const candidates = await this.ctx.bookings.waitingList(tx, courseId, plan.kind === 'open' ? undefined : free, {
+      reachableByEmail: emailOnly,
+    })
     // No one waiting: the families who asked to hear about new dates are told (once per run).
-    if (candidates.length === 0) await this.ctx.newDates.placesCameUp(tx, courseId, now)
+    if (candidates.length === 0 && !(emailOnly && (await this.ctx.bookings.anyoneWaitingFor(tx, courseId))))
+      await this.tellSubscribers(tx, locked, now, effects)
     if (plan.kind === 'open') {
       await this.open.offerToAll(tx, effects, locked, plan, candidates, now)
       return []
@@ -206,6 +216,17 @@ export class BookingChanges {
       offers.push({ bookingId: entry.id, courseId, expiresAt: plan.expiresAt })
     }
     return offers
+  }
+
+  /**
+   * A place nobody is offered (no one waiting, or too late for offers) tells the families who asked
+   * to hear about new dates for the programme, while families can still book it online: open for
+   * booking, not begun, not cancelled, not referral-only (what the course page offers as "Book").
+   * Once per run per subscriber (the outbox's dedupe key); texts wait for the end of the quiet hours.
+   */
+  private async tellSubscribers(tx: Tx, locked: LockedCourse, now: Date, effects: Effects | undefined): Promise<void> {
+    if (!bookableOnline(locked, now)) return
+    await this.ctx.newDates.placesCameUp(tx, locked.course.id, now, effects)
   }
 
   /** offerFreedPlaces inside a unit of work: the offers' expiry jobs are scheduled after commit. */

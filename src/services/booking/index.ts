@@ -9,7 +9,10 @@ import { NewDatesService } from '../new-dates/new-dates-service.js'
 /** The booking services (part of the services() composition root). */
 export function bookingServices(data: DataAccess, unitOfWork: UnitOfWork, notifier: BookingNotifier) {
   const db = data.database.db
-  const newDates = new NewDatesService(db, data.booking.newDates, unitOfWork, data.config.sessionSecret)
+  const newDates = new NewDatesService(db, data.booking.newDates, unitOfWork, data.config.sessionSecret, {
+    start: data.config.reminders.quietHoursStart,
+    end: data.config.reminders.quietHoursEnd,
+  })
   const booking = new BookingService({
     newDates,
     db,

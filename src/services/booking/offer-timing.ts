@@ -100,9 +100,31 @@ function overnight(now: Date, expiresAt: Date, length: number, cutOff: Date, qui
   return { kind: 'exclusive' as const, expiresAt, textAt: textTime(now, expiresAt, quiet) }
 }
 
-/** Now, or the end of the quiet hours when now is in them; null when that is too late to matter. */
-function textTime(now: Date, deadline: Date, quiet: QuietHours | undefined): Date | null {
-  if (!quiet || !inQuietHours(now, quiet)) return now
+/**
+ * A place freed while an open offer runs joins it: the families told now get their text when the
+ * quiet hours end, or none when the offer closes before then (like any open offer made now).
+ */
+export function joinOpenOfferPlan(now: Date, closesAt: Date, rules: Pick<OfferRules, 'quietHours'>): Extract<OfferPlan, { kind: 'open' }> {
+  return { kind: 'open', closesAt, textAt: textTime(now, closesAt, rules.quietHours) }
+}
+
+/**
+ * Who an offer made now can reach in time. A plan whose text cannot go before it ends (textAt
+ * null: made in the quiet hours, ending or closing before they end) goes by email only, so a family
+ * who gets no email would either be woken by a text at night or not see the offer until it has
+ * gone: such a family is left out of this offer (it keeps its place in the queue and is offered
+ * the next place, whose text can go in the morning). Otherwise every family waiting.
+ */
+export function offerReaches(plan: OfferPlan): 'everyone' | 'email_only' {
+  return plan.kind !== 'none' && plan.textAt === null ? 'email_only' : 'everyone'
+}
+
+/**
+ * When a text about a place may go: now, or the end of the quiet hours when now is in them; null
+ * when that is too late to matter (at or after the deadline: the offer's end, or the start).
+ */
+export function textTime(now: Date, deadline: Date, quiet: QuietHours | undefined): Date | null {
+  if (!quiet || !inQuietHours(now, quiet)) return now < deadline ? now : null
   const morning = endOfQuietHours(now, quiet)
   return morning < deadline ? morning : null
 }

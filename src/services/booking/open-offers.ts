@@ -4,6 +4,7 @@ import type { LockedCourse } from '../../data/course-lock.js'
 import type { OpenOfferRow } from '../../data/booking/open-offer-repository.js'
 import { freePlaces, type BookingContext } from './booking-context.js'
 import type { Effects } from '../unit-of-work.js'
+import { textTime } from './offer-timing.js'
 
 type CloseReason = NonNullable<OpenOfferRow['closeReason']>
 
@@ -105,8 +106,10 @@ export class OpenOffers {
     await this.ctx.openOffers.close(tx, offer.id, now, reason)
     if (reason !== 'filled') return
     const waiting = await this.ctx.openOffers.stillWaiting(tx, offer.id)
+    // Not worth waking anyone for: a text at night waits for the end of the quiet hours.
+    const textAt = goneTextAt(now, this.ctx.config)
     for (const bookingId of waiting) {
-      await this.ctx.notifier.record(tx, 'place_gone', bookingId, { key: `:open:${offer.id}`, payload: { openOfferId: offer.id } })
+      await this.ctx.notifier.record(tx, 'place_gone', bookingId, { key: `:open:${offer.id}`, payload: { openOfferId: offer.id }, textAt })
     }
     if (waiting.length > 0) effects?.notificationsWritten()
   }
@@ -123,6 +126,11 @@ export class OpenOffers {
       })
     }
   }
+}
+
+/** When "it has gone" may be texted: now, or the end of the quiet hours when now is in them. */
+function goneTextAt(now: Date, config: BookingContext['config']): Date {
+  return textTime(now, new Date(8.64e15), { start: config.reminders.quietHoursStart, end: config.reminders.quietHoursEnd }) ?? now
 }
 
 /** Why a running open offer should end now, re-read under the lock; undefined: it runs on. */

@@ -240,6 +240,14 @@ export function isBookable(locked: LockedCourse, source: BookInput['source'], no
   return course.bookingOpen && firstStartsAt > now
 }
 
+/**
+ * Whether a family can book a place on the run online now, as the course page offers it: online
+ * booking open (isBookable) and not a referral-only programme.
+ */
+export function bookableOnline(locked: LockedCourse, now: Date): boolean {
+  return isBookable(locked, 'online', now) && locked.bookingMode !== 'referral'
+}
+
 function familyRow(family: NewFamily) {
   const text = (value: string | null | undefined) => value?.trim() || null
   return {

@@ -3,13 +3,21 @@ import { freePlaces } from './booking-context.js'
 import type { BookingChanges } from './booking-changes.js'
 import type { AuditHook } from './booking-types.js'
 import { offerRulesFor } from './offer-rules.js'
-import { openOfferPlan } from './offer-timing.js'
+import { offerReaches, openOfferPlan } from './offer-timing.js'
 import { OpenOffers } from './open-offers.js'
 
 /** What staff's "Offer to everyone waiting" came to. */
 export type StartOpenOfferResult =
-  | { outcome: 'opened'; openOfferId: number; familiesTold: number; closesAt: Date }
-  | { outcome: 'no_free_places' | 'no_one_waiting' | 'too_late' | 'closed' | 'no_such_course' }
+  | {
+      outcome: 'opened'
+      openOfferId: number
+      familiesTold: number
+      /** Families waiting who get only texts, left out because the offer closes before the quiet hours end. */
+      textOnlyLeftOut: number
+      closesAt: Date
+    }
+  /** no_one_reachable: everyone waiting gets only texts, and the offer would close before the quiet hours end. */
+  | { outcome: 'no_free_places' | 'no_one_waiting' | 'no_one_reachable' | 'too_late' | 'closed' | 'no_such_course' }
 
 export interface StartOpenOfferOptions {
   staffUserId?: number
@@ -62,12 +70,25 @@ export class Refill {
       if (freePlaces(locked) <= 0) return { outcome: 'no_free_places' }
       const plan = openOfferPlan(now, locked.firstStartsAt, offerRulesFor(locked, this.ctx.config))
       if (plan.kind !== 'open') return { outcome: 'too_late' }
+      // Everyone waiting for the run (the families the empty-places list counts: waitsForRun)...
       const waiting = await this.ctx.bookings.waitingList(tx, courseId)
       if (waiting.length === 0) return { outcome: 'no_one_waiting' }
-      const opened = await this.open.offerToAll(tx, effects, locked, plan, waiting, now, options.staffUserId)
+      // ...less, at night when the offer closes before a text could go, the families who get no email.
+      const reached =
+        offerReaches(plan) === 'email_only'
+          ? await this.ctx.bookings.waitingList(tx, courseId, undefined, { reachableByEmail: true })
+          : waiting
+      if (reached.length === 0) return { outcome: 'no_one_reachable' }
+      const opened = await this.open.offerToAll(tx, effects, locked, plan, reached, now, options.staffUserId)
       if (!opened) return { outcome: 'no_one_waiting' }
       const { offer, told } = opened
-      const result = { outcome: 'opened' as const, openOfferId: offer.id, familiesTold: told, closesAt: offer.closesAt }
+      const result = {
+        outcome: 'opened' as const,
+        openOfferId: offer.id,
+        familiesTold: told,
+        textOnlyLeftOut: waiting.length - reached.length,
+        closesAt: offer.closesAt,
+      }
       if (options.audit) await options.audit(tx, result)
       return result
     })

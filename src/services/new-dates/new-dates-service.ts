@@ -4,6 +4,8 @@ import type { Language } from '../../i18n/languages.js'
 import { paths } from '../../paths.js'
 import { hashToken, linkToken, newLinkCredentials } from '../tokens.js'
 import type { Effects, UnitOfWork } from '../unit-of-work.js'
+import type { QuietHours } from '../notifications/quiet-hours.js'
+import { textTime } from '../booking/offer-timing.js'
 
 export interface SubscribeInput {
   programmeId: number
@@ -33,6 +35,8 @@ export class NewDatesService {
     private readonly store: SubscriptionStore,
     private readonly unitOfWork: UnitOfWork,
     private readonly secret: string,
+    /** No texts in these London hours: a text due then goes when they end (absent: at any time). */
+    private readonly quietHours?: QuietHours,
   ) {}
 
   /** Asking twice with the same email or phone keeps one subscription, with the latest answers. */
@@ -79,9 +83,15 @@ export class NewDatesService {
     })
   }
 
-  /** In the transaction that left places on the run with no one waiting for them. */
+  /**
+   * In the transaction that left places on the run with no one offered them (or added the run).
+   * Emails go now; a text due in the quiet hours goes when they end, and not at all when that is
+   * not before the run starts (it could no longer be booked).
+   */
   async placesCameUp(tx: Tx, courseId: number, now: Date, effects?: Effects): Promise<void> {
-    const written = await this.store.recordRunMessages(tx, courseId, now)
+    const written = await this.store.recordRunMessages(tx, courseId, now, (run) =>
+      textTime(now, run.firstStartsAt ?? new Date(8.64e15), this.quietHours),
+    )
     if (written > 0) effects?.notificationsWritten()
   }
 }

@@ -3,7 +3,9 @@ import { sql } from 'drizzle-orm'
 import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
 import { aCourse, aProgramme } from '../../support/builders.js'
+import { DateTime } from 'luxon'
 import { aBookingRequest } from '../../support/booking-helpers.js'
+import { LONDON, londonTime } from '../../../src/time.js'
 import { newDatesSubscriptions } from '../../../src/db/schema/index.js'
 import { toPrincipal } from '../../../src/services/staff/auth-service.js'
 import { aStaffUser } from '../staff/staff-helpers.js'
@@ -16,8 +18,72 @@ async function newDatesMessages(): Promise<string[]> {
   return result.rows.map((row) => `${row.recipient}:${row.channel}:${row.course}`)
 }
 
+/** The new_dates rows with when each is due, as "<channel>@<due ISO>". */
+async function newDatesDue(): Promise<string[]> {
+  const result = await testDatabase().db.execute<{ channel: string; due_at: Date | string }>(
+    sql`select channel, due_at from notifications where kind = 'new_dates' order by id`,
+  )
+  return result.rows.map((row) => `${row.channel}@${new Date(row.due_at).toISOString()}`)
+}
+
+/** A London date `days` from today. */
+const day = (days: number) => DateTime.now().setZone(LONDON).plus({ days }).toISODate()!
+
+const MINUTE = 60 * 1000
+
 describe('tell me about new dates', () => {
   const t = useTestApp()
+
+  /** A one-place drop-in of a programme at a London date and time, its place taken, with a subscriber by email and text. */
+  async function aFullDropInWithSubscriber(date: string, start: string, programme?: Awaited<ReturnType<typeof aProgramme>>) {
+    const owner = programme ?? (await aProgramme())
+    const { course, sessions } = await aCourse({ programmeId: owner.id, capacity: 1, sessions: [{ date, start, end: '23:59' }] })
+    await t.services.newDates.subscribe({ programmeId: owner.id, email: 'sub@example.com', phone: '+447700900111', language: 'en' })
+    const source = owner.bookingMode === 'referral' ? 'reception' : 'online'
+    const place = await t.services.booking.book(aBookingRequest(course.id, { source }))
+    if (place.outcome !== 'confirmed') throw new Error(`set-up: ${place.outcome}`)
+    return { course, start: sessions[0]!.startsAt, place: place.booking }
+  }
+
+  it('tells subscribers about a place freed after the open-offer cut-off, while it can still be booked online, once per run', async () => {
+    const { course, start, place } = await aFullDropInWithSubscriber(day(3), '16:00')
+    const queued = await t.services.booking.joinWaitingList(aBookingRequest(course.id))
+    if (queued.outcome !== 'waiting') throw new Error('set-up')
+    // 30 minutes before: too late for any offer (open offers close 60 minutes before a drop-in).
+    const late = new Date(start.getTime() - 30 * MINUTE)
+    await t.services.booking.cancel(place.id, { now: late })
+    expect(await newDatesMessages()).to.deep.equal([`sub@example.com:email:${course.id}`, `+447700900111:sms:${course.id}`])
+    expect(await newDatesDue()).to.deep.equal([`email@${late.toISOString()}`, `sms@${late.toISOString()}`])
+    expect((await t.services.booking.details(queued.booking.id))?.booking.status, 'no offer so late').to.equal('waiting')
+    // Freed again: nothing more.
+    const again = await t.services.booking.book(aBookingRequest(course.id, { now: late }))
+    if (again.outcome !== 'confirmed') throw new Error(`set-up: ${again.outcome}`)
+    await t.services.booking.cancel(again.booking.id, { now: new Date(late.getTime() + 5 * MINUTE) })
+    expect(await newDatesMessages()).to.have.length(2)
+  })
+
+  it('does not tell subscribers about a late place families cannot book online (referral only)', async () => {
+    const programme = await aProgramme({ bookingMode: 'referral' })
+    const { start, place } = await aFullDropInWithSubscriber(day(3), '16:00', programme)
+    await t.services.booking.cancel(place.id, { now: new Date(start.getTime() - 30 * MINUTE) })
+    expect(await newDatesMessages()).to.deep.equal([])
+  })
+
+  it('holds the text of a place freed at night until the quiet hours end, and sends the email at once', async () => {
+    const { course, place } = await aFullDropInWithSubscriber(day(4), '16:00')
+    const night = londonTime(day(2), '23:00')
+    await t.services.booking.cancel(place.id, { now: night })
+    expect(await newDatesMessages()).to.deep.equal([`sub@example.com:email:${course.id}`, `+447700900111:sms:${course.id}`])
+    expect(await newDatesDue()).to.deep.equal([`email@${night.toISOString()}`, `sms@${londonTime(day(3), '08:00').toISOString()}`])
+  })
+
+  it('sends no text about a late place freed at night when the morning is too late to book it', async () => {
+    // A drop-in at 08:00, freed at 07:30: past the open-offer cut-off, and the text could go only as it starts.
+    const { course, place } = await aFullDropInWithSubscriber(day(3), '08:00')
+    const early = londonTime(day(3), '07:30')
+    await t.services.booking.cancel(place.id, { now: early })
+    expect(await newDatesMessages()).to.deep.equal([`sub@example.com:email:${course.id}`])
+  })
 
   it('tells each subscriber once per run when a place is freed with no one waiting, however often it happens', async () => {
     const programme = await aProgramme()

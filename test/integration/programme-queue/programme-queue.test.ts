@@ -35,6 +35,16 @@ describe('waiting for a programme, not only a run', () => {
     return { programme, a, b, placeA, placeB }
   }
 
+  it('the sweep offers a free place on a run nobody queued on to the family waiting on another run who said it suits them', async () => {
+    const { a, b } = await twoFullRuns()
+    const family = await waiting(a.id, [b.id])
+    // A second place on B that nobody was offered (raised in the database, as if an offer was lost).
+    await testDatabase().db.execute(sql`update courses set capacity = 2 where id = ${b.id}`)
+    await t.services.booking.refillSweep(new Date())
+    expect(await bookingRow(family.id)).to.include({ status: 'offered', courseId: b.id })
+    expect(await notificationKinds(family.id)).to.include('place_offered:email')
+  })
+
   it('offers a place freed on run B to the family waiting on run A who said B suits them', async () => {
     const { a, b, placeB } = await twoFullRuns()
     const family = await waiting(a.id, [b.id])

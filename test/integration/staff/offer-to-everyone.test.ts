@@ -3,8 +3,10 @@ import * as cheerio from 'cheerio'
 import { eq, sql } from 'drizzle-orm'
 import { useTestApp } from '../../support/use-test-app.js'
 import { testDatabase } from '../../support/root-hooks.js'
-import { aCourse, aHub } from '../../support/builders.js'
-import { aBookingRequest, notificationKinds } from '../../support/booking-helpers.js'
+import { aCourse, aHub, aProgramme } from '../../support/builders.js'
+import { aBookingRequest, aNewFamily, notificationKinds } from '../../support/booking-helpers.js'
+import type { AlsoSuitable } from '../../../src/services/booking/booking-types.js'
+import { toPrincipal } from '../../../src/services/staff/auth-service.js'
 import { courses, programmes, type StaffRole } from '../../../src/db/schema/index.js'
 import { paths } from '../../../src/paths.js'
 import { aStaffUser, csrfFrom, signedIn } from './staff-helpers.js'
@@ -78,6 +80,51 @@ describe('staff: empty places and "Offer to everyone waiting"', () => {
         expect((await notificationKinds(entry.id)).filter((k) => k === 'place_open_offer:email')).to.have.length(1)
     })
   }
+
+  it('counts every family who would take the place, across the programme, and "Offer to everyone waiting" tells exactly them', async () => {
+    const programme = await aProgramme()
+    const hub = await aHub()
+    // Run B starts tomorrow; A and C later. A and B are full.
+    const b = (await aCourse({ programmeId: programme.id, hubId: hub.id, capacity: 1, daysFromNow: 1 })).course
+    const a = (await aCourse({ programmeId: programme.id, hubId: hub.id, capacity: 1, daysFromNow: 5 })).course
+    const c = (await aCourse({ programmeId: programme.id, hubId: hub.id, capacity: 5, daysFromNow: 6 })).course
+    for (const run of [a, b]) {
+      const booked = await t.services.booking.book(aBookingRequest(run.id))
+      if (booked.outcome !== 'confirmed') throw new Error(booked.outcome)
+    }
+    const join = async (courseId: number, alsoSuitable?: AlsoSuitable, family = aNewFamily()) => {
+      const joined = await t.services.booking.joinWaitingList(aBookingRequest(courseId, { alsoSuitable, family }))
+      if (joined.outcome !== 'waiting') throw new Error(joined.outcome)
+      return joined.booking
+    }
+    const ownQueue = await join(b.id)
+    const namedB = await join(a.id, [b.id])
+    const anyRun = await join(a.id, 'any')
+    await join(a.id, [c.id]) // waits for C, not B
+    await join(a.id) // only A
+    // Holds a place on C (not yet over): one booking per programme at a time, so not offered B.
+    const placed = aNewFamily()
+    const onC = await t.services.booking.book(aBookingRequest(c.id, { family: placed }))
+    if (onC.outcome !== 'confirmed') throw new Error(onC.outcome)
+    await join(a.id, [b.id], { ...placed, email: `other-${placed.email}` })
+    // A place on B nobody was offered.
+    await testDatabase().db.update(courses).set({ capacity: 2 }).where(eq(courses.id, b.id))
+
+    const admin = await aStaffUser('admin')
+    const [row] = (await t.services.staff.dashboard.emptyPlaces(toPrincipal(admin, []))).filter((r) => r.courseId === b.id)
+    expect(row).to.include({ freePlaces: 1, waiting: 3 })
+    const agent = await signedIn(t.app, admin.email)
+    const $ = cheerio.load((await agent.get(paths.staff.dashboard).expect(200)).text)
+    expect($('#empty-places-table tbody tr').first().find('td').eq(4).text().trim()).to.equal('3')
+
+    const csrf = await csrfFrom(agent, paths.staff.account)
+    await agent.post(paths.staff.offerToEveryone(b.id)).type('form').send({ _csrf: csrf, returnTo: paths.staff.dashboard }).expect(302)
+    const told = await testDatabase().db.execute<{ booking_id: number }>(
+      sql`select f.booking_id from open_offer_families f join open_offers o on o.id = f.open_offer_id where o.course_id = ${b.id} order by f.booking_id`,
+    )
+    expect(told.rows.map((r) => Number(r.booking_id))).to.deep.equal([ownQueue.id, namedB.id, anyRun.id].sort((x, y) => x - y))
+    expect((await agent.get(paths.staff.dashboard).expect(200)).text).to.contain('offered to 3 families waiting')
+  })
 
   it('lists the empty place on the dashboard and reports of those who may offer it, and not for another hub', async () => {
     const f = await emptyPlaceAtHubA()

@@ -1,5 +1,14 @@
 import { expect } from 'chai'
-import { offerExpiry, planOffer, wakingTime, type OfferPlan, type OfferRules } from '../../../src/services/booking/offer-timing.js'
+import {
+  joinOpenOfferPlan,
+  offerExpiry,
+  offerReaches,
+  planOffer,
+  textTime,
+  wakingTime,
+  type OfferPlan,
+  type OfferRules,
+} from '../../../src/services/booking/offer-timing.js'
 import { offerRulesFor } from '../../../src/services/booking/offer-rules.js'
 import { loadConfig } from '../../../src/config.js'
 import { londonTime } from '../../../src/time.js'
@@ -146,6 +155,40 @@ describe('offer timing: offers that fit the time left', () => {
 
     it('texts an open offer made at night in the morning, or not at all when it closes before then', () => {
       expect(planOffer(at('05:00'), at('08:30'), rules())).to.deep.equal({ kind: 'open', closesAt: at('07:30'), textAt: null })
+    })
+
+    it('offers a place to families who get only texts unless the text could not come before the offer ends', () => {
+      // By day, and at night when the text can go in the morning: everyone waiting.
+      expect(offerReaches(planOffer(at('10:00'), at('10:00', '2027-01-20'), rules()))).to.equal('everyone')
+      expect(offerReaches(planOffer(at('23:30'), at('11:00', '2027-01-13'), rules()))).to.equal('everyone')
+      // Email only (the offer ends or closes before 08:00): families who get no email are left out.
+      expect(offerReaches(planOffer(at('23:00'), at('08:00', '2027-01-13'), rules({ openOffers: false })))).to.equal('email_only')
+      expect(offerReaches(planOffer(at('05:00'), at('08:30'), rules()))).to.equal('email_only')
+      expect(offerReaches({ kind: 'none' })).to.equal('everyone')
+    })
+
+    it('texts the families told of a running open offer in the morning when a place joins it at night, or not at all after it closes', () => {
+      expect(joinOpenOfferPlan(at('14:00'), at('18:00'), rules())).to.deep.equal({
+        kind: 'open',
+        closesAt: at('18:00'),
+        textAt: at('14:00'),
+      })
+      expect(joinOpenOfferPlan(at('22:15'), at('10:00', '2027-01-13'), rules())).to.deep.equal({
+        kind: 'open',
+        closesAt: at('10:00', '2027-01-13'),
+        textAt: at('08:00', '2027-01-13'),
+      })
+      expect(joinOpenOfferPlan(at('02:00'), at('07:30'), rules()).textAt).to.equal(null)
+      expect(joinOpenOfferPlan(at('02:00'), at('08:00'), rules()).textAt, 'a text at the moment it closes is too late').to.equal(null)
+    })
+
+    it('times a text before a deadline: now by day, the end of the quiet hours at night, never at or after the deadline', () => {
+      expect(textTime(at('12:00'), at('13:00'), quietHours)).to.deep.equal(at('12:00'))
+      expect(textTime(at('12:00'), at('12:00'), quietHours)).to.equal(null)
+      expect(textTime(at('21:00'), at('09:00', '2027-01-13'), quietHours)).to.deep.equal(at('08:00', '2027-01-13'))
+      expect(textTime(at('07:59'), at('09:00'), quietHours)).to.deep.equal(at('08:00'))
+      expect(textTime(at('07:59'), at('08:00'), quietHours)).to.equal(null)
+      expect(textTime(at('23:00'), at('09:00', '2027-01-13'), undefined)).to.deep.equal(at('23:00'))
     })
 
     it('counts waking time across the night and the clock change', () => {
