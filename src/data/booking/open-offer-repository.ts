@@ -76,6 +76,22 @@ export class OpenOfferRepository {
     return rows.map((row) => row.bookingId)
   }
 
+  /**
+   * Takes back the offer texts of this open offer not sent yet (held for the end of the quiet hours):
+   * the places are gone, so a text in the morning would only offer what cannot be had. Returns each
+   * booking whose text was taken back, and whether it was told of the offer by email. Only rows no
+   * worker has claimed: a claimed one is going.
+   */
+  async withdrawUnsentTexts(tx: Tx, openOfferId: number): Promise<{ bookingId: number; emailed: boolean }[]> {
+    const result = await tx.execute<{ booking_id: number; emailed: boolean }>(sql`
+      update notifications n set state = 'skipped', error = 'the open offer filled before the text could go', updated_at = now()
+      where n.kind = 'place_open_offer' and n.channel = 'sms' and n.state = 'scheduled'
+        and n.payload->>'openOfferId' = ${String(openOfferId)}
+      returning n.booking_id, exists (select 1 from notifications e where e.booking_id = n.booking_id
+        and e.kind = 'place_open_offer' and e.channel = 'email' and e.payload->>'openOfferId' = ${String(openOfferId)}) as emailed`)
+    return result.rows.map((row) => ({ bookingId: Number(row.booking_id), emailed: row.emailed === true }))
+  }
+
   /** Whether this booking was ever told of an open offer (so "it has gone" is the honest answer). */
   async wasOffered(db: Executor, bookingId: number): Promise<boolean> {
     const [row] = await db.select({ one: sql`1` }).from(openOfferFamilies).where(eq(openOfferFamilies.bookingId, bookingId)).limit(1)

@@ -106,10 +106,19 @@ export class OpenOffers {
     await this.ctx.openOffers.close(tx, offer.id, now, reason)
     if (reason !== 'filled') return
     const waiting = await this.ctx.openOffers.stillWaiting(tx, offer.id)
+    // Offer texts still held for the morning are taken back; those families hear it has gone by
+    // email only (or, with no email, not at all: they were never told of it).
+    const notTexted = new Map((await this.ctx.openOffers.withdrawUnsentTexts(tx, offer.id)).map((w) => [w.bookingId, w.emailed]))
     // Not worth waking anyone for: a text at night waits for the end of the quiet hours.
     const textAt = goneTextAt(now, this.ctx.config)
     for (const bookingId of waiting) {
-      await this.ctx.notifier.record(tx, 'place_gone', bookingId, { key: `:open:${offer.id}`, payload: { openOfferId: offer.id }, textAt })
+      if (notTexted.get(bookingId) === false) continue
+      await this.ctx.notifier.record(tx, 'place_gone', bookingId, {
+        key: `:open:${offer.id}`,
+        payload: { openOfferId: offer.id },
+        textAt,
+        ...(notTexted.has(bookingId) ? { emailOnly: true } : {}),
+      })
     }
     if (waiting.length > 0) effects?.notificationsWritten()
   }

@@ -16,14 +16,15 @@ const day = (days: number) => DateTime.now().setZone(LONDON).plus({ days }).toIS
 const textOnly = (): NewFamily => aNewFamily({ email: null, contactByEmail: false, contactBySms: true })
 
 /** The offer messages written for a booking, as "kind:email" or "kind:sms@due ISO" (emails are due when written). */
-async function offerMessages(bookingId: number): Promise<string[]> {
-  const result = await testDatabase().db.execute<{ kind: string; channel: string; due_at: Date | string }>(
-    sql`select kind, channel, due_at from notifications
+async function offerMessages(bookingId: number, options: { withState?: boolean } = {}): Promise<string[]> {
+  const result = await testDatabase().db.execute<{ kind: string; channel: string; due_at: Date | string; state: string }>(
+    sql`select kind, channel, due_at, state from notifications
          where booking_id = ${bookingId} and kind in ('place_offered', 'place_open_offer', 'place_gone') order by id`,
   )
-  return result.rows.map((row) =>
-    row.channel === 'sms' ? `${row.kind}:sms@${new Date(row.due_at).toISOString()}` : `${row.kind}:${row.channel}`,
-  )
+  return result.rows.map((row) => {
+    const message = row.channel === 'sms' ? `${row.kind}:sms@${new Date(row.due_at).toISOString()}` : `${row.kind}:${row.channel}`
+    return options.withState ? `${message} (${row.state})` : message
+  })
 }
 
 async function newDatesCount(): Promise<number> {
@@ -105,7 +106,7 @@ describe('offers at night to a family who only gets texts (open offers on, the d
 describe('"it has gone" at night', () => {
   const t = useTestApp()
 
-  it('texts the families still waiting that an open offer has gone when the quiet hours end, not in the night', async () => {
+  it('takes back the offer texts held for the morning when the places go at night, and says it has gone by email only', async () => {
     const programme = await aProgramme()
     const { course } = await aCourse({ programmeId: programme.id, capacity: 1, sessions: [{ date: day(3), start: '11:00', end: '12:00' }] })
     const place = await t.services.booking.book(aBookingRequest(course.id))
@@ -120,12 +121,44 @@ describe('"it has gone" at night', () => {
     await t.services.booking.cancel(place.booking.id, { now: londonTime(day(2), '23:30') })
     expect((await t.services.booking.acceptOffer(queue[0]!.id, { now: londonTime(day(2), '23:45') })).outcome).to.equal('confirmed')
     const morning = londonTime(day(3), '08:00').toISOString()
-    expect(await offerMessages(queue[1]!.id)).to.deep.equal([
-      'place_open_offer:email',
-      `place_open_offer:sms@${morning}`,
-      'place_gone:email',
-      `place_gone:sms@${morning}`,
+    expect(await offerMessages(queue[1]!.id, { withState: true })).to.deep.equal([
+      'place_open_offer:email (scheduled)',
+      `place_open_offer:sms@${morning} (skipped)`,
+      'place_gone:email (scheduled)',
     ])
+  })
+
+  it('texts "it has gone" when the quiet hours end to a family whose offer text went in the evening', async () => {
+    const programme = await aProgramme()
+    const { course } = await aCourse({ programmeId: programme.id, capacity: 1, sessions: [{ date: day(3), start: '11:00', end: '12:00' }] })
+    const place = await t.services.booking.book(aBookingRequest(course.id))
+    if (place.outcome !== 'confirmed') throw new Error('set-up')
+    const queue: BookingRow[] = []
+    for (let i = 0; i < 2; i++) {
+      const joined = await t.services.booking.joinWaitingList(aBookingRequest(course.id, { family: aNewFamily({ contactBySms: true }) }))
+      if (joined.outcome !== 'waiting') throw new Error('set-up')
+      queue.push(joined.booking)
+    }
+    // Freed at 20:00 (before the quiet hours): the offer is texted at once and sent; accepted at 23:45.
+    await t.services.booking.cancel(place.booking.id, { now: londonTime(day(2), '20:00') })
+    await testDatabase().db.execute(sql`update notifications set state = 'sent', sent_at = now() where kind = 'place_open_offer'`)
+    expect((await t.services.booking.acceptOffer(queue[0]!.id, { now: londonTime(day(2), '23:45') })).outcome).to.equal('confirmed')
+    const morning = londonTime(day(3), '08:00').toISOString()
+    expect(await offerMessages(queue[1]!.id)).to.deep.include.members(['place_gone:email', `place_gone:sms@${morning}`])
+  })
+
+  it('tells a text-only family nothing at all when its offer text, held for the morning, is taken back', async () => {
+    const programme = await aProgramme()
+    const { course } = await aCourse({ programmeId: programme.id, capacity: 1, sessions: [{ date: day(3), start: '11:00', end: '12:00' }] })
+    const place = await t.services.booking.book(aBookingRequest(course.id))
+    if (place.outcome !== 'confirmed') throw new Error('set-up')
+    const first = await t.services.booking.joinWaitingList(aBookingRequest(course.id, { family: aNewFamily({ contactBySms: true }) }))
+    const texts = await t.services.booking.joinWaitingList(aBookingRequest(course.id, { family: textOnly() }))
+    if (first.outcome !== 'waiting' || texts.outcome !== 'waiting') throw new Error('set-up')
+    await t.services.booking.cancel(place.booking.id, { now: londonTime(day(2), '23:30') })
+    expect((await t.services.booking.acceptOffer(first.booking.id, { now: londonTime(day(2), '23:45') })).outcome).to.equal('confirmed')
+    const morning = londonTime(day(3), '08:00').toISOString()
+    expect(await offerMessages(texts.booking.id, { withState: true })).to.deep.equal([`place_open_offer:sms@${morning} (skipped)`])
   })
 })
 
