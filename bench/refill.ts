@@ -14,7 +14,8 @@
  * BENCH_FAMILIES, BENCH_CANCEL_SHARE, BENCH_NEVER_ANSWER_SHARE, BENCH_DECLINE_SHARE,
  * BENCH_ANSWER_MEDIAN_HOURS, BENCH_WILLING_OTHER_RUN_SHARE, BENCH_LATE_CANCEL_SHARE (the share of
  * cancellations in the last 24 hours, the rest spread as in the default timing), BENCH_NIGHT_DEFER_SHARE,
- * BENCH_SWEEP_MINUTES; BENCH_RESULTS: where to write the results instead.
+ * BENCH_CANCEL_NIGHT_DEFER_SHARE, BENCH_SWEEP_MINUTES; BENCH_RESULTS: where to write the results
+ * instead; BENCH_KEEP_DATABASE=true keeps the server databases to query afterwards.
  */
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
