@@ -188,9 +188,10 @@ export class BookingChanges {
     // New places on a run with an open offer running join it rather than start a queue of their own.
     const plan: OfferPlan =
       live && live.closesAt > now ? joinOpenOfferPlan(now, live.closesAt, rules) : planOffer(now, locked.firstStartsAt, rules)
-    // Too late for any offer: the place is open to anyone who books, and the subscribers hear of it.
+    // Too late for any offer: the place is open to anyone who books. The subscribers hear of it only
+    // when nobody is waiting for the run: families who waited are never passed over for them.
     if (plan.kind === 'none') {
-      await this.tellSubscribers(tx, locked, now, effects)
+      if (!(await this.ctx.bookings.anyoneWaitingFor(tx, courseId))) await this.tellSubscribers(tx, locked, now, effects)
       return []
     }
     // The one query that says who is waiting for these places, first in line first: this run's queue

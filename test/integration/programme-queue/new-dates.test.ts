@@ -45,21 +45,27 @@ describe('tell me about new dates', () => {
     return { course, start: sessions[0]!.startsAt, place: place.booking }
   }
 
-  it('tells subscribers about a place freed after the open-offer cut-off, while it can still be booked online, once per run', async () => {
+  it('tells subscribers about a place freed after the open-offer cut-off with nobody waiting, while it can still be booked online, once per run', async () => {
     const { course, start, place } = await aFullDropInWithSubscriber(day(3), '16:00')
-    const queued = await t.services.booking.joinWaitingList(aBookingRequest(course.id))
-    if (queued.outcome !== 'waiting') throw new Error('set-up')
     // 30 minutes before: too late for any offer (open offers close 60 minutes before a drop-in).
     const late = new Date(start.getTime() - 30 * MINUTE)
     await t.services.booking.cancel(place.id, { now: late })
     expect(await newDatesMessages()).to.deep.equal([`sub@example.com:email:${course.id}`, `+447700900111:sms:${course.id}`])
     expect(await newDatesDue()).to.deep.equal([`email@${late.toISOString()}`, `sms@${late.toISOString()}`])
-    expect((await t.services.booking.details(queued.booking.id))?.booking.status, 'no offer so late').to.equal('waiting')
     // Freed again: nothing more.
     const again = await t.services.booking.book(aBookingRequest(course.id, { now: late }))
     if (again.outcome !== 'confirmed') throw new Error(`set-up: ${again.outcome}`)
     await t.services.booking.cancel(again.booking.id, { now: new Date(late.getTime() + 5 * MINUTE) })
     expect(await newDatesMessages()).to.have.length(2)
+  })
+
+  it('does not tell subscribers about a place freed after the cut-off while families wait for it: they are never passed over', async () => {
+    const { course, start, place } = await aFullDropInWithSubscriber(day(3), '16:00')
+    const queued = await t.services.booking.joinWaitingList(aBookingRequest(course.id))
+    if (queued.outcome !== 'waiting') throw new Error('set-up')
+    await t.services.booking.cancel(place.id, { now: new Date(start.getTime() - 30 * MINUTE) })
+    expect(await newDatesMessages()).to.deep.equal([])
+    expect((await t.services.booking.details(queued.booking.id))?.booking.status, 'no offer so late').to.equal('waiting')
   })
 
   it('does not tell subscribers about a late place families cannot book online (referral only)', async () => {
