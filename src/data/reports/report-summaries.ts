@@ -26,6 +26,9 @@ export class ReportSummaries {
       await tx.execute(sql`select pg_advisory_xact_lock(${SESSIONS_LOCK})`)
       await tx.execute(sql`set local jit = off`)
       await tx.execute(sql`set local work_mem = '64MB'`)
+      // A cancelled session is left out of the reports: its summary and marks go (restoring it marks it again).
+      await tx.execute(sql`delete from session_attendance_summaries sm using sessions s where s.id = sm.session_id and s.cancelled_at is not null`)
+      await tx.execute(sql`delete from session_attendance_stale st using sessions s where s.id = st.session_id and s.cancelled_at is not null`)
       const due = await tx.execute<{ id: number }>(sql`
         select s.id from sessions s
         where s.cancelled_at is null and s.ends_at <= ${now}
