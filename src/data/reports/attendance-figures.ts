@@ -14,7 +14,7 @@ export interface AttendanceRow {
 }
 
 /**
- * The places of the sessions whose ids `sessionIds` (a one-column subquery) selects, counted per
+ * The places of the sessions `sessionsWhere` selects (a condition on s, sessions, and c, courses), counted per
  * (session, reminded or not, notice): one row each, with the columns of session_attendance_counts.
  * The one definition of a place, used both to fill the summaries and to count live.
  *
@@ -33,7 +33,7 @@ export interface AttendanceRow {
  * as it stands (notice_hours is then null): the live count, cheaper than the notice for every place.
  * A reminder is one sent or delivered for that booking and session (notifications_reminder_sent_idx).
  */
-export function placeCounts(sessionIds: SQL, lateCancellationHours?: SQL): SQL {
+export function placeCounts(sessionsWhere: SQL, lateCancellationHours?: SQL): SQL {
   // Counting live for one setting, the condition is applied as it stands (and notice_hours is null).
   const noticeHours =
     lateCancellationHours === undefined
@@ -52,10 +52,11 @@ export function placeCounts(sessionIds: SQL, lateCancellationHours?: SQL): SQL {
       count(*) filter (where walk_in)::int as walk_ins
     from (
       select s.id as session_id,
-        -- A hashed subplan: the reminders sent for these sessions, read once (notifications_reminder_sent_idx).
+        -- A hashed subplan: the reminders sent for the same sessions, read once
+        -- (notifications_reminder_sent_idx; s and c name the subquery's own sessions and courses).
         (b.id, s.id) in (select n.booking_id, n.session_id from notifications n
-          where n.session_id in (${sessionIds}) and n.booking_id is not null
-            and n.kind like 'reminder%' and n.state in ('sent', 'delivered')) as reminded,
+          join sessions s on s.id = n.session_id join courses c on c.id = s.course_id
+          where ${sessionsWhere} and n.booking_id is not null and n.kind like 'reminder%' and n.state in ('sent', 'delivered')) as reminded,
         ${noticeHours} as notice_hours,
         case
           when a.status = 'attended' then 'attended'
@@ -63,10 +64,11 @@ export function placeCounts(sessionIds: SQL, lateCancellationHours?: SQL): SQL {
           else 'no_show'
         end as outcome,
         b.source = 'walk_in' as walk_in
-      from sessions s
-      join bookings b on b.course_id = s.course_id
+      from courses c
+      join sessions s on s.course_id = c.id
+      join bookings b on b.course_id = c.id
       left join attendance a on a.booking_id = b.id and a.session_id = s.id
-      where s.id in (${sessionIds})
+      where ${sessionsWhere}
         and (b.confirmed_at is null or b.confirmed_at < s.ends_at)
         and (b.status = 'confirmed' or (b.status = 'cancelled' and b.confirmed_at is not null and ${cancelledInTime}))
     ) places
@@ -88,24 +90,29 @@ export class AttendanceFigures {
 
   async rows(query: ReportQuery, source: 'summaries' | 'live' = 'summaries'): Promise<AttendanceRow[]> {
     const late = sql`${query.lateCancellationHours}::int`
-    const summarised = sql`(exists (select 1 from session_attendance_summaries sm where sm.session_id = chosen.id)
-      and not exists (select 1 from session_attendance_stale st where st.session_id = chosen.id))`
+    // Whether the session s has a summary that nothing has changed since.
+    const summarised = sql`(exists (select 1 from session_attendance_summaries sm where sm.session_id = s.id)
+      and not exists (select 1 from session_attendance_stale st where st.session_id = s.id))`
     const fromSummaries = source === 'live' ? sql`false` : summarised
+    // The sessions in the range and scope that have ended and were not cancelled (s, c: sessions, courses).
+    const inReport = sql`${courseScope(query.filter)}
+      and s.cancelled_at is null and s.starts_at >= ${query.fromAt} and s.starts_at < ${query.toAt} and s.ends_at <= ${query.now}`
     const result = await reportQuery(this.db, sql`
       with chosen as materialized (
         -- The London period is worked out once per session, not per place.
-        select s.id, ${periodOf(query, sql`s.starts_at`)} as period
+        select s.id, ${periodOf(query, sql`s.starts_at`)} as period, ${fromSummaries} as summarised
         from courses c join sessions s on s.course_id = c.id
-        where ${courseScope(query.filter)}
-          and s.cancelled_at is null and s.starts_at >= ${query.fromAt} and s.starts_at < ${query.toAt} and s.ends_at <= ${query.now}
+        where ${inReport}
       ),
       counts as (
         select chosen.period, k.reminded, k.places_booked, k.attended, k.no_shows, k.late_cancellations, k.walk_ins
         from chosen join session_attendance_counts k on k.session_id = chosen.id
-        where ${fromSummaries} and (k.notice_hours is null or k.notice_hours <= ${late})
+        where chosen.summarised and (k.notice_hours is null or k.notice_hours <= ${late})
         union all
+        -- The rest, counted live: the condition is written out again (not read from chosen) so that
+        -- PostgreSQL estimates how many sessions that is, a few or all of them, and plans for it.
         select chosen.period, live.reminded, live.places_booked, live.attended, live.no_shows, live.late_cancellations, live.walk_ins
-        from (${placeCounts(sql`select chosen.id from chosen where not ${fromSummaries}`, late)}) live
+        from (${placeCounts(sql`${inReport} and not ${fromSummaries}`, late)}) live
         join chosen on chosen.id = live.session_id
       )
       select to_char(period, 'YYYY-MM-DD') as period_start, reminded, sum(places_booked)::int as booked, sum(attended)::int as attended,

@@ -43,7 +43,7 @@ export class ReportSummaries {
       await tx.execute(sql`insert into session_attendance_summaries (session_id, summarised_at) select id, ${now} from (${chosen}) as c (id)`)
       await tx.execute(sql`insert into session_attendance_counts
           (session_id, reminded, notice_hours, places_booked, attended, no_shows, late_cancellations, walk_ins)
-        ${placeCounts(chosen)}`)
+        ${placeCounts(sql`s.id in (${chosen})`)}`)
       return ids.length
     })
   }
