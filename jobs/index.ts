@@ -5,6 +5,7 @@ import { defineDeliveryJobs } from './deliver-due-notifications.js'
 import { defineReminderJobs } from './reminder-tick.js'
 import { defineRetentionJobs } from './family-retention.js'
 import { defineRefillJobs } from './refill-sweep.js'
+import { defineReportSummaryJobs } from './report-summaries.js'
 
 /**
  * Every job the worker runs, one file each. A job is thin: it takes ids from its data, calls one
@@ -16,4 +17,5 @@ export async function defineJobs(agenda: Agenda, services: Services): Promise<vo
   await defineReminderJobs(agenda, services)
   await defineRetentionJobs(agenda, services)
   await defineRefillJobs(agenda, services)
+  await defineReportSummaryJobs(agenda, services)
 }

@@ -8,3 +8,5 @@ export const REMINDER_MINUTE_TICK = 'reminder-minute-tick'
 export const FAMILY_RETENTION = 'family-retention'
 /** Every few minutes: keeps freed places moving (services.booking.refillSweep). */
 export const REFILL_SWEEP_JOB = 'refill-sweep'
+/** Every 10 minutes: the per-session attendance summaries behind the reports (services.staff.reports.refreshSummaries). */
+export const REPORT_SUMMARIES_JOB = 'report-summaries'

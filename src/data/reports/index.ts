@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.js'
 import { AttendanceFigures } from './attendance-figures.js'
+import { ReportSummaries } from './report-summaries.js'
 import { DemandFigures } from './demand-figures.js'
 import { MessageFigures } from './message-figures.js'
 import { RefillFigures } from './refill-figures.js'
@@ -11,6 +12,7 @@ export function reportData(database: Database) {
   return {
     periods: new PeriodSeries(database.db),
     attendance: new AttendanceFigures(database.db),
+    summaries: new ReportSummaries(database.db),
     refill: new RefillFigures(database.db),
     messages: new MessageFigures(database.db),
     demand: new DemandFigures(database.db),

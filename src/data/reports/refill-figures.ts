@@ -29,7 +29,7 @@ export class RefillFigures {
     const result = await reportQuery(this.db, sql`
       with freed as (
         select f.freed_at, f.refilled_at, f.starts_at, f.families_waiting,
-          ${periodOf(query, sql`f.starts_at`)} as period_start,
+          ${periodOf(query, sql`f.starts_at`)} as period,
           case
             when f.starts_at - f.freed_at > interval '24 hours' then 'over_24h'
             when f.starts_at - f.freed_at >= interval '2 hours' then 'from_2h_to_24h'
@@ -39,11 +39,11 @@ export class RefillFigures {
         where ${courseScope(query.filter)} and c.cancelled_at is null
           and f.starts_at >= ${query.fromAt} and f.starts_at < ${query.toAt}
       )
-      select grouping(period_start) as no_period, grouping(band) as no_band, period_start, band,
+      select grouping(period) as no_period, grouping(band) as no_band, to_char(period, 'YYYY-MM-DD') as period_start, band,
         count(*)::int as freed, count(refilled_at)::int as refilled,
         (percentile_cont(0.5) within group (order by extract(epoch from refilled_at - freed_at)) / 60)::float8 as median_minutes,
         coalesce(sum(extract(epoch from coalesce(refilled_at, starts_at) - freed_at)) filter (where families_waiting > 0), 0)::float8 / 3600 as empty_hours
-      from freed group by grouping sets ((period_start), (band), ())`)
+      from freed group by grouping sets ((period), (band), ())`)
     const rows: RefillRows = { total: { freed: 0, refilled: 0, medianMinutesToRefill: null, emptyPlaceHoursWhileWaiting: 0 }, byBand: [], byPeriod: [] }
     for (const row of result.rows) {
       const counts = { freed: toNumber(row.freed), refilled: toNumber(row.refilled) }

@@ -34,9 +34,13 @@ export function coversEverything(filter: ReportFilter): boolean {
   return filter.scope === 'all' && filter.hubId === undefined && filter.programmeId === undefined && filter.courseId === undefined
 }
 
-/** The London calendar period (as 'YYYY-MM-DD' of its first day) an instant column falls in. */
+/**
+ * The London calendar period an instant column falls in, as the London timestamp of its first
+ * midnight: group by it, then show it with to_char(period, 'YYYY-MM-DD') (grouping by the text
+ * costs more, with tens of thousands of rows).
+ */
 export function periodOf(query: ReportQuery, instant: SQL): SQL {
-  return sql`to_char(date_trunc(${query.unit}, ${instant} at time zone 'Europe/London'), 'YYYY-MM-DD')`
+  return sql`date_trunc(${query.unit}, ${instant} at time zone 'Europe/London')`
 }
 
 /** Every period start from the one holding `from` to the one holding `to`, oldest first. */
@@ -58,11 +62,17 @@ export const toNumber = (value: unknown): number => (value === null || value ===
  * Runs one report query with settings for a big aggregate run once: no JIT (compiling took longer
  * than the query on the benchmark's data) and more memory per sort or hash, so that the joins over
  * every place booked stay in memory. SET LOCAL ends with the transaction.
+ *
+ * `hashJoins`: no nested loops. For the demand queries, whose courses are chosen by their first
+ * session's start: PostgreSQL cannot estimate that filter (it guessed 52 of the benchmark's 5,200
+ * courses where 5,000 match) and so read the bookings one course at a time through an index,
+ * 250,000 rows in 5,000 searches, where one pass over the table takes a fraction of that.
  */
-export function reportQuery(db: Executor, query: SQL): Promise<{ rows: Record<string, unknown>[] }> {
+export function reportQuery(db: Executor, query: SQL, options: { hashJoins?: boolean } = {}): Promise<{ rows: Record<string, unknown>[] }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`)
     await tx.execute(sql`set local work_mem = '64MB'`)
+    if (options.hashJoins === true) await tx.execute(sql`set local enable_nestloop = off`)
     return tx.execute<Record<string, unknown>>(query)
   })
 }

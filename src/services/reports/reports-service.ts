@@ -96,6 +96,23 @@ export class ReportsService {
     return attendanceReport([], await this.data.attendance.rows(query)).total
   }
 
+  /**
+   * Brings the report summaries up to date (jobs/report-summaries.ts, every 10 minutes): the
+   * attendance of the sessions ended by `now`, a batch at a time, and the messages of the days
+   * before today. Returns how many sessions and days it summarised. The figures never depend on it
+   * having run: a session or day without an up-to-date summary is counted live; it only makes the
+   * reports fast.
+   */
+  async refreshSummaries(now: Date = new Date()): Promise<{ sessions: number; days: number }> {
+    let sessions = 0
+    for (;;) {
+      const done = await this.data.summaries.refreshSessions(now)
+      sessions += done
+      if (done === 0) break
+    }
+    return { sessions, days: await this.data.summaries.refreshMessageDays(now) }
+  }
+
   options(scope: ReportFilter['scope']): Promise<ReportOptions> {
     return this.data.options.options(scope)
   }
