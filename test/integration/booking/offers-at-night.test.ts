@@ -106,19 +106,25 @@ describe('offers at night to a family who only gets texts (open offers on, the d
 describe('"it has gone" at night', () => {
   const t = useTestApp()
 
-  it('takes back the offer texts held for the morning when the places go at night, and says it has gone by email only', async () => {
+  /** A one-place course starting at 11:00 in three days, its place taken, these families queued in order. */
+  async function fullCourseWithQueue(families: NewFamily[]): Promise<{ place: BookingRow; queue: BookingRow[] }> {
     const programme = await aProgramme()
     const { course } = await aCourse({ programmeId: programme.id, capacity: 1, sessions: [{ date: day(3), start: '11:00', end: '12:00' }] })
     const place = await t.services.booking.book(aBookingRequest(course.id))
     if (place.outcome !== 'confirmed') throw new Error('set-up')
     const queue: BookingRow[] = []
-    for (let i = 0; i < 2; i++) {
-      const joined = await t.services.booking.joinWaitingList(aBookingRequest(course.id, { family: aNewFamily({ contactBySms: true }) }))
+    for (const family of families) {
+      const joined = await t.services.booking.joinWaitingList(aBookingRequest(course.id, { family }))
       if (joined.outcome !== 'waiting') throw new Error('set-up')
       queue.push(joined.booking)
     }
+    return { place: place.booking, queue }
+  }
+
+  it('takes back the offer texts held for the morning when the places go at night, and says it has gone by email only', async () => {
+    const { place, queue } = await fullCourseWithQueue([aNewFamily({ contactBySms: true }), aNewFamily({ contactBySms: true })])
     // Freed at 23:30: open to everyone until 10:00. The first family accepts by email at 23:45.
-    await t.services.booking.cancel(place.booking.id, { now: londonTime(day(2), '23:30') })
+    await t.services.booking.cancel(place.id, { now: londonTime(day(2), '23:30') })
     expect((await t.services.booking.acceptOffer(queue[0]!.id, { now: londonTime(day(2), '23:45') })).outcome).to.equal('confirmed')
     const morning = londonTime(day(3), '08:00').toISOString()
     expect(await offerMessages(queue[1]!.id, { withState: true })).to.deep.equal([
@@ -129,18 +135,9 @@ describe('"it has gone" at night', () => {
   })
 
   it('texts "it has gone" when the quiet hours end to a family whose offer text went in the evening', async () => {
-    const programme = await aProgramme()
-    const { course } = await aCourse({ programmeId: programme.id, capacity: 1, sessions: [{ date: day(3), start: '11:00', end: '12:00' }] })
-    const place = await t.services.booking.book(aBookingRequest(course.id))
-    if (place.outcome !== 'confirmed') throw new Error('set-up')
-    const queue: BookingRow[] = []
-    for (let i = 0; i < 2; i++) {
-      const joined = await t.services.booking.joinWaitingList(aBookingRequest(course.id, { family: aNewFamily({ contactBySms: true }) }))
-      if (joined.outcome !== 'waiting') throw new Error('set-up')
-      queue.push(joined.booking)
-    }
+    const { place, queue } = await fullCourseWithQueue([aNewFamily({ contactBySms: true }), aNewFamily({ contactBySms: true })])
     // Freed at 20:00 (before the quiet hours): the offer is texted at once and sent; accepted at 23:45.
-    await t.services.booking.cancel(place.booking.id, { now: londonTime(day(2), '20:00') })
+    await t.services.booking.cancel(place.id, { now: londonTime(day(2), '20:00') })
     await testDatabase().db.execute(sql`update notifications set state = 'sent', sent_at = now() where kind = 'place_open_offer'`)
     expect((await t.services.booking.acceptOffer(queue[0]!.id, { now: londonTime(day(2), '23:45') })).outcome).to.equal('confirmed')
     const morning = londonTime(day(3), '08:00').toISOString()
@@ -148,17 +145,14 @@ describe('"it has gone" at night', () => {
   })
 
   it('tells a text-only family nothing at all when its offer text, held for the morning, is taken back', async () => {
-    const programme = await aProgramme()
-    const { course } = await aCourse({ programmeId: programme.id, capacity: 1, sessions: [{ date: day(3), start: '11:00', end: '12:00' }] })
-    const place = await t.services.booking.book(aBookingRequest(course.id))
-    if (place.outcome !== 'confirmed') throw new Error('set-up')
-    const first = await t.services.booking.joinWaitingList(aBookingRequest(course.id, { family: aNewFamily({ contactBySms: true }) }))
-    const texts = await t.services.booking.joinWaitingList(aBookingRequest(course.id, { family: textOnly() }))
-    if (first.outcome !== 'waiting' || texts.outcome !== 'waiting') throw new Error('set-up')
-    await t.services.booking.cancel(place.booking.id, { now: londonTime(day(2), '23:30') })
-    expect((await t.services.booking.acceptOffer(first.booking.id, { now: londonTime(day(2), '23:45') })).outcome).to.equal('confirmed')
+    const {
+      place,
+      queue: [first, texts],
+    } = await fullCourseWithQueue([aNewFamily({ contactBySms: true }), textOnly()])
+    await t.services.booking.cancel(place.id, { now: londonTime(day(2), '23:30') })
+    expect((await t.services.booking.acceptOffer(first!.id, { now: londonTime(day(2), '23:45') })).outcome).to.equal('confirmed')
     const morning = londonTime(day(3), '08:00').toISOString()
-    expect(await offerMessages(texts.booking.id, { withState: true })).to.deep.equal([`place_open_offer:sms@${morning} (skipped)`])
+    expect(await offerMessages(texts!.id, { withState: true })).to.deep.equal([`place_open_offer:sms@${morning} (skipped)`])
   })
 })
 
