@@ -16,8 +16,18 @@ interface Counts {
   refillRate: number | null
 }
 type BandFigures = Counts & { band: RefillBand }
-/** Places given up in a band, and how many of them had nobody on the course's queue when freed. */
-type GivenUpFigures = BandFigures & { nobodyWaiting: number }
+/**
+ * Places given up in a band; how many had nobody on the course's queue when freed; how many were
+ * given up while the run already had free places nobody was waiting for (anyone who wanted the run
+ * could book one, so no family could be waiting for this one); and the refill rate of the rest, the
+ * places given up on a full run, which are the ones a waiting list is for.
+ */
+type GivenUpFigures = BandFigures & FullRunFigures
+interface FullRunFigures {
+  nobodyWaiting: number
+  onRunWithFreePlaces: number
+  onFullRun: Counts
+}
 
 /** The figures of one rules variant, all read from the database at the end of the term. */
 export interface RefillMeasurement {
@@ -25,7 +35,7 @@ export interface RefillMeasurement {
    * Places given up: each confirmed place cancelled before the start, counted once, and whether a
    * family from a waiting list took it before the start (matched oldest place first, per course).
    */
-  placesGivenUp: { total: Counts & { nobodyWaiting: number }; byBand: GivenUpFigures[] }
+  placesGivenUp: { total: Counts & FullRunFigures; byBand: GivenUpFigures[] }
   /**
    * The same places given up, counted refilled when anyone took the place again before the start:
    * a family from a waiting list, an open offer, or a family booking it afresh (a newcomer). A fresh
@@ -63,6 +73,11 @@ interface FreedPlace {
   freedAt: Date
   startsAt: Date
   familiesWaiting: number
+  /**
+   * The run already had free places nobody was waiting for when this one was given up: fewer places
+   * confirmed or held by an offer than its capacity, no open offer running, and nobody on its queue.
+   */
+  runHadFreePlaces: boolean
   refilledAt: Date | null
   /** Who took it again: a family from a waiting list (an offer or open offer), or one booking afresh. */
   refilledBy: 'queue' | 'newcomer' | null
@@ -153,16 +168,28 @@ async function vacancies(database: Database): Promise<{ places: FreedPlace[]; re
     starts_at: Date
     from_queue: boolean
     families_waiting: number | null
+    capacity: number
+    offers_held: number
+    open_offer_running: boolean
   }>(sql`
     with first as (select course_id, min(starts_at) as starts_at from sessions group by course_id)
     select b.course_id, b.confirmed_at as at, 1 as change, f.starts_at,
-        (b.offered_at is not null or b.waitlist_joined_at is not null) as from_queue, null::int as families_waiting
+        (b.offered_at is not null or b.waitlist_joined_at is not null) as from_queue, null::int as families_waiting,
+        0 as capacity, 0 as offers_held, false as open_offer_running
       from bookings b join first f using (course_id)
       where b.confirmed_at is not null and b.confirmed_at < f.starts_at and not b.overbooked
     union all
     select b.course_id, b.ended_at, -1, f.starts_at, false,
-        (select fp.families_waiting from freed_places fp where fp.booking_id = b.id and fp.reason = 'cancelled' order by fp.id limit 1)
-      from bookings b join first f using (course_id)
+        (select fp.families_waiting from freed_places fp where fp.booking_id = b.id and fp.reason = 'cancelled' order by fp.id limit 1),
+        c.capacity,
+        -- Exclusive offers holding a place when this one was given up.
+        (select count(*)::int from bookings o
+          where o.course_id = b.course_id and o.offered_at < b.ended_at and o.offer_expires_at >= b.ended_at
+            and (o.confirmed_at is null or o.confirmed_at >= b.ended_at) and (o.ended_at is null or o.ended_at >= b.ended_at)),
+        -- An open offer running then offers the free places to the waiting list: none is spare.
+        exists (select 1 from open_offers oo
+          where oo.course_id = b.course_id and oo.opened_at <= b.ended_at and coalesce(oo.closed_at, oo.closes_at) > b.ended_at)
+      from bookings b join first f using (course_id) join courses c on c.id = b.course_id
       where b.confirmed_at is not null and not b.overbooked and b.status = 'cancelled' and b.ended_at < f.starts_at
     order by 1, 2, 3`)
   const places: FreedPlace[] = []
@@ -181,7 +208,16 @@ async function vacancies(database: Database): Promise<{ places: FreedPlace[]; re
     if (Number(row.change) < 0) {
       held--
       const familiesWaiting = Number(row.families_waiting ?? 0)
-      places.push({ courseId: course, freedAt: at, startsAt: new Date(row.starts_at), familiesWaiting, refilledAt: null, refilledBy: null })
+      const runHadFreePlaces = familiesWaiting === 0 && !row.open_offer_running && held + 1 + Number(row.offers_held) < Number(row.capacity)
+      places.push({
+        courseId: course,
+        freedAt: at,
+        startsAt: new Date(row.starts_at),
+        familiesWaiting,
+        runHadFreePlaces,
+        refilledAt: null,
+        refilledBy: null,
+      })
       continue
     }
     if (row.from_queue) refills++
@@ -225,10 +261,19 @@ function bandOf(place: FreedPlace): RefillBand {
   return 'under_2h'
 }
 
-function figures(places: FreedPlace[]): Counts & { nobodyWaiting: number } {
+function figures(places: FreedPlace[]): Counts & FullRunFigures {
+  const onFullRun = places.filter((p) => !p.runHadFreePlaces)
+  return {
+    ...counts(places),
+    nobodyWaiting: places.filter((p) => p.familiesWaiting === 0).length,
+    onRunWithFreePlaces: places.length - onFullRun.length,
+    onFullRun: counts(onFullRun),
+  }
+}
+
+function counts(places: FreedPlace[]): Counts {
   const refilled = places.filter((p) => p.refilledAt).length
-  const nobodyWaiting = places.filter((p) => p.familiesWaiting === 0).length
-  return { freed: places.length, refilled, refillRate: ratio(refilled, places.length), nobodyWaiting }
+  return { freed: places.length, refilled, refillRate: ratio(refilled, places.length) }
 }
 
 function ratio(a: number, b: number): number | null {

@@ -12,6 +12,10 @@ const againBand = (m: RefillMeasurement, i: number) => {
   const figures = m.takenAgain.byBand[i]!
   return `${percent(figures.refillRate)} (${figures.refilled}/${figures.freed})`
 }
+const fullBand = (m: RefillMeasurement, i: number) => {
+  const figures = m.placesGivenUp.byBand[i]!.onFullRun
+  return `${percent(figures.refillRate)} (${figures.refilled}/${figures.freed})`
+}
 const reportBand = (m: RefillMeasurement, i: number) => {
   const figures = m.reports.byBand[i]!
   return `${percent(figures.refillRate)} (${figures.refilled}/${figures.freed})`
@@ -24,6 +28,9 @@ const rows: Row[] = [
   ['  <2 h', (m) => band(m, 2)],
   ['  all', (m) => `${percent(m.placesGivenUp.total.refillRate)} (${m.placesGivenUp.total.refilled}/${m.placesGivenUp.total.freed})`],
   ['  given up with nobody waiting', (m) => String(m.placesGivenUp.total.nobodyWaiting)],
+  ['  … on a run that had free places', (m) => String(m.placesGivenUp.total.onRunWithFreePlaces)],
+  ['On a full run, refilled: >24 h', (m) => fullBand(m, 0)],
+  ['  2-24 h', (m) => fullBand(m, 1)],
   ['Taken again by anyone: >24 h', (m) => againBand(m, 0)],
   ['  2-24 h', (m) => againBand(m, 1)],
   ['  <2 h', (m) => againBand(m, 2)],
@@ -63,6 +70,10 @@ export interface PooledVariant {
     refilled: number
     refillRate: number | null
     nobodyWaiting: number
+    /** Given up while the run still had free places: nobody could be waiting for them. */
+    onRunWithFreePlaces: number
+    /** The rest: places given up on a full run, the ones a waiting list is for. */
+    onFullRun: { freed: number; refilled: number; refillRate: number | null }
     perSeedRange: [number, number] | null
   }[]
   reportsByBand: { band: string; freed: number; refilled: number; refillRate: number | null }[]
@@ -91,12 +102,16 @@ export function pool(results: { variants: VariantResult[] }[]): PooledVariant[] 
         const refilled = sum((m) => m.placesGivenUp.byBand[i]!.refilled)
         const rates = measured.map((m) => m.placesGivenUp.byBand[i]!.refillRate).filter((r): r is number => r !== null)
         const nobodyWaiting = sum((m) => m.placesGivenUp.byBand[i]!.nobodyWaiting)
+        const fullFreed = sum((m) => m.placesGivenUp.byBand[i]!.onFullRun.freed)
+        const fullRefilled = sum((m) => m.placesGivenUp.byBand[i]!.onFullRun.refilled)
         return {
           band: b.band,
           freed,
           refilled,
           refillRate: rate(refilled, freed),
           nobodyWaiting,
+          onRunWithFreePlaces: sum((m) => m.placesGivenUp.byBand[i]!.onRunWithFreePlaces),
+          onFullRun: { freed: fullFreed, refilled: fullRefilled, refillRate: rate(fullRefilled, fullFreed) },
           perSeedRange: rates.length ? [Math.min(...rates), Math.max(...rates)] : null,
         }
       }),
@@ -140,6 +155,15 @@ export function printPooled(pooled: PooledVariant[], notMerged: string[]): void 
     const x = p.byBand[i]!
     return `${percent(x.refillRate)} (${x.refilled}/${x.freed}; ${range(x.perSeedRange)}; ${x.nobodyWaiting} no queue)`
   }
+  // The most any waiting-list rule could refill: the places someone who would take them was waiting for.
+  const ceiling = (p: PooledVariant, i: number) => {
+    const x = p.byBand[i]!
+    return `${percent(rate(x.freed - x.nobodyWaiting, x.freed))} (${x.freed - x.nobodyWaiting}/${x.freed})`
+  }
+  const full = (p: PooledVariant, i: number) => {
+    const x = p.byBand[i]!
+    return `${percent(x.onFullRun.refillRate)} (${x.onFullRun.refilled}/${x.onFullRun.freed}; ${x.onRunWithFreePlaces} left out)`
+  }
   const r = (p: PooledVariant, i: number) => {
     const x = p.reportsByBand[i]!
     return `${percent(x.refillRate)} (${x.refilled}/${x.freed})`
@@ -152,6 +176,11 @@ export function printPooled(pooled: PooledVariant[], notMerged: string[]): void 
     ['Places given up, refilled: >24 h', (p) => b(p, 0)],
     ['  2-24 h', (p) => b(p, 1)],
     ['  <2 h', (p) => b(p, 2)],
+    ['Ceiling (someone waiting): >24 h', (p) => ceiling(p, 0)],
+    ['  2-24 h', (p) => ceiling(p, 1)],
+    ['On a full run, refilled: >24 h', (p) => full(p, 0)],
+    ['  2-24 h', (p) => full(p, 1)],
+    ['  <2 h', (p) => full(p, 2)],
     ['Taken again by anyone: >24 h', (p) => again(p, 0)],
     ['  2-24 h', (p) => again(p, 1)],
     ['  <2 h', (p) => again(p, 2)],
