@@ -29,6 +29,11 @@ export class ReportSummaries {
       // A cancelled session is left out of the reports: its summary and marks go (restoring it marks it again).
       await tx.execute(sql`delete from session_attendance_summaries sm using sessions s where s.id = sm.session_id and s.cancelled_at is not null`)
       await tx.execute(sql`delete from session_attendance_stale st using sessions s where s.id = st.session_id and s.cancelled_at is not null`)
+      // A mark only matters on a session with a summary: one without is counted live, and its summary,
+      // when made, is counted from a later snapshot. Without this, every booking change on sessions
+      // still to come would leave marks there until those sessions end.
+      await tx.execute(sql`delete from session_attendance_stale st
+        where not exists (select 1 from session_attendance_summaries sm where sm.session_id = st.session_id)`)
       const due = await tx.execute<{ id: number }>(sql`
         select s.id from sessions s
         where s.cancelled_at is null and s.ends_at <= ${now}

@@ -220,6 +220,21 @@ describe('reports: the summaries give the same figures as counting live', () => 
     )
   })
 
+  it('drops the marks on sessions that have no summary (sessions still to come), and stays exact', async () => {
+    const staleOn = async (courseId: number) =>
+      (
+        await testDatabase().db.execute<{ n: number }>(sql`
+          select count(*)::int as n from session_attendance_stale st join sessions s on s.id = st.session_id where s.course_id = ${courseId}`)
+      ).rows[0]!.n
+    // A course after the reports' clock: the refresh cannot summarise it, so its marks only pile up.
+    const { course } = await aCourse({ capacity: 12, sessions: weekly(today.plus({ days: 100 }).toISODate()!, 4) })
+    for (let i = 0; i < 3; i++) await t.services.booking.book(aBookingRequest(course.id))
+    expect(await staleOn(course.id), 'marks made by the bookings').to.be.greaterThan(0)
+    await refresh()
+    expect(await staleOn(course.id), 'marks left on sessions with no summary').to.equal(0)
+    await expectSummariesMatchLive('after dropping the marks of sessions still to come')
+  })
+
   it('gives the same figures after the retention job has anonymised every family', async () => {
     const later = new Date(LATER.getTime() + 30 * 365 * 24 * 3600_000)
     await afterChange(
