@@ -45,13 +45,28 @@ export type RefillFigures = {
   refillRate: number | null
 }
 
+/**
+ * Freed places split by whether, when the place was freed, any family in the programme was waiting
+ * who would take that run (freed_places.families_waiting > 0). A place freed with nobody waiting
+ * cannot be refilled from any waiting list, only by a new booking; so the refill rate of the places
+ * freed while families waited is the one a waiting-list rule can move.
+ */
+export type WaitingSplit = {
+  freedWithNobodyWaiting: number
+  freedWhileWaiting: number
+  /** Of the places freed while families waited, those taken by a family from the waiting list. */
+  refilledWhileWaiting: number
+  refillRateWhileWaiting: number | null
+}
+
 type RefillReport = {
-  total: RefillFigures & {
-    medianMinutesToRefill: number | null
-    /** Hours a freed place stood empty while at least one family was waiting for it. */
-    emptyPlaceHoursWhileWaiting: number
-  }
-  byBand: ({ band: RefillBand } & RefillFigures)[]
+  total: RefillFigures &
+    WaitingSplit & {
+      medianMinutesToRefill: number | null
+      /** Hours a freed place stood empty while at least one family was waiting for it. */
+      emptyPlaceHoursWhileWaiting: number
+    }
+  byBand: ({ band: RefillBand } & RefillFigures & WaitingSplit)[]
   byPeriod: ({ periodStart: string } & RefillFigures)[]
 }
 

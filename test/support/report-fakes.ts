@@ -1,7 +1,17 @@
-import type { ReportFilter, ReportOptions, Reports } from '../../src/domain/reports.js'
+import type { ReportFilter, ReportOptions, Reports, WaitingSplit } from '../../src/domain/reports.js'
 import type { StaffPrincipal } from '../../src/services/staff/policy.js'
 import type { StaffRole } from '../../src/domain/staff.js'
 import { routeTestApp } from './route-harness.js'
+
+/** Places freed with nobody waiting, freed while families waited, and refilled of those. */
+function split(nobody: number, whileWaiting: number, refilled: number): WaitingSplit {
+  return {
+    freedWithNobodyWaiting: nobody,
+    freedWhileWaiting: whileWaiting,
+    refilledWhileWaiting: refilled,
+    refillRateWhileWaiting: whileWaiting > 0 ? refilled / whileWaiting : null,
+  }
+}
 
 /** Hand-made figures, so every number the page shows is known exactly. */
 export const figures: Reports = {
@@ -9,11 +19,18 @@ export const figures: Reports = {
   unit: 'week',
   periods: ['2026-10-05', '2026-10-12'],
   refill: {
-    total: { freed: 20, refilled: 15, refillRate: 0.75, medianMinutesToRefill: 200, emptyPlaceHoursWhileWaiting: 12.25 },
+    total: {
+      freed: 20,
+      refilled: 15,
+      refillRate: 0.75,
+      ...split(3, 17, 15),
+      medianMinutesToRefill: 200,
+      emptyPlaceHoursWhileWaiting: 12.25,
+    },
     byBand: [
-      { band: 'over_24h', freed: 12, refilled: 11, refillRate: 11 / 12 },
-      { band: 'from_2h_to_24h', freed: 6, refilled: 4, refillRate: 4 / 6 },
-      { band: 'under_2h', freed: 2, refilled: 0, refillRate: 0 },
+      { band: 'over_24h', freed: 12, refilled: 11, refillRate: 11 / 12, ...split(1, 11, 11) },
+      { band: 'from_2h_to_24h', freed: 6, refilled: 4, refillRate: 4 / 6, ...split(2, 4, 4) },
+      { band: 'under_2h', freed: 2, refilled: 0, refillRate: 0, ...split(0, 2, 0) },
     ],
     // The second week freed nothing: its rate is "No data", not 0%.
     byPeriod: [

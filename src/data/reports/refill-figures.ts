@@ -8,11 +8,20 @@ interface RefillCounts {
   refilled: number
 }
 
+/** The same places split by families_waiting at the time each was freed (= 0 or > 0). */
+export interface WaitingCounts {
+  freedWithNobodyWaiting: number
+  freedWhileWaiting: number
+  refilledWhileWaiting: number
+}
+
 export interface RefillRows {
-  total: RefillCounts & { medianMinutesToRefill: number | null; emptyPlaceHoursWhileWaiting: number }
-  byBand: (RefillCounts & { band: RefillBand })[]
+  total: RefillCounts & WaitingCounts & { medianMinutesToRefill: number | null; emptyPlaceHoursWhileWaiting: number }
+  byBand: (RefillCounts & WaitingCounts & { band: RefillBand })[]
   byPeriod: (RefillCounts & { periodStart: string })[]
 }
+
+export const noWaitingCounts: WaitingCounts = { freedWithNobodyWaiting: 0, freedWhileWaiting: 0, refilledWhileWaiting: 0 }
 
 /**
  * Freed places (the freed_places table, kept by a trigger on bookings) for courses that start in the
@@ -21,6 +30,9 @@ export interface RefillRows {
  *
  * Empty place-hours while waiting: for places freed while at least one family was on the waiting
  * list, the hours from freeing to refilling (or to the start, if never refilled).
+ *
+ * The total and each band are also split by families_waiting (the families in the programme then
+ * waiting who would take that run): a place freed with none could only go to a new booking.
  */
 export class RefillFigures {
   constructor(private readonly db: Executor) {}
@@ -41,17 +53,30 @@ export class RefillFigures {
       )
       select grouping(period) as no_period, grouping(band) as no_band, to_char(period, 'YYYY-MM-DD') as period_start, band,
         count(*)::int as freed, count(refilled_at)::int as refilled,
+        count(*) filter (where families_waiting = 0)::int as freed_nobody_waiting,
+        count(*) filter (where families_waiting > 0)::int as freed_while_waiting,
+        count(refilled_at) filter (where families_waiting > 0)::int as refilled_while_waiting,
         (percentile_cont(0.5) within group (order by extract(epoch from refilled_at - freed_at)) / 60)::float8 as median_minutes,
         coalesce(sum(extract(epoch from coalesce(refilled_at, starts_at) - freed_at)) filter (where families_waiting > 0), 0)::float8 / 3600 as empty_hours
       from freed group by grouping sets ((period), (band), ())`)
-    const rows: RefillRows = { total: { freed: 0, refilled: 0, medianMinutesToRefill: null, emptyPlaceHoursWhileWaiting: 0 }, byBand: [], byPeriod: [] }
+    const rows: RefillRows = {
+      total: { freed: 0, refilled: 0, ...noWaitingCounts, medianMinutesToRefill: null, emptyPlaceHoursWhileWaiting: 0 },
+      byBand: [],
+      byPeriod: [],
+    }
     for (const row of result.rows) {
       const counts = { freed: toNumber(row.freed), refilled: toNumber(row.refilled) }
+      const split: WaitingCounts = {
+        freedWithNobodyWaiting: toNumber(row.freed_nobody_waiting),
+        freedWhileWaiting: toNumber(row.freed_while_waiting),
+        refilledWhileWaiting: toNumber(row.refilled_while_waiting),
+      }
       if (Number(row.no_period) === 0) rows.byPeriod.push({ periodStart: String(row.period_start), ...counts })
-      else if (Number(row.no_band) === 0) rows.byBand.push({ band: row.band as RefillBand, ...counts })
+      else if (Number(row.no_band) === 0) rows.byBand.push({ band: row.band as RefillBand, ...counts, ...split })
       else
         rows.total = {
           ...counts,
+          ...split,
           medianMinutesToRefill: row.median_minutes === null ? null : Number(row.median_minutes),
           emptyPlaceHoursWhileWaiting: toNumber(row.empty_hours),
         }

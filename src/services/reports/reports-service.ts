@@ -1,5 +1,6 @@
 import type { ReportData } from '../../data/reports/index.js'
 import type { AttendanceRow } from '../../data/reports/attendance-figures.js'
+import { noWaitingCounts, type WaitingCounts } from '../../data/reports/refill-figures.js'
 import type { ReportQuery } from '../../data/reports/report-query.js'
 import {
   refillBands,
@@ -10,6 +11,7 @@ import {
   type ReportFilter,
   type ReportOptions,
   type Reports,
+  type WaitingSplit,
 } from '../../domain/reports.js'
 import { periodUnit, rangeInstants, rate } from './report-periods.js'
 
@@ -62,8 +64,11 @@ export class ReportsService {
       unit: query.unit,
       periods,
       refill: {
-        total: { ...withRefillRate(refillRows.total), ...pick(refillRows.total) },
-        byBand: refillBands.map((band) => ({ band, ...withRefillRate(bands.get(band) ?? { freed: 0, refilled: 0 }) })),
+        total: { ...withRefillRate(refillRows.total), ...waitingSplit(refillRows.total), ...pick(refillRows.total) },
+        byBand: refillBands.map((band) => {
+          const row = bands.get(band) ?? { freed: 0, refilled: 0, ...noWaitingCounts }
+          return { band, ...withRefillRate(row), ...waitingSplit(row) }
+        }),
         byPeriod: periods.map((periodStart) => ({
           periodStart,
           ...withRefillRate(refilledByPeriod.get(periodStart) ?? { freed: 0, refilled: 0 }),
@@ -124,6 +129,15 @@ function pick(total: { medianMinutesToRefill: number | null; emptyPlaceHoursWhil
 
 function withRefillRate(counts: { freed: number; refilled: number }): RefillFigures {
   return { freed: counts.freed, refilled: counts.refilled, refillRate: rate(counts.refilled, counts.freed) }
+}
+
+function waitingSplit(counts: WaitingCounts): WaitingSplit {
+  return {
+    freedWithNobodyWaiting: counts.freedWithNobodyWaiting,
+    freedWhileWaiting: counts.freedWhileWaiting,
+    refilledWhileWaiting: counts.refilledWhileWaiting,
+    refillRateWhileWaiting: rate(counts.refilledWhileWaiting, counts.freedWhileWaiting),
+  }
 }
 
 type Counts = Omit<AttendanceFigures, 'attendanceRate' | 'noShowRate'>

@@ -76,17 +76,28 @@ describe('reports: every figure of a known history', () => {
 
   it('counts freed and refilled places by band and by the London week of the start, with the median and empty hours', async () => {
     const { refill } = await build()
+    // The place freed 12 hours before X's start had nobody waiting: the only one no waiting list could refill.
     expect(refill.total).to.deep.equal({
       freed: 4,
       refilled: 2,
       refillRate: 0.5,
+      freedWithNobodyWaiting: 1,
+      freedWhileWaiting: 3,
+      refilledWhileWaiting: 2,
+      refillRateWhileWaiting: 2 / 3,
       medianMinutesToRefill: 105,
       emptyPlaceHoursWhileWaiting: 4.5,
     })
+    const split = (nobody: number, whileWaiting: number, refilled: number, rate: number | null) => ({
+      freedWithNobodyWaiting: nobody,
+      freedWhileWaiting: whileWaiting,
+      refilledWhileWaiting: refilled,
+      refillRateWhileWaiting: rate,
+    })
     expect(refill.byBand).to.deep.equal([
-      { band: 'over_24h', freed: 1, refilled: 1, refillRate: 1 },
-      { band: 'from_2h_to_24h', freed: 2, refilled: 1, refillRate: 0.5 },
-      { band: 'under_2h', freed: 1, refilled: 0, refillRate: 0 },
+      { band: 'over_24h', freed: 1, refilled: 1, refillRate: 1, ...split(0, 1, 1, 1) },
+      { band: 'from_2h_to_24h', freed: 2, refilled: 1, refillRate: 0.5, ...split(1, 1, 1, 1) },
+      { band: 'under_2h', freed: 1, refilled: 0, refillRate: 0, ...split(0, 1, 0, 0) },
     ])
     expect(refill.byPeriod).to.deep.equal([
       { periodStart: '2026-03-16', freed: 0, refilled: 0, refillRate: null },

@@ -2,15 +2,21 @@ import { expect } from 'chai'
 import * as cheerio from 'cheerio'
 import request from 'supertest'
 import { DateTime } from 'luxon'
-import { reportsApp as fakeReportsApp, staff } from '../../support/report-fakes.js'
+import { figures, reportsApp as fakeReportsApp, staff } from '../../support/report-fakes.js'
 import { errorsOn } from '../../support/booking-helpers.js'
 import { paths } from '../../../src/paths.js'
 import type { StaffPrincipal } from '../../../src/services/staff/policy.js'
+import type { Reports } from '../../../src/domain/reports.js'
 
 /** The app on fake reports (test/support/report-fakes.ts), signed in as `user`. */
 function reportsApp(user: StaffPrincipal) {
   const { app, asked } = fakeReportsApp(user)
   return { agent: request(app), asked }
+}
+
+/** The same on figures of the test's own. */
+function fakeApp(user: StaffPrincipal, given: Reports) {
+  return { agent: request(fakeReportsApp(user, given).app) }
 }
 
 const dates = 'fromDay=5&fromMonth=10&fromYear=2026&toDay=18&toMonth=10&toYear=2026'
@@ -25,6 +31,24 @@ function tableText(html: string, id: string): string[][] {
         .map((_j, cell) => $(cell).text().trim())
         .get(),
     ])
+    .get()
+}
+
+/** The refill summary list: each row's key, then the value's text (one entry per paragraph). */
+function summaryRows(html: string): string[][] {
+  const $ = cheerio.load(html)
+  return $('#refill-summary .govuk-summary-list__row')
+    .map((_i, row) => {
+      const value = $(row).find('dd')
+      const parts =
+        value.find('p').length > 0
+          ? value
+              .find('p')
+              .map((_j, p) => $(p).text().trim())
+              .get()
+          : [value.text().trim()]
+      return [[$(row).find('dt').text().trim(), ...parts]]
+    })
     .get()
 }
 
@@ -48,11 +72,12 @@ describe('reports page (/staff/reports) on fake services', () => {
       '16.2% no-shows (200 places)',
       '10 families waiting now',
     ])
-    expect(
-      $('#refill-summary dd')
-        .map((_i, el) => $(el).text())
-        .get(),
-    ).to.deep.equal(['3 hours 20 minutes', '12.3'])
+    expect(summaryRows(page.text)).to.deep.equal([
+      ['Median time to refill', '3 hours 20 minutes'],
+      ['Hours places stood empty while families waited', '12.3'],
+      ['Places freed with nobody waiting', '3', 'Only a new booking can fill these. Tell families about these runs.'],
+      ['Refill rate where families were waiting', '88.2% (15 of 17)'],
+    ])
     expect($('#waited-never-offered strong').text()).to.equal('3')
 
     expect(tableText(page.text, 'refill-by-period')).to.deep.equal([
@@ -62,11 +87,11 @@ describe('reports page (/staff/reports) on fake services', () => {
       ['Total', '20', '15', '75%'],
     ])
     expect(tableText(page.text, 'refill-by-band')).to.deep.equal([
-      ['Place freed', 'Places freed', 'Refilled', 'Refill rate'],
-      ['More than 24 hours before', '12', '11', '91.7%'],
-      ['2 to 24 hours before', '6', '4', '66.7%'],
-      ['Less than 2 hours before', '2', '0', '0%'],
-      ['All freed places', '20', '15', '75%'],
+      ['Place freed', 'Places freed', 'Refilled', 'Refill rate', 'Freed with nobody waiting', 'Refill rate where families were waiting'],
+      ['More than 24 hours before', '12', '11', '91.7%', '1', '100%'],
+      ['2 to 24 hours before', '6', '4', '66.7%', '2', '100%'],
+      ['Less than 2 hours before', '2', '0', '0%', '0', '0%'],
+      ['All freed places', '20', '15', '75%', '3', '88.2%'],
     ])
     expect(tableText(page.text, 'attendance-by-period')).to.deep.equal([
       ['Week starting', 'Places booked', 'Attended', 'No-shows', 'Attendance rate', 'No-show rate', 'Late cancellations', 'Walk-ins'],
@@ -108,6 +133,31 @@ describe('reports page (/staff/reports) on fake services', () => {
     ])
     expect(page.text).to.not.match(/NaN|undefined|<hub>/)
     expect(page.text).to.contain('Riverside &lt;hub&gt;')
+  })
+
+  it('leaves out the advice when every freed place had families waiting, and says "No data" when none did', async () => {
+    const noSplit = { freedWithNobodyWaiting: 0, freedWhileWaiting: 0, refilledWhileWaiting: 0, refillRateWhileWaiting: null }
+    const nobodyWaiting = {
+      ...figures,
+      refill: { ...figures.refill, total: { ...figures.refill.total, ...noSplit, freedWithNobodyWaiting: 20 } },
+    }
+    const { agent: none } = fakeApp(staff('admin'), nobodyWaiting)
+    expect(summaryRows((await none.get(paths.staff.reports.index).expect(200)).text).slice(2)).to.deep.equal([
+      ['Places freed with nobody waiting', '20', 'Only a new booking can fill these. Tell families about these runs.'],
+      ['Refill rate where families were waiting', 'No data'],
+    ])
+    const allWaiting = {
+      ...figures,
+      refill: {
+        ...figures.refill,
+        total: { ...figures.refill.total, ...noSplit, freedWhileWaiting: 20, refilledWhileWaiting: 15, refillRateWhileWaiting: 0.75 },
+      },
+    }
+    const { agent: all } = fakeApp(staff('admin'), allWaiting)
+    expect(summaryRows((await all.get(paths.staff.reports.index).expect(200)).text).slice(2)).to.deep.equal([
+      ['Places freed with nobody waiting', '0'],
+      ['Refill rate where families were waiting', '75% (15 of 20)'],
+    ])
   })
 
   it('puts the refill figures before attendance, and every wide table in a labelled scroll region', async () => {
@@ -270,11 +320,11 @@ describe('reports page (/staff/reports) on fake services', () => {
       expect(csv.headers['content-disposition']).to.equal('attachment; filename=report-refill-by-band-2026-10-05-to-2026-10-18.csv')
       expect(csv.headers['cache-control']).to.equal('no-store')
       expect(csv.text).to.equal(
-        '\ufeffPlace freed,Places freed,Refilled,Refill rate\r\n' +
-          'More than 24 hours before,12,11,91.7%\r\n' +
-          '2 to 24 hours before,6,4,66.7%\r\n' +
-          'Less than 2 hours before,2,0,0%\r\n' +
-          'All freed places,20,15,75%\r\n',
+        '\ufeffPlace freed,Places freed,Refilled,Refill rate,Freed with nobody waiting,Refill rate where families were waiting\r\n' +
+          'More than 24 hours before,12,11,91.7%,1,100%\r\n' +
+          '2 to 24 hours before,6,4,66.7%,2,100%\r\n' +
+          'Less than 2 hours before,2,0,0%,0,0%\r\n' +
+          'All freed places,20,15,75%,3,88.2%\r\n',
       )
       expect(asked.builds).to.have.length(1)
     })

@@ -13,7 +13,16 @@ export type ReportPage = {
   coverage: string
   unitName: string
   keyFigures: KeyFigure[]
-  refill: { medianTimeToRefill: string; emptyPlaceHours: string; waitedNeverOffered: string }
+  refill: {
+    medianTimeToRefill: string
+    emptyPlaceHours: string
+    waitedNeverOffered: string
+    /** Places no waiting list could refill; the advice only when there are some. */
+    freedWithNobodyWaiting: string
+    nobodyWaitingAdvice: string | null
+    /** "80% (8 of 10)", or "No data" when no place was freed while families waited. */
+    refillRateWhileWaiting: string
+  }
   charts: { refillRate: LineChartModel; refillByBand: BarChartModel; attendance: BarChartModel }
   tables: Record<ReportTableId, ReportTable>
 }
@@ -61,6 +70,13 @@ export function reportPage(reports: Reports, options: ReportOptions): ReportPage
       medianTimeToRefill: formatMinutes(refill.total.medianMinutesToRefill),
       emptyPlaceHours: formatHours(refill.total.emptyPlaceHoursWhileWaiting),
       waitedNeverOffered: formatCount(demand.waitedNeverOffered),
+      freedWithNobodyWaiting: formatCount(refill.total.freedWithNobodyWaiting),
+      nobodyWaitingAdvice:
+        refill.total.freedWithNobodyWaiting > 0 ? 'Only a new booking can fill these. Tell families about these runs.' : null,
+      refillRateWhileWaiting:
+        refill.total.freedWhileWaiting > 0
+          ? `${formatRate(refill.total.refillRateWhileWaiting)} (${formatCount(refill.total.refilledWhileWaiting)} of ${formatCount(refill.total.freedWhileWaiting)})`
+          : formatRate(null),
     },
     charts: {
       refillRate: lineChart({

@@ -1,4 +1,11 @@
-import { refillBands, type AttendanceFigures, type RefillBand, type RefillFigures, type Reports } from '../../../domain/reports.js'
+import {
+  refillBands,
+  type AttendanceFigures,
+  type RefillBand,
+  type RefillFigures,
+  type Reports,
+  type WaitingSplit,
+} from '../../../domain/reports.js'
 import { formatCount, formatPeriod, formatRate } from './report-format.js'
 
 /**
@@ -51,6 +58,8 @@ const rate = (value: number | null): TableCell => ({ text: formatRate(value), nu
 const head = (...names: string[]): TableCell[] => names.map((name, i) => ({ text: name, numeric: i > 0 }))
 
 const refillCells = (f: RefillFigures): TableCell[] => [count(f.freed), count(f.refilled), rate(f.refillRate)]
+/** The by-band table's last two columns: what no waiting list could refill, and the rate where one could. */
+const waitingCells = (f: WaitingSplit): TableCell[] => [count(f.freedWithNobodyWaiting), rate(f.refillRateWhileWaiting)]
 
 const attendanceCells = (f: AttendanceFigures): TableCell[] => [
   count(f.placesBooked),
@@ -63,6 +72,7 @@ const attendanceCells = (f: AttendanceFigures): TableCell[] => [
 ]
 
 const noRefills: RefillFigures = { freed: 0, refilled: 0, refillRate: null }
+const noWaiting: WaitingSplit = { freedWithNobodyWaiting: 0, freedWhileWaiting: 0, refilledWhileWaiting: 0, refillRateWhileWaiting: null }
 const noAttendance: AttendanceFigures = {
   placesBooked: 0,
   attended: 0,
@@ -89,9 +99,19 @@ export function reportTables(reports: Reports): Record<ReportTableId, ReportTabl
     'refill-by-band': {
       id: 'refill-by-band',
       caption: 'Freed places refilled from the waiting list, by how long before the start they were freed',
-      head: head('Place freed', 'Places freed', 'Refilled', 'Refill rate'),
-      rows: refillBands.map((band) => [label(bandNames[band]), ...refillCells(byBand.get(band) ?? noRefills)]),
-      total: [label('All freed places'), ...refillCells(refill.total)],
+      head: head(
+        'Place freed',
+        'Places freed',
+        'Refilled',
+        'Refill rate',
+        'Freed with nobody waiting',
+        'Refill rate where families were waiting',
+      ),
+      rows: refillBands.map((band) => {
+        const row = byBand.get(band)
+        return [label(bandNames[band]), ...refillCells(row ?? noRefills), ...waitingCells(row ?? noWaiting)]
+      }),
+      total: [label('All freed places'), ...refillCells(refill.total), ...waitingCells(refill.total)],
     },
     'refill-by-period': {
       id: 'refill-by-period',
