@@ -29,7 +29,7 @@ export const noWaitingCounts: WaitingCounts = { freedWithNobodyWaiting: 0, freed
  * place was freed: over 24 hours, 2 to 24 hours (both included), under 2 hours.
  *
  * Empty place-hours while waiting: for places freed while at least one family was on the waiting
- * list, the hours from freeing to refilling (or to the start, if never refilled).
+ * list, the hours from freeing to refilling (or to a new booking taking it, or to the start).
  *
  * The total and each band are also split by families_waiting (the families in the programme then
  * waiting who would take that run): a place freed with none could only go to a new booking.
@@ -40,7 +40,7 @@ export class RefillFigures {
   async rows(query: ReportQuery): Promise<RefillRows> {
     const result = await reportQuery(this.db, sql`
       with freed as (
-        select f.freed_at, f.refilled_at, f.starts_at, f.families_waiting,
+        select f.freed_at, f.refilled_at, f.taken_at, f.starts_at, f.families_waiting,
           ${periodOf(query, sql`f.starts_at`)} as period,
           case
             when f.starts_at - f.freed_at > interval '24 hours' then 'over_24h'
@@ -57,7 +57,7 @@ export class RefillFigures {
         count(*) filter (where families_waiting > 0)::int as freed_while_waiting,
         count(refilled_at) filter (where families_waiting > 0)::int as refilled_while_waiting,
         (percentile_cont(0.5) within group (order by extract(epoch from refilled_at - freed_at)) / 60)::float8 as median_minutes,
-        coalesce(sum(extract(epoch from coalesce(refilled_at, starts_at) - freed_at)) filter (where families_waiting > 0), 0)::float8 / 3600 as empty_hours
+        coalesce(sum(extract(epoch from coalesce(refilled_at, taken_at, starts_at) - freed_at)) filter (where families_waiting > 0), 0)::float8 / 3600 as empty_hours
       from freed group by grouping sets ((period), (band), ())`)
     const rows: RefillRows = {
       total: { freed: 0, refilled: 0, ...noWaitingCounts, medianMinutesToRefill: null, emptyPlaceHoursWhileWaiting: 0 },

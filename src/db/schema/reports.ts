@@ -6,8 +6,9 @@ import { bookings } from './bookings.js'
 export const freedPlaceReasons = ['cancelled', 'declined', 'expired'] as const
 
 /**
- * Places freed before a course started and whether the waiting list refilled them. Written only by
- * the trigger bookings_freed_places (migration 0005); the reports read it.
+ * Places freed before a course started and whether the waiting list refilled them (or a new booking
+ * took them). Written only by the triggers bookings_freed_places (migrations 0005, 0012, 0016) and
+ * bookings_take_freed_place (0016); the reports read it.
  */
 export const freedPlaces = pgTable(
   'freed_places',
@@ -24,6 +25,8 @@ export const freedPlaces = pgTable(
     familiesWaiting: integer('families_waiting').notNull(),
     refilledAt: timestamp('refilled_at', { withTimezone: true }),
     refilledByBookingId: integer('refilled_by_booking_id').references(() => bookings.id, { onDelete: 'set null' }),
+    // Taken by a new booking instead (a family who booked without queueing): no longer empty, not refilled.
+    takenAt: timestamp('taken_at', { withTimezone: true }),
   },
   (t) => [
     check('freed_place_reason', sql`${t.reason} in ('cancelled', 'declined', 'expired')`),
@@ -32,6 +35,6 @@ export const freedPlaces = pgTable(
     index('freed_places_course_idx').on(t.courseId),
     index('freed_places_open_idx')
       .on(t.courseId, t.freedAt)
-      .where(sql`${t.refilledAt} is null`),
+      .where(sql`${t.refilledAt} is null and ${t.takenAt} is null`),
   ],
 )

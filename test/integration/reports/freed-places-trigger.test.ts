@@ -80,6 +80,56 @@ describe('freed places: the trigger on bookings records places freed and refille
     ])
   })
 
+  it('lets a new booking take the oldest empty place, so a later refill is credited to the place freed while the family waited', async () => {
+    const { course } = await aCourse({ capacity: 1, daysFromNow: 10 })
+    const first = await confirmed(course.id)
+    await t.services.booking.cancel(first.id, { now: tick() })
+    // Nobody waiting: a family books the place afresh.
+    const newcomer = await confirmed(course.id)
+    const queued = await waiting(course.id)
+    await t.services.booking.cancel(newcomer.id, { now: tick() })
+    const acceptedAt = tick()
+    expect((await t.services.booking.acceptOffer(queued.id, { now: acceptedAt })).outcome).to.equal('confirmed')
+
+    const rows = await testDatabase().db.execute<{
+      booking_id: number
+      families_waiting: number
+      refilled_by_booking_id: number | null
+      taken: boolean
+    }>(
+      sql`select booking_id, families_waiting, refilled_by_booking_id, taken_at is not null as taken from freed_places where course_id = ${course.id} order by id`,
+    )
+    expect(
+      rows.rows.map((r) => ({
+        ...r,
+        booking_id: Number(r.booking_id),
+        refilled_by_booking_id: r.refilled_by_booking_id && Number(r.refilled_by_booking_id),
+      })),
+    ).to.deep.equal([
+      { booking_id: first.id, families_waiting: 0, refilled_by_booking_id: null, taken: true },
+      { booking_id: newcomer.id, families_waiting: 1, refilled_by_booking_id: queued.id, taken: false },
+    ])
+  })
+
+  it('does not let a booking staff put over the capacity take the empty place an offer holds', async () => {
+    const { course } = await aCourse({ capacity: 1, daysFromNow: 10 })
+    const place = await confirmed(course.id)
+    const queued = await waiting(course.id)
+    await t.services.booking.cancel(place.id, { now: tick() })
+    // The place is offered to `queued`; reception books another family over the capacity meanwhile.
+    const over = await t.services.booking.book(
+      aBookingRequest(course.id, { now: tick(), source: 'reception', overbookReason: 'Referred by the health visitor' }),
+    )
+    expect(over.outcome).to.equal('confirmed')
+    await t.services.booking.acceptOffer(queued.id, { now: tick() })
+    const rows = await testDatabase().db.execute<{ refilled_by_booking_id: number | null; taken: boolean }>(
+      sql`select refilled_by_booking_id, taken_at is not null as taken from freed_places where course_id = ${course.id}`,
+    )
+    expect(rows.rows.map((r) => ({ refilled_by_booking_id: Number(r.refilled_by_booking_id), taken: r.taken }))).to.deep.equal([
+      { refilled_by_booking_id: queued.id, taken: false },
+    ])
+  })
+
   it('records a declined offer as a second freed place; the next acceptance refills the oldest', async () => {
     const { course } = await aCourse({ capacity: 1, daysFromNow: 10 })
     const place = await confirmed(course.id)
