@@ -2,7 +2,7 @@ import cluster from 'node:cluster'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { createLogger, prettyLogs, type Logger } from './logger.js'
 import { startRuntime } from './runtime.js'
-import { announce, progress } from './start-up-messages.js'
+import { announceStarted, progress } from './start-up-messages.js'
 import { runForkedWebProcess, runWebCluster } from './web-cluster.js'
 
 /**
@@ -35,8 +35,12 @@ async function runOneProcess(config: Config, logger: Logger, web: boolean, worke
   const runtime = await startRuntime({ config, logger, web, worker, onStep: progress(config, logger) })
   const roles = [web && 'web', worker && 'worker'].filter(Boolean).join(' and ')
   logger.info({ mode: runtime.database.mode, roles }, 'started')
-  stopOnSignals(logger, () => runtime.stop())
-  if (runtime.url) await announce(config, runtime.url, runtime)
+  const announced = runtime.url ? announceStarted(config, runtime.url, runtime, logger) : Promise.resolve()
+  // The announcement reads the database (the demo sign-ins), so stopping waits for it.
+  stopOnSignals(logger, async () => {
+    await announced
+    await runtime.stop()
+  })
 }
 
 /** SIGTERM or SIGINT: stop (once), then exit 0, or 1 if stopping failed. */

@@ -9,7 +9,8 @@ import { dataAccess } from './data/index.js'
 import { services as buildServices, type Services } from './services/index.js'
 import { createAgenda } from '../jobs/agenda.js'
 import { AgendaJobQueue } from '../jobs/job-queue.js'
-import { defineJobs } from '../jobs/index.js'
+import { defineJobs, scheduleStartUpJobs } from '../jobs/index.js'
+import { stopJobWorker } from '../jobs/stop-worker.js'
 import { createApp } from './app.js'
 import { closeServer, listen } from './server.js'
 
@@ -28,6 +29,13 @@ export interface RuntimeOptions {
   /** Told each step of start-up as it begins ("Starting database…"), for the person waiting. */
   onStep?: (step: string) => void
 }
+
+/**
+ * How long shutdown waits for running jobs (after telling long ones to stop between batches),
+ * alongside the web server's own 10 s for requests: both end well inside the 30 s most platforms
+ * allow between SIGTERM and SIGKILL.
+ */
+const JOB_STOP_GRACE_MS = 20_000
 
 export interface Runtime {
   database: Database
@@ -69,9 +77,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     })
     agenda.on('error', (error) => logger.error({ err: error }, 'job system error'))
     const services = buildServices(dataAccess(database, config, logger), new AgendaJobQueue(agenda))
-    await defineJobs(agenda, services)
+    // Aborted when stop() begins: a long job ends at its next batch instead of holding up shutdown.
+    const stopping = new AbortController()
+    await defineJobs(agenda, services, stopping.signal)
     if (worker) {
       step('Starting the job worker…')
+      await scheduleStartUpJobs(agenda)
       await agenda.start()
     }
     if (web) step('Starting the web server…')
@@ -87,8 +98,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       url,
       seeded,
       async stop() {
-        if (server) await closeServer(server, logger)
-        await startedAgenda.stop()
+        stopping.abort()
+        // The database closes only once no request and no job can use it any more.
+        await Promise.all([
+          server ? closeServer(server, logger) : undefined,
+          stopJobWorker(startedAgenda, { logger, graceMs: JOB_STOP_GRACE_MS }),
+        ])
         await database.close()
       },
     }

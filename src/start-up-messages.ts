@@ -20,7 +20,7 @@ export function publicUrl(config: Config, listeningUrl: string): string {
   return config.baseUrl === `http://localhost:${config.port}` ? listeningUrl : config.baseUrl
 }
 
-export async function announce(config: Config, listeningUrl: string, runtime: Pick<Runtime, 'database' | 'services'>): Promise<void> {
+async function announce(config: Config, listeningUrl: string, runtime: Pick<Runtime, 'database' | 'services'>): Promise<void> {
   const url = publicUrl(config, listeningUrl)
   const database =
     runtime.database.mode === 'embedded'
@@ -30,6 +30,22 @@ export async function announce(config: Config, listeningUrl: string, runtime: Pi
   if (!config.isProduction) lines.push(`Emails and texts (dev outbox): ${url}${paths.devOutbox.index}`)
   console.log(lines.join('\n'))
   if (!config.isProduction) await printDemoLogins(runtime, url)
+}
+
+/**
+ * announce() once the service is up. The service is running by then, so a failure here (the
+ * database gone, say) is a warning, never "could not start": it used to reject main(), whose exit 1
+ * then raced the clean exit of a shutdown that had closed the database under it.
+ */
+export function announceStarted(
+  config: Config,
+  listeningUrl: string,
+  runtime: Pick<Runtime, 'database' | 'services'>,
+  logger: Logger,
+): Promise<void> {
+  return announce(config, listeningUrl, runtime).catch((error: unknown) =>
+    logger.warn({ err: error }, 'could not print the start-up message'),
+  )
 }
 
 /** Outside production, tell someone trying the app how to sign in as each kind of staff. */

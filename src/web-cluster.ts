@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import type { Config } from './config.js'
 import type { Logger } from './logger.js'
 import { startRuntime } from './runtime.js'
-import { announce, progress } from './start-up-messages.js'
+import { announceStarted, progress } from './start-up-messages.js'
 
 /*
  * WEB_CONCURRENCY above 1: this process (the primary) prepares the database once, runs the job
@@ -96,11 +96,13 @@ export async function runWebCluster({ config, logger, worker, count, stopOnSigna
     { mode: runtime.database.mode, roles: worker ? 'worker, and web in each child' : 'web in each child', webProcesses: count },
     'started',
   )
+  const announced = announceStarted(config, urls[0]!, runtime, logger)
+  // The announcement reads the database (the demo sign-ins), so stopping waits for it.
   stopOnSignals(logger, async () => {
+    await announced
     await stopChildren()
     await runtime.stop()
   })
-  await announce(config, urls[0]!, runtime)
 }
 
 /** A forked web process: web only, on the database its primary prepared; tells the primary when it listens. */

@@ -35,6 +35,7 @@ export class FakeSmtpServer {
   private failure: SmtpFailure | undefined
   private readonly recipientFailures = new Map<string, SmtpFailure>()
   private waiters: { count: number; resolve: () => void }[] = []
+  private held: { arrived: () => void; released: Promise<void> } | undefined
 
   private constructor(public port: number) {}
 
@@ -74,6 +75,26 @@ export class FakeSmtpServer {
   waitFor(count: number): Promise<void> {
     if (this.messages.length >= count) return Promise.resolve()
     return new Promise((resolve) => this.waiters.push({ count, resolve }))
+  }
+
+  /**
+   * From now on the answer to each message's final dot waits until release() is called: a slow
+   * server, so that a test can act while the app is mid-send. `arrived` resolves when the first
+   * message is waiting.
+   */
+  hold(): { arrived: Promise<void>; release: () => void } {
+    let arrived!: () => void
+    let release!: () => void
+    const arrival = new Promise<void>((resolve) => (arrived = resolve))
+    const released = new Promise<void>((resolve) => (release = resolve))
+    this.held = { arrived, released }
+    return {
+      arrived: arrival,
+      release: () => {
+        this.held = undefined
+        release()
+      },
+    }
   }
 
   reset(): void {
@@ -125,24 +146,34 @@ export class FakeSmtpServer {
     // A client that goes away before the final dot makes the stream fail: nothing is kept.
     stream.on('error', () => undefined)
     stream.on('end', () => {
-      const to = session.envelope.rcptTo.map((address) => address.address.toLowerCase())
-      const failure = to.map((address) => this.recipientFailures.get(address)).find(Boolean) ?? this.failure
-      if (failure?.at === 'data') return callback(smtpError(failure))
-      const raw = Buffer.concat(chunks)
-      const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : ''
-      simpleParser(raw).then(
-        (parsed) => {
-          this.messages.push(toReceived({ from, to }, raw, parsed))
-          callback()
-          this.waiters = this.waiters.filter((waiter) => {
-            if (this.messages.length < waiter.count) return true
-            waiter.resolve()
-            return false
-          })
-        },
-        (error: Error) => callback(error),
-      )
+      const held = this.held
+      if (held) {
+        held.arrived()
+        void held.released.then(() => this.answer(chunks, session, callback))
+        return
+      }
+      this.answer(chunks, session, callback)
     })
+  }
+
+  private answer(chunks: Buffer[], session: SMTPServerSession, callback: (error?: Error | null) => void): void {
+    const to = session.envelope.rcptTo.map((address) => address.address.toLowerCase())
+    const failure = to.map((address) => this.recipientFailures.get(address)).find(Boolean) ?? this.failure
+    if (failure?.at === 'data') return callback(smtpError(failure))
+    const raw = Buffer.concat(chunks)
+    const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : ''
+    simpleParser(raw).then(
+      (parsed) => {
+        this.messages.push(toReceived({ from, to }, raw, parsed))
+        callback()
+        this.waiters = this.waiters.filter((waiter) => {
+          if (this.messages.length < waiter.count) return true
+          waiter.resolve()
+          return false
+        })
+      },
+      (error: Error) => callback(error),
+    )
   }
 }
 

@@ -106,15 +106,18 @@ export class ReportsService {
    * attendance of the sessions ended by `now`, a batch at a time, and the messages of the days
    * before today. Returns how many sessions and days it summarised. The figures never depend on it
    * having run: a session or day without an up-to-date summary is counted live; it only makes the
-   * reports fast.
+   * reports fast. Once `stop` is aborted (shutdown) it starts no further batch; each batch is
+   * whole (one transaction), and the next run carries on where this one stopped.
    */
-  async refreshSummaries(now: Date = new Date()): Promise<{ sessions: number; days: number }> {
+  async refreshSummaries(now: Date = new Date(), stop?: AbortSignal): Promise<{ sessions: number; days: number }> {
     let sessions = 0
     for (;;) {
+      if (stop?.aborted) return { sessions, days: 0 }
       const done = await this.data.summaries.refreshSessions(now)
       sessions += done
       if (done === 0) break
     }
+    if (stop?.aborted) return { sessions, days: 0 }
     return { sessions, days: await this.data.summaries.refreshMessageDays(now) }
   }
 
