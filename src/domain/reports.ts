@@ -51,13 +51,14 @@ export type RefillFigures = {
  * cannot be refilled from any waiting list, only by a new booking; so the refill rate of the places
  * freed while families waited is the one a waiting-list rule can move.
  */
-export type WaitingSplit = {
+export type WaitingCounts = {
   freedWithNobodyWaiting: number
-  freedWhileWaiting: number
   /** Of the places freed while families waited, those taken by a family from the waiting list. */
   refilledWhileWaiting: number
-  refillRateWhileWaiting: number | null
 }
+
+/** The split as the reports show it: the places freed while families waited are the rest. */
+export type WaitingSplit = WaitingCounts & { freedWhileWaiting: number; refillRateWhileWaiting: number | null }
 
 type RefillReport = {
   total: RefillFigures &

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../../db/database.js'
-import type { RefillBand } from '../../domain/reports.js'
+import type { RefillBand, WaitingCounts } from '../../domain/reports.js'
 import { courseScope, periodOf, toNumber, reportQuery, type ReportQuery } from './report-query.js'
 
 interface RefillCounts {
@@ -8,12 +8,6 @@ interface RefillCounts {
   refilled: number
 }
 
-/** The same places split by families_waiting at the time each was freed (= 0 or > 0). */
-export interface WaitingCounts {
-  freedWithNobodyWaiting: number
-  freedWhileWaiting: number
-  refilledWhileWaiting: number
-}
 
 export interface RefillRows {
   total: RefillCounts & WaitingCounts & { medianMinutesToRefill: number | null; emptyPlaceHoursWhileWaiting: number }
@@ -21,7 +15,7 @@ export interface RefillRows {
   byPeriod: (RefillCounts & { periodStart: string })[]
 }
 
-export const noWaitingCounts: WaitingCounts = { freedWithNobodyWaiting: 0, freedWhileWaiting: 0, refilledWhileWaiting: 0 }
+export const noWaitingCounts: WaitingCounts = { freedWithNobodyWaiting: 0, refilledWhileWaiting: 0 }
 
 /**
  * Freed places (the freed_places table, kept by a trigger on bookings) for courses that start in the
@@ -54,7 +48,6 @@ export class RefillFigures {
       select grouping(period) as no_period, grouping(band) as no_band, to_char(period, 'YYYY-MM-DD') as period_start, band,
         count(*)::int as freed, count(refilled_at)::int as refilled,
         count(*) filter (where families_waiting = 0)::int as freed_nobody_waiting,
-        count(*) filter (where families_waiting > 0)::int as freed_while_waiting,
         count(refilled_at) filter (where families_waiting > 0)::int as refilled_while_waiting,
         (percentile_cont(0.5) within group (order by extract(epoch from refilled_at - freed_at)) / 60)::float8 as median_minutes,
         coalesce(sum(extract(epoch from coalesce(refilled_at, taken_at, starts_at) - freed_at)) filter (where families_waiting > 0), 0)::float8 / 3600 as empty_hours
@@ -68,7 +61,6 @@ export class RefillFigures {
       const counts = { freed: toNumber(row.freed), refilled: toNumber(row.refilled) }
       const split: WaitingCounts = {
         freedWithNobodyWaiting: toNumber(row.freed_nobody_waiting),
-        freedWhileWaiting: toNumber(row.freed_while_waiting),
         refilledWhileWaiting: toNumber(row.refilled_while_waiting),
       }
       if (Number(row.no_period) === 0) rows.byPeriod.push({ periodStart: String(row.period_start), ...counts })

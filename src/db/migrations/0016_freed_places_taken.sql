@@ -10,12 +10,20 @@ DROP INDEX "freed_places_open_idx";
 --> statement-breakpoint
 CREATE INDEX "freed_places_open_idx" ON "freed_places" USING btree ("course_id", "freed_at") WHERE "freed_places"."refilled_at" is null and "freed_places"."taken_at" is null;
 --> statement-breakpoint
+-- The place a booking made at `at` fills: the oldest freed place of the run still empty then (places
+-- are interchangeable). One definition for a refill from the waiting list and a new booking alike.
+CREATE FUNCTION oldest_empty_freed_place(course integer, at timestamptz) RETURNS integer
+  LANGUAGE sql STABLE AS $$
+  SELECT id FROM freed_places
+    WHERE course_id = course AND refilled_at IS NULL AND taken_at IS NULL AND freed_at <= at AND starts_at > at
+    ORDER BY freed_at, id LIMIT 1
+$$;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION bookings_record_freed_places() RETURNS trigger
   LANGUAGE plpgsql AS $$
 DECLARE
   first_start timestamptz;
   at timestamptz;
-  open_place integer;
 BEGIN
   IF (OLD.status = 'confirmed' AND NEW.status = 'cancelled')
      OR (OLD.status = 'offered' AND NEW.status IN ('cancelled', 'declined', 'expired')) THEN
@@ -34,12 +42,8 @@ BEGIN
   ELSIF NEW.status = 'confirmed' AND (OLD.status = 'offered' OR (OLD.status = 'waiting' AND NOT NEW.overbooked)) THEN
     -- A family from the waiting list takes a place: the oldest place still empty is refilled.
     at := coalesce(NEW.confirmed_at, now());
-    SELECT id INTO open_place FROM freed_places
-      WHERE course_id = NEW.course_id AND refilled_at IS NULL AND taken_at IS NULL AND freed_at <= at AND starts_at > at
-      ORDER BY freed_at, id LIMIT 1;
-    IF open_place IS NOT NULL THEN
-      UPDATE freed_places SET refilled_at = at, refilled_by_booking_id = NEW.id WHERE id = open_place;
-    END IF;
+    UPDATE freed_places SET refilled_at = at, refilled_by_booking_id = NEW.id
+      WHERE id = oldest_empty_freed_place(NEW.course_id, at);
   END IF;
   RETURN NULL;
 END $$;
@@ -50,10 +54,7 @@ CREATE FUNCTION bookings_take_freed_place() RETURNS trigger
 DECLARE
   at timestamptz := coalesce(NEW.confirmed_at, now());
 BEGIN
-  UPDATE freed_places SET taken_at = at
-    WHERE id = (SELECT id FROM freed_places
-      WHERE course_id = NEW.course_id AND refilled_at IS NULL AND taken_at IS NULL AND freed_at <= at AND starts_at > at
-      ORDER BY freed_at, id LIMIT 1);
+  UPDATE freed_places SET taken_at = at WHERE id = oldest_empty_freed_place(NEW.course_id, at);
   RETURN NULL;
 END $$;
 --> statement-breakpoint

@@ -1,6 +1,6 @@
 import type { ReportData } from '../../data/reports/index.js'
 import type { AttendanceRow } from '../../data/reports/attendance-figures.js'
-import { noWaitingCounts, type WaitingCounts } from '../../data/reports/refill-figures.js'
+import { noWaitingCounts } from '../../data/reports/refill-figures.js'
 import type { ReportQuery } from '../../data/reports/report-query.js'
 import {
   refillBands,
@@ -11,6 +11,7 @@ import {
   type ReportFilter,
   type ReportOptions,
   type Reports,
+  type WaitingCounts,
   type WaitingSplit,
 } from '../../domain/reports.js'
 import { periodUnit, rangeInstants, rate } from './report-periods.js'
@@ -134,12 +135,13 @@ function withRefillRate(counts: { freed: number; refilled: number }): RefillFigu
   return { freed: counts.freed, refilled: counts.refilled, refillRate: rate(counts.refilled, counts.freed) }
 }
 
-function waitingSplit(counts: WaitingCounts): WaitingSplit {
+function waitingSplit(counts: { freed: number } & WaitingCounts): WaitingSplit {
+  const freedWhileWaiting = counts.freed - counts.freedWithNobodyWaiting
   return {
     freedWithNobodyWaiting: counts.freedWithNobodyWaiting,
-    freedWhileWaiting: counts.freedWhileWaiting,
+    freedWhileWaiting,
     refilledWhileWaiting: counts.refilledWhileWaiting,
-    refillRateWhileWaiting: rate(counts.refilledWhileWaiting, counts.freedWhileWaiting),
+    refillRateWhileWaiting: rate(counts.refilledWhileWaiting, freedWhileWaiting),
   }
 }
 
